@@ -1,0 +1,116 @@
+//! The readable summary `run` prints: totals per team, each round, and the disruptions.
+
+use std::fmt::Write;
+
+use crate::headless::RunOptions;
+use crate::metrics::Report;
+use crate::scenario::Model;
+
+fn opt(v: Option<f64>, digits: usize) -> String {
+    v.map_or_else(|| "-".into(), |x| format!("{x:.digits$}"))
+}
+
+fn pct(num: u64, den: u64) -> String {
+    if den == 0 {
+        "-".into()
+    } else {
+        format!("{:.0}%", 100.0 * num as f64 / den as f64)
+    }
+}
+
+pub(super) fn summary(model: &Model, report: &Report, options: &RunOptions) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{} — seed {}, {} teams, {} rounds x {} min",
+        report.scenario,
+        report.seed,
+        report.factories.len(),
+        model.rounds,
+        model.round_len.minutes()
+    );
+    if !options.plan.is_empty() {
+        let _ = writeln!(s, "plan: {} commands", options.plan.len());
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "{:<14} {:<18} {:>5} {:>5} {:>7} {:>5} {:>9} {:>7} {:>7} {:>6} {:>5} {:>5} {:>6} {:>6} {:>6} {:>6}",
+        "team", "design", "recv", "dlvd", "on time", "lost", "profit", "lead", "p90", "thr/h", "WIP", "flow",
+        "x-hand", "rework", "E-I", "util"
+    );
+    for f in &report.factories {
+        let m = &f.totals;
+        let _ = writeln!(
+            s,
+            "{:<14} {:<18} {:>5} {:>5} {:>7} {:>5} {:>9.0} {:>7} {:>7} {:>6.2} {:>5.1} {:>5} {:>6} {:>6} {:>6} {:>6}",
+            truncate(&f.name, 14),
+            truncate(&f.design, 18),
+            m.orders_received,
+            m.orders_delivered,
+            pct(m.orders_on_time, m.orders_delivered),
+            m.orders_lost,
+            m.profit,
+            opt(m.lead_time_mean_min, 1),
+            opt(m.lead_time_p90_min, 1),
+            m.throughput_per_hour,
+            m.wip_mean,
+            opt(m.flow_efficiency, 2),
+            m.cross_unit_handoffs,
+            m.rework_tasks,
+            opt(m.ei_index, 2),
+            opt(m.utilization_mean, 2),
+        );
+    }
+    let _ = writeln!(s, "\nlead, p90: mean and 90th percentile lead time (min); thr/h: deliveries per hour; flow: touch / lead time;");
+    let _ = writeln!(s, "x-hand: cross-unit handoffs; E-I: Krackhardt E-I index of worker ties; util: mean utilisation.");
+    let _ = writeln!(s, "\nPer round:");
+    let _ = writeln!(
+        s,
+        "{:<14} {:>5} {:<18} {:>5} {:>7} {:>9} {:>7} {:>6} {:>6} {:<30}",
+        "team", "round", "design", "dlvd", "on time", "profit", "lead", "x-wait", "qs", "spanners"
+    );
+    for f in &report.factories {
+        for m in &f.rounds {
+            let _ = writeln!(
+                s,
+                "{:<14} {:>5} {:<18} {:>5} {:>7} {:>9.0} {:>7} {:>6} {:>6} {:<30}",
+                truncate(&f.name, 14),
+                m.round,
+                truncate(&m.design, 18),
+                m.orders_delivered,
+                pct(m.orders_on_time, m.orders_delivered),
+                m.profit,
+                opt(m.lead_time_mean_min, 1),
+                opt(m.cross_unit_wait_mean_min, 1),
+                m.questions,
+                m.boundary_spanners.join(", "),
+            );
+        }
+    }
+    if !report.disruptions.is_empty() {
+        let _ = writeln!(s, "\nDisruptions (recovery: minutes until trailing-hour throughput is back to 90%):");
+        for d in &report.disruptions {
+            let _ = writeln!(
+                s,
+                "  round {} min {:>5.0}  {:<22} {:<50} recovery {}",
+                d.round,
+                d.minute,
+                d.kind,
+                truncate(&d.headline, 50),
+                opt(d.recovery_min, 0)
+            );
+        }
+    }
+    s
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
+    }
+}

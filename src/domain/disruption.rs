@@ -1,0 +1,216 @@
+//! Disruptions: what a facilitator can throw at the factories, as scenario palette entries and as commands.
+
+use serde::{Deserialize, Serialize};
+
+use super::Dist;
+
+/// Which factories a disruption or command hits.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Target {
+    #[default]
+    All,
+    /// Factories by index (0 is the first team).
+    Factories(Vec<u16>),
+}
+
+impl Target {
+    pub fn includes(&self, factory: u16) -> bool {
+        match self {
+            Target::All => true,
+            Target::Factories(list) => list.contains(&factory),
+        }
+    }
+}
+
+/// A disruption with its identity and the text shown to the room.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisruptionSpec {
+    /// Unique within a session (an injected copy of a palette entry gets a suffix).
+    pub id: String,
+    /// One line for the ticker and the projector.
+    pub headline: String,
+    #[serde(default)]
+    pub description: String,
+    pub kind: DisruptionKind,
+}
+
+/// What a disruption does. Durations are in simulated minutes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum DisruptionKind {
+    /// The supplier of an ingredient cannot deliver for a while; a share of the stock on hand is spoiled.
+    SupplyShortage {
+        ingredient: String,
+        duration_min: f64,
+        #[serde(default)]
+        stock_lost: f64,
+    },
+    /// Some units of a station pool break down; tasks on them are interrupted and start again elsewhere.
+    StationBreakdown {
+        station: String,
+        #[serde(default = "one")]
+        units: u32,
+        duration_min: f64,
+    },
+    /// A worker is off sick; their current task is interrupted and goes back to its queue.
+    WorkerAbsent { worker: String, duration_min: f64 },
+    /// A customer offers a rush order; the team accepts or declines within the decision window, otherwise
+    /// `accept_by_default` decides.
+    RushOrder {
+        product: String,
+        #[serde(default = "one")]
+        quantity: u32,
+        due_in_min: f64,
+        #[serde(default = "one_f")]
+        price_factor: f64,
+        #[serde(default = "fifteen")]
+        decide_within_min: f64,
+        #[serde(default = "yes")]
+        accept_by_default: bool,
+    },
+    /// Customers of custom orders in progress change their spec: each order past its spec step goes back to
+    /// it with probability `share`.
+    SpecChange { share: f64 },
+    /// Extra demand: arrival rates of the listed products (all when empty) are multiplied by `factor`.
+    DemandSurge {
+        #[serde(default)]
+        products: Vec<String>,
+        factor: f64,
+        duration_min: f64,
+    },
+    /// A new step is added to a product's routing (all products when `product` is empty) after step
+    /// `after`, for orders received from now on.
+    NewRequirement {
+        #[serde(default)]
+        product: String,
+        step: String,
+        after: String,
+        duration: Dist,
+    },
+    /// Coordination across units gets worse: handoff delay, miscommunication and question chances are
+    /// multiplied.
+    CommunicationOutage {
+        duration_min: f64,
+        #[serde(default = "one_f")]
+        delay: f64,
+        #[serde(default = "one_f")]
+        miscommunication: f64,
+        #[serde(default = "one_f")]
+        question: f64,
+    },
+    /// The owners mandate a reorganisation: the factory switches to the named design at the next round start
+    /// (at once when between rounds).
+    ReorganisationMandate { design: String },
+}
+
+fn one() -> u32 {
+    1
+}
+fn one_f() -> f64 {
+    1.0
+}
+fn fifteen() -> f64 {
+    15.0
+}
+fn yes() -> bool {
+    true
+}
+
+impl DisruptionKind {
+    /// The variant's name, as used in reports.
+    pub fn name(&self) -> &'static str {
+        match self {
+            DisruptionKind::SupplyShortage { .. } => "SupplyShortage",
+            DisruptionKind::StationBreakdown { .. } => "StationBreakdown",
+            DisruptionKind::WorkerAbsent { .. } => "WorkerAbsent",
+            DisruptionKind::RushOrder { .. } => "RushOrder",
+            DisruptionKind::SpecChange { .. } => "SpecChange",
+            DisruptionKind::DemandSurge { .. } => "DemandSurge",
+            DisruptionKind::NewRequirement { .. } => "NewRequirement",
+            DisruptionKind::CommunicationOutage { .. } => "CommunicationOutage",
+            DisruptionKind::ReorganisationMandate { .. } => "ReorganisationMandate",
+        }
+    }
+
+    /// How long the disruption lasts, if it has a duration.
+    pub fn duration_min(&self) -> Option<f64> {
+        match *self {
+            DisruptionKind::SupplyShortage { duration_min, .. }
+            | DisruptionKind::StationBreakdown { duration_min, .. }
+            | DisruptionKind::WorkerAbsent { duration_min, .. }
+            | DisruptionKind::DemandSurge { duration_min, .. }
+            | DisruptionKind::CommunicationOutage { duration_min, .. } => Some(duration_min),
+            _ => None,
+        }
+    }
+
+    /// Checks numbers that do not depend on the scenario (references are checked against it elsewhere).
+    pub fn check_values(&self) -> Result<(), String> {
+        let positive = |v: f64, what: &str| {
+            if v.is_finite() && v > 0.0 && v <= 1e7 {
+                Ok(())
+            } else {
+                Err(format!("`{what}` must be a positive number (got {v})"))
+            }
+        };
+        let probability = |v: f64, what: &str| {
+            if (0.0..=1.0).contains(&v) {
+                Ok(())
+            } else {
+                Err(format!("`{what}` is a probability and must be within 0..1 (got {v})"))
+            }
+        };
+        let factor = |v: f64, what: &str| {
+            if v.is_finite() && (0.0..=1000.0).contains(&v) {
+                Ok(())
+            } else {
+                Err(format!("`{what}` must be a factor within 0..1000 (got {v})"))
+            }
+        };
+        if let Some(d) = self.duration_min() {
+            positive(d, "duration_min")?;
+        }
+        match self {
+            DisruptionKind::SupplyShortage { stock_lost, .. } => probability(*stock_lost, "stock_lost"),
+            DisruptionKind::StationBreakdown { units, .. } if *units == 0 => {
+                Err("`units` must be at least 1".into())
+            }
+            DisruptionKind::RushOrder {
+                quantity,
+                due_in_min,
+                price_factor,
+                decide_within_min,
+                ..
+            } => {
+                if *quantity == 0 || *quantity > 1000 {
+                    return Err(format!("`quantity` must be within 1..1000 (got {quantity})"));
+                }
+                positive(*due_in_min, "due_in_min")?;
+                positive(*decide_within_min, "decide_within_min")?;
+                factor(*price_factor, "price_factor")
+            }
+            DisruptionKind::SpecChange { share } => probability(*share, "share"),
+            DisruptionKind::DemandSurge { factor: f, .. } => {
+                factor(*f, "factor")?;
+                if *f < 1.0 {
+                    Err(format!("a demand surge's `factor` must be at least 1 (got {f})"))
+                } else {
+                    Ok(())
+                }
+            }
+            DisruptionKind::NewRequirement { duration, .. } => duration.check(false),
+            DisruptionKind::CommunicationOutage {
+                delay,
+                miscommunication,
+                question,
+                ..
+            } => {
+                factor(*delay, "delay")?;
+                factor(*miscommunication, "miscommunication")?;
+                factor(*question, "question")
+            }
+            _ => Ok(()),
+        }
+    }
+}

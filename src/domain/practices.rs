@@ -1,0 +1,100 @@
+//! Working practices a team chooses for its factory: stand-ups, a shared board, WIP limits, helping and queue
+//! priority.
+
+use serde::{Deserialize, Serialize};
+
+use super::Pairs;
+
+/// Who may pick up a task.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Helping {
+    /// Specialists stay in their lane: a worker only does steps their unit owns that need their primary
+    /// (highest-level) skill.
+    None,
+    /// A worker does any step their unit owns for which they have the skill.
+    #[default]
+    OwnUnit,
+    /// As `OwnUnit`, and an idle worker also helps other units with any task they have the skill for.
+    Anyone,
+}
+
+/// The order in which queued tasks are taken (expedited orders always go first).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Priority {
+    /// First in, first out: by the time the task became ready.
+    #[default]
+    Fifo,
+    /// Earliest due date first.
+    EarliestDue,
+}
+
+/// Whom a stand-up meeting gathers.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StandupScope {
+    /// Each unit meets on its own.
+    #[default]
+    Unit,
+    /// The whole factory meets together.
+    Factory,
+}
+
+/// A regular stand-up meeting. Members join when they finish their current task and are busy until it ends.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Standup {
+    /// Minutes from one meeting's start to the next; the first starts at minute 0 of each round.
+    pub every_min: f64,
+    /// Length of the meeting in minutes.
+    pub duration_min: f64,
+    #[serde(default)]
+    pub scope: StandupScope,
+}
+
+/// The practices of an organisation design.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Practices {
+    #[serde(default)]
+    pub standup: Option<Standup>,
+    /// A visible board of every order's status (changes coordination parameters as the scenario defines).
+    #[serde(default)]
+    pub shared_board: bool,
+    /// Maximum orders in a step at once (queued, in work or waiting for an answer), by step id.
+    #[serde(default)]
+    pub wip_limits: Pairs<String, u32>,
+    #[serde(default)]
+    pub helping: Helping,
+    #[serde(default)]
+    pub priority: Priority,
+}
+
+/// One change to a factory's practices, as a team decides it during play.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum PracticeChange {
+    Standup(Option<Standup>),
+    SharedBoard(bool),
+    /// Set (`Some`) or remove (`None`) the WIP limit of a step.
+    WipLimit {
+        step: String,
+        limit: Option<u32>,
+    },
+    Helping(Helping),
+    Priority(Priority),
+}
+
+impl Standup {
+    pub fn check(&self) -> Result<(), String> {
+        if !(self.every_min.is_finite() && self.every_min > 0.0 && self.every_min <= 1e7) {
+            return Err("a stand-up's `every_min` must be a positive number of minutes".into());
+        }
+        if !(self.duration_min.is_finite()
+            && self.duration_min > 0.0
+            && self.duration_min < self.every_min)
+        {
+            return Err(
+                "a stand-up's `duration_min` must be positive and shorter than `every_min`".into(),
+            );
+        }
+        Ok(())
+    }
+}

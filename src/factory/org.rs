@@ -1,0 +1,178 @@
+//! A factory's organisation at run time: units, who is in which, who owns which step, spanners and practices,
+//! and the handoff parameters that follow from them.
+
+use crate::domain::{Dist, Practices, StandupScope};
+use crate::scenario::model::{Design, Effect, Model, Multipliers};
+use crate::sim::event::{EventKind, UnitInfo};
+
+pub const NONE: u16 = u16::MAX;
+
+#[derive(Clone, Debug)]
+pub struct UnitRt {
+    pub id: String,
+    pub name: String,
+    pub steps: Vec<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Org {
+    pub design: String,
+    pub units: Vec<UnitRt>,
+    pub worker_unit: Vec<u16>,
+    pub spanner: Vec<bool>,
+    pub practices: Practices,
+    // Derived by `refresh`:
+    /// Units owning each step.
+    pub owners: Vec<Vec<u16>>,
+    pub wip_limit: Vec<Option<u32>>,
+    pub unit_has_spanner: Vec<bool>,
+}
+
+impl Org {
+    pub fn from_design(model: &Model, design: &Design) -> Org {
+        let mut worker_unit = vec![0; model.workers.len()];
+        for (u, unit) in design.units.iter().enumerate() {
+            for &w in &unit.members {
+                worker_unit[w] = u as u16;
+            }
+        }
+        let mut spanner = vec![false; model.workers.len()];
+        for &s in &design.spanners {
+            spanner[s] = true;
+        }
+        let mut org = Org {
+            design: design.name.clone(),
+            units: design
+                .units
+                .iter()
+                .map(|u| UnitRt {
+                    id: u.id.clone(),
+                    name: u.name.clone(),
+                    steps: u.steps.clone(),
+                })
+                .collect(),
+            worker_unit,
+            spanner,
+            practices: design.practices.clone(),
+            owners: Vec::new(),
+            wip_limit: Vec::new(),
+            unit_has_spanner: Vec::new(),
+        };
+        org.refresh(model);
+        org
+    }
+
+    /// Recomputes the derived tables after a change.
+    pub fn refresh(&mut self, model: &Model) {
+        self.owners = vec![Vec::new(); model.steps.len()];
+        for (u, unit) in self.units.iter().enumerate() {
+            for &s in &unit.steps {
+                self.owners[s].push(u as u16);
+            }
+        }
+        self.wip_limit = vec![None; model.steps.len()];
+        for (step, limit) in self.practices.wip_limits.iter() {
+            if let Some(s) = model.step_index(step) {
+                self.wip_limit[s] = Some((*limit).max(1));
+            }
+        }
+        self.unit_has_spanner = vec![false; self.units.len()];
+        for (w, &on) in self.spanner.iter().enumerate() {
+            if on {
+                self.unit_has_spanner[self.worker_unit[w] as usize] = true;
+            }
+        }
+    }
+
+    pub fn unit_index(&self, id: &str) -> Option<u16> {
+        self.units.iter().position(|u| u.id == id).map(|u| u as u16)
+    }
+
+    pub fn members(&self, unit: u16) -> impl Iterator<Item = usize> + '_ {
+        self.worker_unit
+            .iter()
+            .enumerate()
+            .filter(move |(_, u)| **u == unit)
+            .map(|(w, _)| w)
+    }
+
+    /// The handoff parameters between two units under the current practices (before outages).
+    pub fn handoff(&self, model: &Model, from: u16, to: u16) -> Handoff {
+        let cross = from != to;
+        let c = &model.coordination;
+        let base = if cross { &c.cross_unit } else { &c.within_unit };
+        let mut m = Multipliers::default();
+        let mut apply = |e: &Effect| {
+            let x = if cross { &e.cross_unit } else { &e.within_unit };
+            m.delay *= x.delay;
+            m.miscommunication *= x.miscommunication;
+            m.question *= x.question;
+        };
+        let has_spanner = |u: u16| self.unit_has_spanner.get(u as usize).copied().unwrap_or(false);
+        if has_spanner(from) || has_spanner(to) {
+            apply(&c.spanner);
+        }
+        if self.practices.shared_board {
+            apply(&c.shared_board);
+        }
+        match self.practices.standup.as_ref().map(|s| s.scope) {
+            Some(StandupScope::Unit) => apply(&c.unit_standup),
+            Some(StandupScope::Factory) => apply(&c.factory_standup),
+            None => {}
+        }
+        Handoff {
+            cross,
+            delay: base.delay.clone(),
+            delay_factor: m.delay,
+            miscommunication: base.miscommunication * m.miscommunication,
+            question: base.question * m.question,
+        }
+    }
+
+    /// The `Organisation` event describing this organisation.
+    pub fn event(&self) -> EventKind {
+        EventKind::Organisation {
+            design: self.design.clone(),
+            units: self
+                .units
+                .iter()
+                .enumerate()
+                .map(|(u, unit)| UnitInfo {
+                    id: unit.id.clone(),
+                    name: unit.name.clone(),
+                    members: self.members(u as u16).map(|w| w as u16).collect(),
+                    steps: unit.steps.iter().map(|&s| s as u16).collect(),
+                })
+                .collect(),
+            spanners: self
+                .spanner
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| **s)
+                .map(|(w, _)| w as u16)
+                .collect(),
+            practices: self.practices.clone(),
+        }
+    }
+}
+
+/// The parameters of one handoff: the delay distribution with a factor applied to its samples, and the
+/// chances of miscommunication and of a question (clamped to 0..1 when used).
+pub struct Handoff {
+    pub cross: bool,
+    pub delay: Dist,
+    pub delay_factor: f64,
+    pub miscommunication: f64,
+    pub question: f64,
+}
+
+impl Handoff {
+    /// Applies a communication outage's multipliers (cross-unit handoffs only).
+    pub fn worsen(&mut self, m: &Multipliers) {
+        if self.cross {
+            self.delay_factor *= m.delay;
+            self.miscommunication *= m.miscommunication;
+            self.question *= m.question;
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! A team's decisions applied to its factory: switching design, moving people, spanners, practices, step
+//! ownership, expediting and rush offers.
+
+use super::*;
+use crate::domain::{PracticeChange, Priority};
+use crate::sim::command::TeamAction;
+
+impl FactorySim {
+    /// Applies a team's decision now; an invalid one changes nothing and says why.
+    pub fn apply(&mut self, action: &TeamAction) -> Result<(), String> {
+        let model = self.shared_model();
+        let worker = |id: &str| {
+            model
+                .worker_index(id)
+                .map(|w| w as u16)
+                .ok_or_else(|| format!("unknown worker `{id}`"))
+        };
+        match action {
+            TeamAction::SetDesign(name) => {
+                let d = model
+                    .design_index(name)
+                    .ok_or_else(|| format!("unknown design `{name}`"))?;
+                self.choose_design(d);
+            }
+            TeamAction::MoveWorker { worker: w, unit } => {
+                let w = worker(w)?;
+                let u = self
+                    .org
+                    .unit_index(unit)
+                    .ok_or_else(|| format!("no unit `{unit}` in design `{}`", self.org.design))?;
+                if self.org.worker_unit[w as usize] == u {
+                    return Err(format!("`{}` is already in `{unit}`", model.workers[w as usize].id));
+                }
+                self.org.worker_unit[w as usize] = u;
+                self.org_changed();
+            }
+            TeamAction::SetSpanner { worker: w, on } => {
+                let w = worker(w)?;
+                if self.org.spanner[w as usize] == *on {
+                    return Err(format!(
+                        "`{}` is {} a boundary spanner",
+                        model.workers[w as usize].id,
+                        if *on { "already" } else { "not" }
+                    ));
+                }
+                self.org.spanner[w as usize] = *on;
+                self.org_changed();
+            }
+            TeamAction::SetPractice(change) => self.set_practice(change)?,
+            TeamAction::AssignStep { step, units } => {
+                let s = model
+                    .step_index(step)
+                    .ok_or_else(|| format!("unknown step `{step}`"))?;
+                if units.is_empty() {
+                    return Err("a step must be owned by at least one unit".into());
+                }
+                let mut ix = Vec::new();
+                for u in units {
+                    ix.push(self.org.unit_index(u).ok_or_else(|| {
+                        format!("no unit `{u}` in design `{}`", self.org.design)
+                    })? as usize);
+                }
+                for (u, unit) in self.org.units.iter_mut().enumerate() {
+                    unit.steps.retain(|&x| x != s);
+                    if ix.contains(&u) {
+                        unit.steps.push(s);
+                        unit.steps.sort_unstable();
+                    }
+                }
+                self.org_changed();
+            }
+            TeamAction::Expedite { order } => self.expedite(*order)?,
+            TeamAction::RespondToOffer { offer, accept } => self.respond_to_offer(*offer, *accept)?,
+        }
+        self.dispatch();
+        Ok(())
+    }
+
+    fn set_practice(&mut self, change: &PracticeChange) -> Result<(), String> {
+        let p = &mut self.org.practices;
+        match change {
+            PracticeChange::Standup(s) => {
+                if let Some(s) = s {
+                    s.check()?;
+                }
+                p.standup = s.clone();
+                if self.running {
+                    self.plan_meetings(self.now);
+                }
+            }
+            PracticeChange::SharedBoard(on) => p.shared_board = *on,
+            PracticeChange::WipLimit { step, limit } => {
+                if self.model.step_index(step).is_none() {
+                    return Err(format!("unknown step `{step}`"));
+                }
+                if *limit == Some(0) {
+                    return Err("a WIP limit must be at least 1".into());
+                }
+                p.wip_limits.0.retain(|(s, _)| s != step);
+                if let Some(l) = limit {
+                    p.wip_limits.0.push((step.clone(), *l));
+                }
+            }
+            PracticeChange::Helping(h) => p.helping = *h,
+            PracticeChange::Priority(pr) => {
+                p.priority = *pr;
+                self.rekey_queues();
+            }
+        }
+        self.org_changed();
+        Ok(())
+    }
+
+    /// After any change of the organisation: derived tables, queues of steps a unit no longer owns, blocked
+    /// orders, and the `Organisation` event.
+    fn org_changed(&mut self) {
+        let model = self.shared_model();
+        self.org.refresh(&model);
+        self.reroute_queued();
+        for s in 0..model.steps.len() {
+            self.release_blocked(s);
+        }
+        let ev = self.org.event();
+        self.emit(ev);
+    }
+
+    /// Moves queued tasks whose unit no longer owns their step to a unit that does (keeping their place).
+    fn reroute_queued(&mut self) {
+        let slots: Vec<u32> = self
+            .orders
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| o.as_ref().map(|o| (i as u32, o)))
+            .filter(|(_, o)| {
+                o.state == OState::Queued && !self.org.owners[o.step()].contains(&o.unit)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        for slot in slots {
+            self.remove_from_queue(slot);
+            let step = self.order(slot).step();
+            let unit = self.choose_unit(slot, step);
+            self.set_unit(slot, unit);
+            self.requeue(slot);
+        }
+    }
+
+    /// Recomputes queue keys after a change of the priority rule.
+    fn rekey_queues(&mut self) {
+        let fifo = self.org.practices.priority == Priority::Fifo;
+        for q in 0..self.queues.len() {
+            let keys: Vec<QKey> = std::mem::take(&mut self.queues[q]).into_iter().collect();
+            for mut k in keys {
+                let o = self.order(k.slot);
+                k.primary = if fifo { o.ready_at.0 } else { o.due.0 };
+                self.order_mut(k.slot).qkey = Some(k);
+                self.queues[q].insert(k);
+            }
+        }
+    }
+
+    /// A design choice: at once between rounds, otherwise at the next round start.
+    pub(super) fn choose_design(&mut self, d: usize) {
+        if self.running {
+            self.pending_design = Some(d);
+            self.emit(EventKind::DesignPending {
+                design: self.model.designs[d].name.clone(),
+            });
+        } else {
+            self.pending_design = None;
+            self.switch_design(d);
+        }
+    }
+
+    /// Replaces the organisation; orders in the factory move to units of the new design.
+    pub(super) fn switch_design(&mut self, d: usize) {
+        let model = self.shared_model();
+        let steps = model.steps.len();
+        // Take everything keyed by the old units out.
+        let mut queued: Vec<QKey> = Vec::new();
+        for q in &mut self.queues {
+            queued.extend(std::mem::take(q));
+        }
+        let asking: Vec<u32> = self.questions.iter_mut().flat_map(std::mem::take).collect();
+        self.org = Org::from_design(&model, &model.designs[d]);
+        let units = self.org.units.len();
+        self.queues = vec![BTreeSet::new(); units * steps];
+        self.questions = vec![VecDeque::new(); units];
+        self.unit_orders = vec![0; units];
+        // Re-home every order, oldest first.
+        let mut slots: Vec<u32> = (0..self.orders.len() as u32)
+            .filter(|&s| self.orders[s as usize].is_some())
+            .collect();
+        slots.sort_unstable_by_key(|&s| self.order(s).id);
+        for &slot in &slots {
+            let o = self.order_mut(slot);
+            o.unit = NONE;
+            o.home_unit = NONE;
+        }
+        for &slot in &slots {
+            let unit = match self.order(slot).state {
+                OState::Working { worker } => self.org.worker_unit[worker as usize],
+                _ => self.choose_unit(slot, self.order(slot).step()),
+            };
+            self.set_unit(slot, unit);
+            self.order_mut(slot).home_unit = unit;
+        }
+        self.queued = 0;
+        for k in queued {
+            let q = self.order(k.slot).unit as usize * steps + self.order(k.slot).step();
+            self.queues[q].insert(k);
+            self.queued += 1;
+        }
+        for slot in asking {
+            let from = self.order(slot).question.as_ref().map(|q| q.from_worker);
+            if let Some(w) = from {
+                let to = self.org.worker_unit[if w == NO_WORKER { 0 } else { w as usize }];
+                if let Some(q) = self.order_mut(slot).question.as_mut() {
+                    q.to_unit = to;
+                }
+                self.questions[to as usize].push_back(slot);
+            }
+        }
+        if self.running {
+            self.plan_meetings(self.now);
+        }
+        self.rekey_queues();
+        self.org_changed();
+    }
+}

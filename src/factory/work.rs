@@ -1,0 +1,574 @@
+//! Who does what next: idle workers pick up answers and tasks, meetings gather people, and absence or broken
+//! stations interrupt work.
+
+use std::sync::Arc;
+
+use super::*;
+use crate::domain::{Helping, StandupScope, time::ms_from_minutes};
+use crate::sim::event::InterruptReason;
+
+/// How many queued tasks are looked at per queue when the first cannot start (missing ingredients).
+const SCAN_DEPTH: usize = 16;
+
+impl FactorySim {
+    /// Lets idle workers take up work until nobody can.
+    pub(super) fn dispatch(&mut self) {
+        if !self.running || self.idle == 0 {
+            return;
+        }
+        if self.open_questions > 0 {
+            self.dispatch_answers();
+        }
+        while self.idle > 0 && self.queued > 0 {
+            let Some((slot, worker, help)) = self.best_assignment() else {
+                break;
+            };
+            self.start_task(slot, worker, help);
+        }
+    }
+
+    /// Whether worker `w` may do step `step` of unit `unit`, and whether that would be helping another unit.
+    fn eligible(&self, w: usize, unit: u16, step: usize) -> Option<bool> {
+        let skill = self.model.steps[step].skill;
+        let me = &self.model.workers[w];
+        if me.levels[skill] <= 0.0 {
+            return None;
+        }
+        let own = self.org.worker_unit[w] == unit;
+        match self.org.practices.helping {
+            Helping::None => (own && me.primary == skill).then_some(false),
+            Helping::OwnUnit => own.then_some(false),
+            Helping::Anyone => Some(!own),
+        }
+    }
+
+    /// The idle worker best placed to do a task of (`unit`, `step`): own unit before helpers, then the higher
+    /// skill level, then the lower index.
+    fn best_worker(&self, unit: u16, step: usize) -> Option<(u16, bool)> {
+        let skill = self.model.steps[step].skill;
+        let mut best: Option<(bool, f64, usize)> = None;
+        for (w, rt) in self.workers.iter().enumerate() {
+            if rt.state != WorkerState::Idle {
+                continue;
+            }
+            let Some(help) = self.eligible(w, unit, step) else {
+                continue;
+            };
+            let level = self.model.workers[w].levels[skill];
+            let better = match best {
+                None => true,
+                Some((bh, bl, _)) => (!help && bh) || (help == bh && level > bl),
+            };
+            if better {
+                best = Some((help, level, w));
+            }
+        }
+        best.map(|(help, _, w)| (w as u16, help))
+    }
+
+    /// The most urgent startable task that some idle worker can do, with that worker.
+    fn best_assignment(&self) -> Option<(u32, u16, bool)> {
+        let steps = self.model.steps.len();
+        let mut best: Option<(QKey, u16, bool)> = None;
+        for (q, queue) in self.queues.iter().enumerate() {
+            let Some(head) = queue.first() else { continue };
+            if best.is_some_and(|(b, _, _)| b < *head) {
+                continue;
+            }
+            let (unit, step) = ((q / steps) as u16, q % steps);
+            if let Some(st) = self.model.steps[step].station
+                && self.stations[st].free() == 0
+            {
+                continue;
+            }
+            let Some((worker, help)) = self.best_worker(unit, step) else {
+                continue;
+            };
+            let startable = queue
+                .iter()
+                .take(SCAN_DEPTH)
+                .find(|k| self.can_start(k.slot))
+                .copied();
+            if let Some(key) = startable
+                && best.is_none_or(|(b, _, _)| key < b)
+            {
+                best = Some((key, worker, help));
+            }
+        }
+        best.map(|(k, w, h)| (k.slot, w, h))
+    }
+
+    /// Whether the order's current task has what it needs (a question to ask also counts: asking is picking
+    /// it up).
+    fn can_start(&self, slot: u32) -> bool {
+        let o = self.order(slot);
+        if o.question.is_some() || o.ingredients_taken {
+            return true;
+        }
+        o.routing[o.pos]
+            .ingredients
+            .iter()
+            .all(|&(i, q)| self.stock[i].on_hand >= q)
+    }
+
+    pub(super) fn remove_from_queue(&mut self, slot: u32) {
+        let o = self.order(slot);
+        if let (OState::Queued, Some(key)) = (o.state, o.qkey) {
+            let q = o.unit as usize * self.model.steps.len() + o.step();
+            if self.queues[q].remove(&key) {
+                self.queued -= 1;
+            }
+        }
+    }
+
+    pub(super) fn set_worker(&mut self, w: u16, state: WorkerState) {
+        let rt = &mut self.workers[w as usize];
+        if rt.state == WorkerState::Idle {
+            self.idle -= 1;
+        }
+        if state == WorkerState::Idle {
+            self.idle += 1;
+        }
+        rt.state = state;
+        rt.started = self.now;
+        rt.token = rt.token.wrapping_add(1);
+    }
+
+    /// A worker becomes free: they join a meeting in progress if they owe it, otherwise they are idle.
+    pub(super) fn free_worker(&mut self, w: u16) {
+        if self.workers[w as usize].meeting_due
+            && let Some(m) = self.meeting.as_mut()
+        {
+            m.attendees.push(w);
+            self.workers[w as usize].meeting_due = false;
+            self.set_worker(w, WorkerState::Meeting);
+            return;
+        }
+        self.set_worker(w, WorkerState::Idle);
+    }
+
+    fn start_task(&mut self, slot: u32, w: u16, help: bool) {
+        self.remove_from_queue(slot);
+        let now = self.now;
+        let (id, step, unit) = {
+            let o = self.order(slot);
+            (o.id, o.step(), o.unit)
+        };
+        // A pending question is asked first; the worker stays free.
+        if let Some(q) = self.order_mut(slot).question.as_mut() {
+            q.asked_by = w;
+            let to_unit = q.to_unit;
+            self.order_mut(slot).state = OState::Asking;
+            self.questions[to_unit as usize].push_back(slot);
+            self.open_questions += 1;
+            self.emit(EventKind::QuestionAsked {
+                order: id,
+                step: step as u16,
+                asker: w,
+                to_unit,
+            });
+            return;
+        }
+        let op = self.order(slot).routing[self.order(slot).pos].clone();
+        if !self.order(slot).ingredients_taken {
+            for &(i, q) in &op.ingredients {
+                self.stock[i].on_hand -= q;
+            }
+            self.order_mut(slot).ingredients_taken = true;
+            for &(i, _) in &op.ingredients {
+                self.check_reorder(i);
+            }
+        }
+        if let Some(st) = self.model.steps[step].station {
+            self.stations[st].users.push(slot);
+            self.order_mut(slot).station = Some(st as u16);
+        }
+        let draws = self.draws(self.order(slot));
+        let level = self.model.workers[w as usize].levels[self.model.steps[step].skill];
+        let (u1, u2) = draws.pair(Draws::DURATION);
+        let ms = ms_from_minutes(op.duration.sample(u1, u2) / level).max(1);
+        let rework = self.order(slot).entered[self.order(slot).pos] > 1;
+        {
+            let o = self.order_mut(slot);
+            o.state = OState::Working { worker: w };
+            o.last_worker = w;
+        }
+        self.set_worker(w, WorkerState::Task { slot });
+        let token = self.workers[w as usize].token;
+        self.schedule(now.saturating_add(ms), Ev::WorkDone { worker: w, token });
+        self.emit(EventKind::TaskStarted {
+            order: id,
+            step: step as u16,
+            worker: w,
+            unit,
+            rework,
+            help,
+        });
+        if help {
+            let skill = self.model.steps[step].skill;
+            let tie_with = self
+                .org
+                .members(unit)
+                .max_by(|&a, &b| {
+                    let (la, lb) = (
+                        self.model.workers[a].levels[skill],
+                        self.model.workers[b].levels[skill],
+                    );
+                    la.total_cmp(&lb).then(b.cmp(&a))
+                })
+                .map_or(NO_WORKER, |x| x as u16);
+            if tie_with != NO_WORKER {
+                self.emit(EventKind::HelpGiven {
+                    order: id,
+                    step: step as u16,
+                    helper: w,
+                    unit,
+                    tie_with,
+                });
+            }
+        }
+    }
+
+    pub(super) fn work_done(&mut self, w: u16, token: u32) {
+        let rt = &self.workers[w as usize];
+        let WorkerState::Task { slot } = rt.state else {
+            return;
+        };
+        if rt.token != token {
+            return;
+        }
+        let work_ms = self.now.since(rt.started);
+        let (id, step, unattended, draws) = {
+            let o = self.order(slot);
+            (
+                o.id,
+                o.step(),
+                o.routing[o.pos].unattended.clone(),
+                self.draws(o),
+            )
+        };
+        self.order_mut(slot).touch_ms += work_ms;
+        self.emit(EventKind::TaskFinished {
+            order: id,
+            step: step as u16,
+            worker: w,
+            work_ms,
+        });
+        self.free_worker(w);
+        match unattended {
+            Some(dist) => {
+                let (u1, u2) = draws.pair(Draws::UNATTENDED);
+                let ms = ms_from_minutes(dist.sample(u1, u2)).max(1);
+                let now = self.now;
+                let o = self.order_mut(slot);
+                o.state = OState::Processing;
+                o.phase_start = now;
+                self.schedule(
+                    self.now.saturating_add(ms),
+                    Ev::ProcessDone { slot, order: id },
+                );
+            }
+            None => {
+                self.release_station(slot);
+                self.complete_step(slot);
+            }
+        }
+    }
+
+    pub(super) fn process_done(&mut self, slot: u32, id: OrderId) {
+        if !self.order_is(slot, id, OState::Processing) {
+            return;
+        }
+        let step = self.order(slot).step();
+        let process_ms = self.now.since(self.order(slot).phase_start);
+        self.order_mut(slot).touch_ms += process_ms;
+        self.release_station(slot);
+        self.emit(EventKind::ProcessFinished {
+            order: id,
+            step: step as u16,
+            process_ms,
+        });
+        self.complete_step(slot);
+    }
+
+    pub(super) fn release_station(&mut self, slot: u32) {
+        if let Some(st) = self.order_mut(slot).station.take() {
+            let users = &mut self.stations[st as usize].users;
+            if let Some(i) = users.iter().position(|&s| s == slot) {
+                users.remove(i);
+            }
+        }
+    }
+
+    // ----- questions -----
+
+    fn dispatch_answers(&mut self) {
+        for unit in 0..self.questions.len() {
+            while let Some(&slot) = self.questions[unit].front() {
+                // Someone of the asked unit answers; failing that, any boundary spanner.
+                let pick = |spanner_only: bool| {
+                    self.workers.iter().enumerate().position(|(w, rt)| {
+                        rt.state == WorkerState::Idle
+                            && if spanner_only {
+                                self.org.spanner[w]
+                            } else {
+                                self.org.worker_unit[w] == unit as u16
+                            }
+                    })
+                };
+                let Some(w) = pick(false).or_else(|| pick(true)) else {
+                    break;
+                };
+                self.questions[unit].pop_front();
+                self.open_questions -= 1;
+                let w = w as u16;
+                let draws = self.draws(self.order(slot));
+                let (u1, u2) = draws.pair(Draws::ANSWER);
+                let ms = ms_from_minutes(self.model.coordination.answer_time.sample(u1, u2)).max(1);
+                self.set_worker(w, WorkerState::Answer { slot });
+                let token = self.workers[w as usize].token;
+                self.schedule(self.now.saturating_add(ms), Ev::AnswerDone { worker: w, token });
+                let id = self.order(slot).id;
+                self.emit(EventKind::AnswerStarted {
+                    order: id,
+                    answerer: w,
+                });
+            }
+        }
+    }
+
+    pub(super) fn answer_done(&mut self, w: u16, token: u32) {
+        let rt = &self.workers[w as usize];
+        let WorkerState::Answer { slot } = rt.state else {
+            return;
+        };
+        if rt.token != token {
+            return;
+        }
+        let q = self.order_mut(slot).question.take();
+        let id = self.order(slot).id;
+        self.emit(EventKind::QuestionAnswered {
+            order: id,
+            asker: q.map_or(NO_WORKER, |q| q.asked_by),
+            answerer: w,
+        });
+        self.free_worker(w);
+        self.requeue(slot);
+    }
+
+    /// Puts an order back in its queue at its old place (after an answer or an interruption).
+    pub(super) fn requeue(&mut self, slot: u32) {
+        if self.order(slot).cancelled {
+            self.leave_step_and_remove(slot);
+            return;
+        }
+        if let Some(from) = self.order(slot).redo_from {
+            self.rework(slot, from);
+            return;
+        }
+        let steps = self.model.steps.len();
+        let o = self.order_mut(slot);
+        o.state = OState::Queued;
+        let key = o.qkey.unwrap_or(QKey {
+            normal: !o.expedited,
+            primary: 0,
+            seq: 0,
+            slot,
+        });
+        let q = o.unit as usize * steps + o.step();
+        if self.queues[q].insert(key) {
+            self.queued += 1;
+        }
+    }
+
+    // ----- meetings -----
+
+    /// Plans this round's stand-ups from `from` on.
+    pub(super) fn plan_meetings(&mut self, from: SimTime) {
+        self.meeting_generation += 1;
+        let Some(standup) = self.org.practices.standup.clone() else {
+            return;
+        };
+        let every = ms_from_minutes(standup.every_min).max(1);
+        let elapsed = from.since(self.round_start);
+        let mut t = self.round_start.saturating_add(elapsed.div_ceil(every) * every);
+        let generation = self.meeting_generation;
+        while t < self.round_end {
+            self.schedule(
+                t,
+                Ev::MeetingStart {
+                    round: self.round,
+                    generation,
+                },
+            );
+            t = t.saturating_add(every);
+        }
+    }
+
+    pub(super) fn start_meeting(&mut self, generation: u32) {
+        let Some(standup) = self.org.practices.standup.clone() else {
+            return;
+        };
+        if let Some(m) = self.meeting.take() {
+            self.finish_meeting(m);
+        }
+        let until = self
+            .now
+            .saturating_add(ms_from_minutes(standup.duration_min).max(1));
+        self.meeting = Some(Meeting {
+            generation,
+            until,
+            attendees: Vec::new(),
+        });
+        match standup.scope {
+            StandupScope::Factory => self.emit(EventKind::MeetingStarted { unit: None }),
+            StandupScope::Unit => {
+                for u in 0..self.org.units.len() {
+                    self.emit(EventKind::MeetingStarted {
+                        unit: Some(u as u16),
+                    });
+                }
+            }
+        }
+        for w in 0..self.workers.len() as u16 {
+            match self.workers[w as usize].state {
+                WorkerState::Idle => {
+                    self.workers[w as usize].meeting_due = true;
+                    self.free_worker(w);
+                }
+                WorkerState::Absent => {}
+                _ => self.workers[w as usize].meeting_due = true,
+            }
+        }
+        self.schedule(until, Ev::MeetingEnd { generation });
+    }
+
+    pub(super) fn finish_meeting(&mut self, m: Meeting) {
+        for rt in &mut self.workers {
+            rt.meeting_due = false;
+        }
+        for &w in &m.attendees {
+            if self.workers[w as usize].state == WorkerState::Meeting {
+                self.set_worker(w, WorkerState::Idle);
+            }
+        }
+        let scope = self.org.practices.standup.as_ref().map(|s| s.scope);
+        if scope == Some(StandupScope::Unit) {
+            for u in 0..self.org.units.len() as u16 {
+                let attendees: Vec<u16> = m
+                    .attendees
+                    .iter()
+                    .copied()
+                    .filter(|&w| self.org.worker_unit[w as usize] == u)
+                    .collect();
+                self.emit(EventKind::MeetingEnded {
+                    unit: Some(u),
+                    attendees,
+                });
+            }
+        } else {
+            self.emit(EventKind::MeetingEnded {
+                unit: None,
+                attendees: m.attendees,
+            });
+        }
+    }
+
+    // ----- interruptions -----
+
+    /// Stops the task in hand of worker `w` (if any) and puts it back in its queue.
+    pub(super) fn interrupt_worker(&mut self, w: u16, reason: InterruptReason) {
+        match self.workers[w as usize].state {
+            WorkerState::Task { slot } => {
+                let (id, step) = {
+                    let o = self.order(slot);
+                    (o.id, o.step())
+                };
+                self.release_station(slot);
+                self.set_worker(w, WorkerState::Idle);
+                self.emit(EventKind::TaskInterrupted {
+                    order: id,
+                    step: step as u16,
+                    worker: Some(w),
+                    reason,
+                });
+                self.requeue_ready(slot);
+            }
+            WorkerState::Answer { slot } => {
+                self.set_worker(w, WorkerState::Idle);
+                let to = self.order(slot).question.as_ref().map_or(0, |q| q.to_unit);
+                self.questions[to as usize].push_front(slot);
+                self.open_questions += 1;
+            }
+            WorkerState::Meeting => {
+                if let Some(m) = self.meeting.as_mut() {
+                    m.attendees.retain(|&a| a != w);
+                }
+                self.set_worker(w, WorkerState::Idle);
+            }
+            WorkerState::Idle | WorkerState::Absent => {}
+        }
+    }
+
+    /// Re-queues an interrupted order and reports it ready again.
+    pub(super) fn requeue_ready(&mut self, slot: u32) {
+        self.requeue(slot);
+        let o = self.order(slot);
+        if o.state == OState::Queued {
+            let (id, step, unit) = (o.id, o.step() as u16, o.unit);
+            self.emit(EventKind::TaskReady {
+                order: id,
+                step,
+                unit,
+            });
+        }
+    }
+
+    /// Stops the work on the station unit used by order `slot` (a breakdown).
+    pub(super) fn interrupt_station_user(&mut self, slot: u32) {
+        match self.order(slot).state {
+            OState::Working { worker } => {
+                self.interrupt_worker(worker, InterruptReason::StationDown);
+            }
+            OState::Processing => {
+                let (id, step) = {
+                    let o = self.order(slot);
+                    (o.id, o.step())
+                };
+                self.release_station(slot);
+                self.emit(EventKind::TaskInterrupted {
+                    order: id,
+                    step: step as u16,
+                    worker: None,
+                    reason: InterruptReason::StationDown,
+                });
+                self.requeue_ready(slot);
+            }
+            _ => self.release_station(slot),
+        }
+    }
+
+    pub(super) fn worker_back(&mut self, w: u16, token: u32) {
+        let rt = &self.workers[w as usize];
+        if rt.state != WorkerState::Absent || rt.token != token {
+            return;
+        }
+        self.emit(EventKind::WorkerReturned { worker: w });
+        self.set_worker(w, WorkerState::Idle);
+    }
+
+    /// Marks a worker absent until `until` (interrupting what they do).
+    pub(super) fn make_absent(&mut self, w: u16, until: SimTime) {
+        self.interrupt_worker(w, InterruptReason::WorkerAbsent);
+        self.workers[w as usize].meeting_due = false;
+        self.set_worker(w, WorkerState::Absent);
+        self.workers[w as usize].absent_until = until;
+        let token = self.workers[w as usize].token;
+        self.schedule(until, Ev::WorkerBack { worker: w, token });
+        self.emit(EventKind::WorkerAbsent { worker: w, until });
+    }
+
+    pub(super) fn shared_model(&self) -> Arc<Model> {
+        Arc::clone(&self.model)
+    }
+}

@@ -1,0 +1,129 @@
+//! Running a whole session without a window: the same plugins as the game, driven round by round through a
+//! plan of timed commands, as fast as the events allow.
+
+pub mod plan;
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+
+pub use plan::{TimedCommand, load_plan, parse_plan};
+
+use crate::domain::SimTime;
+use crate::metrics::{LiveMetrics, Report};
+use crate::scenario::Model;
+use crate::sim::tap::{EventTap, Taps};
+use crate::sim::{Command, Session, SessionConfig, spawn_session};
+
+/// What to run.
+#[derive(Clone, Debug)]
+pub struct RunOptions {
+    pub seed: u64,
+    /// Number of teams (the scenario's default when `None`).
+    pub teams: Option<u32>,
+    /// Initial design of every team (the scenario's default when `None`).
+    pub design: Option<String>,
+    pub plan: Vec<TimedCommand>,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            seed: 1,
+            teams: None,
+            design: None,
+            plan: Vec::new(),
+        }
+    }
+}
+
+/// A headless app with the simulation and live metrics, and a session started from `config`.
+pub fn session_app(config: SessionConfig) -> App {
+    let mut app = App::new();
+    app.add_plugins((crate::sim::plugin, crate::metrics::plugin));
+    app.finish();
+    app.cleanup();
+    spawn_session(app.world_mut(), config);
+    app
+}
+
+/// Builds the session configuration for `options`, checking the team count and design name.
+pub fn config(model: Arc<Model>, options: &RunOptions) -> Result<SessionConfig, String> {
+    if let Some(n) = options.teams
+        && (n == 0 || n > crate::scenario::MAX_TEAMS)
+    {
+        return Err(format!(
+            "--teams must be within 1..{} (got {n})",
+            crate::scenario::MAX_TEAMS
+        ));
+    }
+    let design = match &options.design {
+        Some(name) => Some(model.design_index(name).ok_or_else(|| {
+            let names: Vec<&str> = model.designs.iter().map(|d| d.name.as_str()).collect();
+            format!("unknown design `{name}` (the scenario has: {})", names.join(", "))
+        })?),
+        None => None,
+    };
+    let teams = options.teams.unwrap_or(model.teams);
+    for s in &model.schedule {
+        if let crate::domain::Target::Factories(list) = &s.target
+            && let Some(bad) = list.iter().find(|&&f| u32::from(f) >= teams)
+        {
+            return Err(format!(
+                "scheduled disruption `{}` targets team {bad}, but the session has {teams} teams",
+                s.spec.id
+            ));
+        }
+    }
+    Ok(SessionConfig::new(model, options.seed, Some(teams), design))
+}
+
+/// Advances the session until it reaches `target` or its round ends.
+pub fn run_until(app: &mut App, target: SimTime) {
+    app.world_mut().resource_mut::<Session>().target = target;
+    loop {
+        app.update();
+        let s = app.world().resource::<Session>();
+        if !s.running || s.now >= target {
+            break;
+        }
+    }
+}
+
+/// Plays every round of the session in `app` following `plan`.
+pub fn play(app: &mut App, plan: &[TimedCommand]) {
+    let rounds = app.world().resource::<Session>().model.rounds;
+    let mut next = 0;
+    for round in 1..=rounds {
+        while next < plan.len() && plan[next].round == round && plan[next].minute <= 0.0 {
+            app.world_mut().write_message(plan[next].command.clone());
+            next += 1;
+        }
+        app.world_mut().write_message(Command::StartRound);
+        app.update();
+        while next < plan.len() && plan[next].round == round {
+            let start = app.world().resource::<Session>().round_start;
+            let at = start.saturating_add(crate::domain::time::ms_from_minutes(plan[next].minute));
+            run_until(app, at);
+            let minute = plan[next].minute;
+            while next < plan.len() && plan[next].round == round && plan[next].minute == minute {
+                app.world_mut().write_message(plan[next].command.clone());
+                next += 1;
+            }
+            app.update();
+        }
+        run_until(app, SimTime::MAX);
+    }
+}
+
+/// Runs a whole session headless, feeding every event to `taps`, and returns the metrics report.
+pub fn run(
+    model: Arc<Model>,
+    options: &RunOptions,
+    taps: Vec<Box<dyn EventTap>>,
+) -> Result<Report, String> {
+    let mut app = session_app(config(model, options)?);
+    app.world_mut().resource_mut::<Taps>().0 = taps;
+    play(&mut app, &options.plan);
+    Ok(app.world().resource::<LiveMetrics>().0.report())
+}

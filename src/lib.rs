@@ -1,0 +1,13 @@
+//! Cake Factory: an organisational simulation game for leadership conferences. Teams run cake factories
+//! while a facilitator injects disruptions; the debrief shows how they collaborated across functions.
+//!
+//! The crate is a library (the deterministic simulation core, metrics, headless runner) plus the
+//! `cakefactory` binary. The core has no rendering dependency: it builds and runs headless.
+
+pub mod cli;
+pub mod domain;
+pub mod factory;
+pub mod headless;
+pub mod metrics;
+pub mod scenario;
+pub mod sim;

@@ -1,0 +1,615 @@
+//! Metrics computed from the event stream, one event at a time. The same collector serves `run --json`, the
+//! game's live figures and the debrief of a saved event log, so every number has one definition.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::network::Ties;
+use super::recovery::recovery_minutes;
+use super::report::{DisruptionReport, FactoryReport, Metrics, Report};
+use crate::domain::SimTime;
+use crate::sim::event::{EventKind, OrderId, SimEvent, Tables};
+
+const MS_PER_MIN: f64 = 60_000.0;
+
+/// Raw sums for one factory over one round.
+#[derive(Clone, Debug, Default)]
+struct RoundAcc {
+    design: String,
+    len_ms: u64,
+    received: u64,
+    delivered: u64,
+    on_time: u64,
+    late: u64,
+    lost: u64,
+    revenue: f64,
+    costs: f64,
+    lead_ms: Vec<u64>,
+    touch_sum: u128,
+    lead_sum: u128,
+    wip_area: u128,
+    wait_sum: u128,
+    wait_n: u64,
+    handoffs: u64,
+    cross: u64,
+    cross_wait_sum: u128,
+    cross_wait_n: u64,
+    questions: u64,
+    rework: u64,
+    started: u64,
+    defects: u64,
+    ties: Ties,
+    busy: Vec<u64>,
+    absent: Vec<u64>,
+}
+
+impl RoundAcc {
+    fn merge(&mut self, o: &RoundAcc) {
+        self.design.clone_from(&o.design);
+        self.len_ms += o.len_ms;
+        self.received += o.received;
+        self.delivered += o.delivered;
+        self.on_time += o.on_time;
+        self.late += o.late;
+        self.lost += o.lost;
+        self.revenue += o.revenue;
+        self.costs += o.costs;
+        self.lead_ms.extend_from_slice(&o.lead_ms);
+        self.touch_sum += o.touch_sum;
+        self.lead_sum += o.lead_sum;
+        self.wip_area += o.wip_area;
+        self.wait_sum += o.wait_sum;
+        self.wait_n += o.wait_n;
+        self.handoffs += o.handoffs;
+        self.cross += o.cross;
+        self.cross_wait_sum += o.cross_wait_sum;
+        self.cross_wait_n += o.cross_wait_n;
+        self.questions += o.questions;
+        self.rework += o.rework;
+        self.started += o.started;
+        self.defects += o.defects;
+        self.ties.merge(&o.ties);
+        for (a, b) in self.busy.iter_mut().zip(&o.busy) {
+            *a += b;
+        }
+        for (a, b) in self.absent.iter_mut().zip(&o.absent) {
+            *a += b;
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct PendingHandoff {
+    t: SimTime,
+    from_worker: u16,
+    cross: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+struct FactoryAcc {
+    design: String,
+    worker_unit: Vec<u16>,
+    wip: u64,
+    wip_since: SimTime,
+    ready: HashMap<OrderId, SimTime>,
+    handoff: HashMap<OrderId, PendingHandoff>,
+    busy_since: Vec<Option<SimTime>>,
+    absent_since: Vec<Option<SimTime>>,
+    deliveries: Vec<SimTime>,
+    rounds: Vec<RoundAcc>,
+}
+
+#[derive(Clone, Debug)]
+struct DisruptionSeen {
+    id: String,
+    kind: String,
+    headline: String,
+    round: u32,
+    minute: f64,
+    start: SimTime,
+    /// (factory, its start time)
+    factories: Vec<(u16, SimTime)>,
+}
+
+/// Folds events into metrics. Feed it every event of a session in order, then ask for a [`Report`].
+#[derive(Clone, Debug, Default)]
+pub struct Collector {
+    scenario: String,
+    seed: u64,
+    tables: Tables,
+    round: u32,
+    running: bool,
+    round_start: SimTime,
+    last_t: SimTime,
+    factories: Vec<FactoryAcc>,
+    disruptions: Vec<DisruptionSeen>,
+    events: u64,
+}
+
+impl Collector {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Names of workers, steps, factories... as the session announced them.
+    pub fn tables(&self) -> &Tables {
+        &self.tables
+    }
+
+    pub fn events_seen(&self) -> u64 {
+        self.events
+    }
+
+    fn workers(&self) -> usize {
+        self.tables.workers.len()
+    }
+
+    /// The round an event at this moment counts for: the running one, else the one that just ended.
+    fn round_index(&self) -> usize {
+        self.round.max(1) as usize - 1
+    }
+
+    fn acc(&mut self, f: u16) -> Option<(&mut FactoryAcc, usize)> {
+        let r = self.round_index();
+        let n = self.workers();
+        let fa = self.factories.get_mut(f as usize)?;
+        while fa.rounds.len() <= r {
+            fa.rounds.push(RoundAcc {
+                design: fa.design.clone(),
+                busy: vec![0; n],
+                absent: vec![0; n],
+                ..Default::default()
+            });
+        }
+        Some((fa, r))
+    }
+
+    pub fn observe(&mut self, e: &SimEvent) {
+        self.events += 1;
+        self.last_t = self.last_t.max(e.t);
+        let t = e.t;
+        match &e.kind {
+            EventKind::SessionStarted {
+                scenario,
+                seed,
+                tables,
+                ..
+            } => {
+                *self = Collector {
+                    scenario: scenario.clone(),
+                    seed: *seed,
+                    tables: tables.clone(),
+                    factories: vec![
+                        FactoryAcc {
+                            busy_since: vec![None; tables.workers.len()],
+                            absent_since: vec![None; tables.workers.len()],
+                            ..Default::default()
+                        };
+                        tables.factories.len()
+                    ],
+                    events: 1,
+                    ..Default::default()
+                };
+                return;
+            }
+            EventKind::RoundStarted { round } => {
+                self.round = *round;
+                self.running = true;
+                self.round_start = t;
+                for f in 0..self.factories.len() as u16 {
+                    if let Some((fa, r)) = self.acc(f) {
+                        fa.wip_since = t;
+                        fa.rounds[r].design.clone_from(&fa.design);
+                    }
+                }
+                return;
+            }
+            EventKind::RoundEnded { .. } => {
+                let len = t.since(self.round_start);
+                for f in 0..self.factories.len() as u16 {
+                    if let Some((fa, r)) = self.acc(f) {
+                        close_round(fa, r, t);
+                        fa.rounds[r].len_ms += len;
+                    }
+                }
+                self.running = false;
+                return;
+            }
+            _ => {}
+        }
+        let Some(f) = e.factory else {
+            return;
+        };
+        let Some((fa, r)) = self.acc(f) else {
+            return;
+        };
+        let ra = &mut fa.rounds[r];
+        match &e.kind {
+            EventKind::Organisation { design, units, .. } => {
+                fa.design.clone_from(design);
+                for (u, unit) in units.iter().enumerate() {
+                    for &w in &unit.members {
+                        if let Some(x) = fa.worker_unit.get_mut(w as usize) {
+                            *x = u as u16;
+                        } else {
+                            fa.worker_unit.resize(w as usize + 1, 0);
+                            fa.worker_unit[w as usize] = u as u16;
+                        }
+                    }
+                }
+            }
+            EventKind::OrderReceived { .. } => {
+                ra.wip_area += u128::from(fa.wip) * u128::from(t.since(fa.wip_since));
+                fa.wip_since = t;
+                fa.wip += 1;
+                ra.received += 1;
+            }
+            EventKind::TaskReady { order, .. } => {
+                fa.ready.insert(*order, t);
+            }
+            EventKind::TaskStarted {
+                order,
+                worker,
+                rework,
+                ..
+            } => {
+                ra.started += 1;
+                if *rework {
+                    ra.rework += 1;
+                }
+                if let Some(ready) = fa.ready.remove(order) {
+                    ra.wait_sum += u128::from(t.since(ready));
+                    ra.wait_n += 1;
+                }
+                if let Some(h) = fa.handoff.remove(order) {
+                    let (ua, ub) = (unit_of(&fa.worker_unit, h.from_worker), unit_of(&fa.worker_unit, *worker));
+                    ra.ties.add(h.from_worker, *worker, ua, ub);
+                    if h.cross {
+                        ra.cross_wait_sum += u128::from(t.since(h.t));
+                        ra.cross_wait_n += 1;
+                    }
+                }
+                start_busy(fa, *worker, t);
+            }
+            EventKind::TaskFinished { worker, .. } => {
+                end_busy(fa, r, *worker, t);
+            }
+            EventKind::TaskInterrupted {
+                worker: Some(worker),
+                ..
+            } => {
+                end_busy(fa, r, *worker, t);
+            }
+            EventKind::Handoff {
+                order,
+                from_worker,
+                cross_unit,
+                ..
+            } => {
+                ra.handoffs += 1;
+                if *cross_unit {
+                    ra.cross += 1;
+                }
+                fa.handoff.insert(
+                    *order,
+                    PendingHandoff {
+                        t,
+                        from_worker: *from_worker,
+                        cross: *cross_unit,
+                    },
+                );
+            }
+            EventKind::QuestionAsked { .. } => ra.questions += 1,
+            EventKind::AnswerStarted { answerer, .. } => start_busy(fa, *answerer, t),
+            EventKind::QuestionAnswered { asker, answerer, .. } => {
+                let (ua, ub) = (unit_of(&fa.worker_unit, *asker), unit_of(&fa.worker_unit, *answerer));
+                fa.rounds[r].ties.add(*asker, *answerer, ua, ub);
+                end_busy(fa, r, *answerer, t);
+            }
+            EventKind::HelpGiven {
+                helper, tie_with, ..
+            } => {
+                let (ua, ub) = (unit_of(&fa.worker_unit, *helper), unit_of(&fa.worker_unit, *tie_with));
+                ra.ties.add(*helper, *tie_with, ua, ub);
+            }
+            EventKind::MeetingEnded { attendees, .. } => {
+                for (i, &a) in attendees.iter().enumerate() {
+                    for &b in &attendees[i + 1..] {
+                        let (ua, ub) = (unit_of(&fa.worker_unit, a), unit_of(&fa.worker_unit, b));
+                        ra.ties.add(a, b, ua, ub);
+                    }
+                }
+            }
+            EventKind::DefectFound { .. } => ra.defects += 1,
+            EventKind::OrderDelivered {
+                order,
+                lead_ms,
+                late_ms,
+                touch_ms,
+                revenue,
+                penalty,
+            } => {
+                ra.wip_area += u128::from(fa.wip) * u128::from(t.since(fa.wip_since));
+                fa.wip_since = t;
+                fa.wip = fa.wip.saturating_sub(1);
+                ra.delivered += 1;
+                if *late_ms == 0 {
+                    ra.on_time += 1;
+                } else {
+                    ra.late += 1;
+                }
+                ra.revenue += revenue - penalty;
+                ra.lead_ms.push(*lead_ms);
+                ra.lead_sum += u128::from(*lead_ms);
+                ra.touch_sum += u128::from(*touch_ms);
+                fa.deliveries.push(t);
+                fa.ready.remove(order);
+                fa.handoff.remove(order);
+            }
+            EventKind::OrderLost { order, .. } => {
+                ra.wip_area += u128::from(fa.wip) * u128::from(t.since(fa.wip_since));
+                fa.wip_since = t;
+                fa.wip = fa.wip.saturating_sub(1);
+                ra.lost += 1;
+                fa.ready.remove(order);
+                fa.handoff.remove(order);
+            }
+            EventKind::WorkerAbsent { worker, .. } => {
+                if let Some(s) = fa.absent_since.get_mut(*worker as usize) {
+                    s.get_or_insert(t);
+                }
+            }
+            EventKind::WorkerReturned { worker } => {
+                if let Some(since) = fa.absent_since.get_mut(*worker as usize).and_then(Option::take)
+                    && let Some(a) = fa.rounds[r].absent.get_mut(*worker as usize)
+                {
+                    *a += t.since(since);
+                }
+            }
+            EventKind::Cost { amount, .. } => ra.costs += amount,
+            EventKind::DisruptionStarted { spec } => {
+                let (round, minute) = (
+                    self.round,
+                    if self.running {
+                        t.since(self.round_start) as f64 / MS_PER_MIN
+                    } else {
+                        0.0
+                    },
+                );
+                match self.disruptions.iter_mut().find(|d| d.id == spec.id) {
+                    Some(d) => d.factories.push((f, t)),
+                    None => self.disruptions.push(DisruptionSeen {
+                        id: spec.id.clone(),
+                        kind: spec.kind.name().to_string(),
+                        headline: spec.headline.clone(),
+                        round,
+                        minute,
+                        start: t,
+                        factories: vec![(f, t)],
+                    }),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The report of everything observed so far (a round in progress counts up to the last event).
+    pub fn report(&self) -> Report {
+        let n = self.workers();
+        let factories = self
+            .factories
+            .iter()
+            .enumerate()
+            .map(|(i, fa)| {
+                let mut rounds: Vec<RoundAcc> = fa.rounds.clone();
+                if self.running
+                    && let Some(last) = rounds.get_mut(self.round_index())
+                {
+                    // A round in progress: count its time and open intervals so far.
+                    let mut fa2 = fa.clone();
+                    close_round(&mut fa2, self.round_index(), self.last_t);
+                    *last = fa2.rounds[self.round_index()].clone();
+                    last.len_ms += self.last_t.since(self.round_start);
+                }
+                let mut total = RoundAcc {
+                    busy: vec![0; n],
+                    absent: vec![0; n],
+                    ..Default::default()
+                };
+                for r in &rounds {
+                    total.merge(r);
+                }
+                total.design.clone_from(&fa.design);
+                FactoryReport {
+                    name: self
+                        .tables
+                        .factories
+                        .get(i)
+                        .cloned()
+                        .unwrap_or_else(|| format!("Team {}", i + 1)),
+                    design: fa.design.clone(),
+                    totals: self.metrics(&total, 0, &fa.worker_unit),
+                    rounds: rounds
+                        .iter()
+                        .enumerate()
+                        .map(|(r, acc)| self.metrics(acc, r as u32 + 1, &fa.worker_unit))
+                        .collect(),
+                }
+            })
+            .collect();
+        let disruptions = self
+            .disruptions
+            .iter()
+            .map(|d| {
+                let by: Vec<Option<f64>> = d
+                    .factories
+                    .iter()
+                    .map(|&(f, start)| {
+                        self.factories
+                            .get(f as usize)
+                            .and_then(|fa| recovery_minutes(&fa.deliveries, start, self.last_t))
+                    })
+                    .collect();
+                let ok: Vec<f64> = by.iter().flatten().copied().collect();
+                DisruptionReport {
+                    id: d.id.clone(),
+                    kind: d.kind.clone(),
+                    headline: d.headline.clone(),
+                    round: d.round,
+                    minute: d.minute,
+                    start_min: d.start.minutes(),
+                    factories: d
+                        .factories
+                        .iter()
+                        .map(|&(f, _)| {
+                            self.tables
+                                .factories
+                                .get(f as usize)
+                                .cloned()
+                                .unwrap_or_default()
+                        })
+                        .collect(),
+                    recovery_min: (!ok.is_empty()).then(|| ok.iter().sum::<f64>() / ok.len() as f64),
+                    recovery_by_factory: by,
+                }
+            })
+            .collect();
+        Report {
+            scenario: self.scenario.clone(),
+            seed: self.seed,
+            factories,
+            disruptions,
+        }
+    }
+
+    fn metrics(&self, a: &RoundAcc, round: u32, worker_unit: &[u16]) -> Metrics {
+        let minutes = a.len_ms as f64 / MS_PER_MIN;
+        let mut lead = a.lead_ms.clone();
+        lead.sort_unstable();
+        let mean = |sum: u128, n: u64| (n > 0).then(|| sum as f64 / n as f64 / MS_PER_MIN);
+        let p90 = (!lead.is_empty()).then(|| {
+            let rank = (0.9 * lead.len() as f64).ceil() as usize;
+            lead[rank.clamp(1, lead.len()) - 1] as f64 / MS_PER_MIN
+        });
+        // Utilisation: busy time over present time, per worker and per unit (final membership).
+        let mut per_worker = Vec::new();
+        let mut units: BTreeMap<u16, (u64, u64)> = BTreeMap::new();
+        for w in 0..a.busy.len() {
+            let avail = a.len_ms.saturating_sub(a.absent[w]);
+            if avail > 0 {
+                per_worker.push(a.busy[w] as f64 / avail as f64);
+                let u = units.entry(unit_of(worker_unit, w as u16)).or_default();
+                u.0 += a.busy[w];
+                u.1 += avail;
+            }
+        }
+        let utilization_mean =
+            (!per_worker.is_empty()).then(|| per_worker.iter().sum::<f64>() / per_worker.len() as f64);
+        let unit_util: Vec<f64> = units
+            .values()
+            .filter(|(_, av)| *av > 0)
+            .map(|(b, av)| *b as f64 / *av as f64)
+            .collect();
+        let utilization_cv = coefficient_of_variation(&unit_util);
+        let betweenness = a.ties.betweenness(self.workers());
+        let mut ranked: Vec<(usize, f64)> = betweenness
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|(_, b)| *b > 0.0)
+            .collect();
+        ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        Metrics {
+            round,
+            design: a.design.clone(),
+            minutes,
+            orders_received: a.received,
+            orders_delivered: a.delivered,
+            orders_on_time: a.on_time,
+            orders_late: a.late,
+            orders_lost: a.lost,
+            revenue: a.revenue,
+            costs: a.costs,
+            profit: a.revenue - a.costs,
+            lead_time_mean_min: mean(a.lead_sum, a.delivered),
+            lead_time_p90_min: p90,
+            throughput_per_hour: if minutes > 0.0 {
+                a.delivered as f64 / (minutes / 60.0)
+            } else {
+                0.0
+            },
+            wip_mean: if a.len_ms > 0 {
+                a.wip_area as f64 / a.len_ms as f64
+            } else {
+                0.0
+            },
+            flow_efficiency: (a.lead_sum > 0).then(|| a.touch_sum as f64 / a.lead_sum as f64),
+            task_wait_mean_min: mean(a.wait_sum, a.wait_n),
+            handoffs: a.handoffs,
+            cross_unit_handoffs: a.cross,
+            cross_unit_wait_mean_min: mean(a.cross_wait_sum, a.cross_wait_n),
+            questions: a.questions,
+            rework_tasks: a.rework,
+            tasks_started: a.started,
+            defects_found: a.defects,
+            ties: a.ties.total(),
+            ei_index: a.ties.ei_index(),
+            utilization_mean,
+            utilization_cv,
+            boundary_spanners: ranked
+                .iter()
+                .take(3)
+                .map(|(w, _)| self.tables.workers.get(*w).cloned().unwrap_or_default())
+                .collect(),
+        }
+    }
+}
+
+fn unit_of(worker_unit: &[u16], w: u16) -> u16 {
+    worker_unit.get(w as usize).copied().unwrap_or(u16::MAX)
+}
+
+fn start_busy(fa: &mut FactoryAcc, w: u16, t: SimTime) {
+    if let Some(s) = fa.busy_since.get_mut(w as usize) {
+        *s = Some(t);
+    }
+}
+
+fn end_busy(fa: &mut FactoryAcc, r: usize, w: u16, t: SimTime) {
+    if let Some(since) = fa.busy_since.get_mut(w as usize).and_then(Option::take)
+        && let Some(b) = fa.rounds[r].busy.get_mut(w as usize)
+    {
+        *b += t.since(since);
+    }
+}
+
+/// Closes the round's open intervals at `t` (WIP area, busy and absent time), restarting them from `t`.
+fn close_round(fa: &mut FactoryAcc, r: usize, t: SimTime) {
+    let ra = &mut fa.rounds[r];
+    ra.wip_area += u128::from(fa.wip) * u128::from(t.since(fa.wip_since));
+    fa.wip_since = t;
+    for (w, since) in fa.busy_since.iter_mut().enumerate() {
+        if let Some(s) = since {
+            ra.busy[w] += t.since(*s);
+            *s = t;
+        }
+    }
+    for (w, since) in fa.absent_since.iter_mut().enumerate() {
+        if let Some(s) = since {
+            ra.absent[w] += t.since(*s);
+            *s = t;
+        }
+    }
+}
+
+/// Population coefficient of variation; `None` for no values or a zero mean.
+pub fn coefficient_of_variation(xs: &[f64]) -> Option<f64> {
+    if xs.is_empty() {
+        return None;
+    }
+    let mean = xs.iter().sum::<f64>() / xs.len() as f64;
+    if mean <= 0.0 {
+        return None;
+    }
+    let var = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / xs.len() as f64;
+    Some(var.sqrt() / mean)
+}

@@ -1,0 +1,39 @@
+//! Metrics of a session, computed from domain events: the collector (shared by `run --json`, the game and the
+//! debrief), the tie network measures, disruption recovery and the per-minute time series.
+
+pub mod collector;
+pub mod network;
+pub mod recovery;
+pub mod report;
+pub mod series;
+
+use bevy::prelude::*;
+
+pub use collector::Collector;
+pub use report::{DisruptionReport, FactoryReport, Metrics, Report};
+
+use crate::sim::{SimEvent, SimSet};
+
+/// The live metrics of the current session.
+#[derive(Resource, Default)]
+pub struct LiveMetrics(pub Collector);
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<LiveMetrics>();
+    app.add_systems(Update, collect.in_set(SimSet::Observe));
+}
+
+fn collect(mut metrics: ResMut<LiveMetrics>, mut events: MessageReader<SimEvent>) {
+    for e in events.read() {
+        metrics.0.observe(e);
+    }
+}
+
+/// Computes the report of a complete event sequence (e.g. a saved log).
+pub fn report_of<'a>(events: impl IntoIterator<Item = &'a SimEvent>) -> Report {
+    let mut c = Collector::new();
+    for e in events {
+        c.observe(e);
+    }
+    c.report()
+}

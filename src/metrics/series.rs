@@ -1,0 +1,295 @@
+//! A per-simulated-minute time series of every factory (WIP and queue per step, throughput, busy workers),
+//! sampled from the event stream and written as CSV rows.
+
+use std::collections::{HashMap, VecDeque};
+use std::io::Write;
+
+use crate::domain::SimTime;
+use crate::sim::event::{EventKind, OrderId, SimEvent};
+
+const MINUTE: u64 = 60_000;
+const HOUR: u64 = 60 * MINUTE;
+
+#[derive(Clone, Debug, Default)]
+struct OrderPos {
+    step: Option<u16>,
+    queued: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+struct FactoryState {
+    orders: HashMap<OrderId, OrderPos>,
+    wip_step: Vec<i64>,
+    queue_step: Vec<i64>,
+    busy: Vec<bool>,
+    delivered: u64,
+    recent: VecDeque<SimTime>,
+}
+
+/// One sampled row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub factory: String,
+    pub round: u32,
+    pub minute: u64,
+    pub round_minute: u64,
+    pub wip: i64,
+    pub delivered: u64,
+    pub throughput_per_hour: usize,
+    pub busy_workers: usize,
+    pub queued: i64,
+    pub wip_step: Vec<i64>,
+    pub queue_step: Vec<i64>,
+}
+
+/// Samples the state of every factory at each whole simulated minute of the rounds.
+#[derive(Default)]
+pub struct Sampler {
+    factories: Vec<String>,
+    steps: Vec<String>,
+    state: Vec<FactoryState>,
+    round: u32,
+    running: bool,
+    round_start: SimTime,
+    next_mark: u64,
+}
+
+impl Sampler {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Column names of the rows.
+    pub fn header(&self) -> Vec<String> {
+        let mut h: Vec<String> = [
+            "factory",
+            "round",
+            "minute",
+            "round_minute",
+            "wip",
+            "delivered",
+            "throughput_per_hour",
+            "busy_workers",
+            "queued",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        h.extend(self.steps.iter().map(|s| format!("wip_{s}")));
+        h.extend(self.steps.iter().map(|s| format!("queue_{s}")));
+        h
+    }
+
+    /// Feeds one event; returns the rows of the minute marks it passed (state before the event).
+    pub fn observe(&mut self, e: &SimEvent, rows: &mut Vec<Row>) {
+        if self.running {
+            while self.next_mark <= e.t.0 {
+                self.sample(self.next_mark, rows);
+                self.next_mark += MINUTE;
+            }
+        }
+        match &e.kind {
+            EventKind::SessionStarted { tables, .. } => {
+                *self = Sampler {
+                    factories: tables.factories.clone(),
+                    steps: tables.steps.clone(),
+                    state: vec![
+                        FactoryState {
+                            wip_step: vec![0; tables.steps.len()],
+                            queue_step: vec![0; tables.steps.len()],
+                            busy: vec![false; tables.workers.len()],
+                            ..Default::default()
+                        };
+                        tables.factories.len()
+                    ],
+                    ..Default::default()
+                };
+                return;
+            }
+            EventKind::RoundStarted { round } => {
+                self.round = *round;
+                self.running = true;
+                self.round_start = e.t;
+                self.next_mark = e.t.0.div_ceil(MINUTE) * MINUTE;
+                return;
+            }
+            EventKind::RoundEnded { .. } => {
+                self.running = false;
+                return;
+            }
+            _ => {}
+        }
+        let Some(f) = e.factory.and_then(|f| self.state.get_mut(f as usize)) else {
+            return;
+        };
+        let set_busy = |f: &mut FactoryState, w: u16, on: bool| {
+            if let Some(b) = f.busy.get_mut(w as usize) {
+                *b = on;
+            }
+        };
+        match &e.kind {
+            EventKind::OrderReceived { order, .. } => {
+                f.orders.insert(*order, OrderPos::default());
+            }
+            EventKind::TaskReady { order, step, .. } | EventKind::Blocked { order, step } => {
+                let queued = matches!(e.kind, EventKind::TaskReady { .. });
+                if let Some(p) = f.orders.get_mut(order) {
+                    if p.step.is_none() {
+                        p.step = Some(*step);
+                        add(&mut f.wip_step, *step, 1);
+                    }
+                    if queued && !p.queued {
+                        p.queued = true;
+                        add(&mut f.queue_step, *step, 1);
+                    }
+                }
+            }
+            EventKind::TaskStarted { order, worker, .. } => {
+                dequeue(f, *order);
+                set_busy(f, *worker, true);
+            }
+            EventKind::QuestionAsked { order, .. } => dequeue(f, *order),
+            EventKind::QuestionAnswered {
+                order, answerer, ..
+            } => {
+                set_busy(f, *answerer, false);
+                if let Some(p) = f.orders.get_mut(order)
+                    && let Some(s) = p.step
+                    && !p.queued
+                {
+                    p.queued = true;
+                    add(&mut f.queue_step, s, 1);
+                }
+            }
+            EventKind::AnswerStarted { answerer, .. } => set_busy(f, *answerer, true),
+            EventKind::TaskFinished { worker, .. } => set_busy(f, *worker, false),
+            EventKind::TaskInterrupted {
+                worker: Some(w), ..
+            } => set_busy(f, *w, false),
+            EventKind::Handoff { order, to_step, .. } => {
+                dequeue(f, *order);
+                if let Some(p) = f.orders.get_mut(order) {
+                    if let Some(s) = p.step {
+                        add(&mut f.wip_step, s, -1);
+                    }
+                    p.step = Some(*to_step);
+                    add(&mut f.wip_step, *to_step, 1);
+                }
+            }
+            EventKind::OrderDelivered { order, .. } | EventKind::OrderLost { order, .. } => {
+                dequeue(f, *order);
+                if let Some(p) = f.orders.remove(order)
+                    && let Some(s) = p.step
+                {
+                    add(&mut f.wip_step, s, -1);
+                }
+                if matches!(e.kind, EventKind::OrderDelivered { .. }) {
+                    f.delivered += 1;
+                    f.recent.push_back(e.t);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn sample(&mut self, mark: u64, rows: &mut Vec<Row>) {
+        for (i, f) in self.state.iter_mut().enumerate() {
+            while f.recent.front().is_some_and(|t| t.0 + HOUR <= mark) {
+                f.recent.pop_front();
+            }
+            rows.push(Row {
+                factory: self.factories[i].clone(),
+                round: self.round,
+                minute: mark / MINUTE,
+                round_minute: (mark - self.round_start.0) / MINUTE,
+                wip: f.orders.len() as i64,
+                delivered: f.delivered,
+                throughput_per_hour: f.recent.len(),
+                busy_workers: f.busy.iter().filter(|b| **b).count(),
+                queued: f.queue_step.iter().sum(),
+                wip_step: f.wip_step.clone(),
+                queue_step: f.queue_step.clone(),
+            });
+        }
+    }
+}
+
+fn add(v: &mut [i64], i: u16, d: i64) {
+    if let Some(x) = v.get_mut(i as usize) {
+        *x += d;
+    }
+}
+
+fn dequeue(f: &mut FactoryState, order: OrderId) {
+    if let Some(p) = f.orders.get_mut(&order)
+        && p.queued
+    {
+        p.queued = false;
+        if let Some(s) = p.step {
+            add(&mut f.queue_step, s, -1);
+        }
+    }
+}
+
+/// Writes sampled rows as CSV.
+pub struct SeriesCsv<W: Write> {
+    sampler: Sampler,
+    out: csv::Writer<W>,
+    rows: Vec<Row>,
+    wrote_header: bool,
+    error: Option<String>,
+}
+
+impl<W: Write> SeriesCsv<W> {
+    pub fn new(out: W) -> Self {
+        SeriesCsv {
+            sampler: Sampler::new(),
+            out: csv::Writer::from_writer(out),
+            rows: Vec::new(),
+            wrote_header: false,
+            error: None,
+        }
+    }
+
+    pub fn observe(&mut self, e: &SimEvent) {
+        self.sampler.observe(e, &mut self.rows);
+        if self.rows.is_empty() || self.error.is_some() {
+            self.rows.clear();
+            return;
+        }
+        if !self.wrote_header {
+            self.wrote_header = true;
+            let header = self.sampler.header();
+            if let Err(err) = self.out.write_record(&header) {
+                self.error = Some(err.to_string());
+            }
+        }
+        for r in self.rows.drain(..) {
+            let mut rec = vec![
+                r.factory,
+                r.round.to_string(),
+                r.minute.to_string(),
+                r.round_minute.to_string(),
+                r.wip.to_string(),
+                r.delivered.to_string(),
+                r.throughput_per_hour.to_string(),
+                r.busy_workers.to_string(),
+                r.queued.to_string(),
+            ];
+            rec.extend(r.wip_step.iter().map(i64::to_string));
+            rec.extend(r.queue_step.iter().map(i64::to_string));
+            if let Err(err) = self.out.write_record(&rec) {
+                self.error = Some(err.to_string());
+                break;
+            }
+        }
+    }
+
+    /// Flushes the output; reports the first write error.
+    pub fn finish(mut self) -> Result<(), String> {
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        self.out.flush().map_err(|e| e.to_string())
+    }
+}

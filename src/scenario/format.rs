@@ -1,0 +1,332 @@
+//! The scenario file format (RON): the types a facilitator or researcher writes, with source positions kept for
+//! validation. Every struct rejects unknown fields. Times are in simulated minutes.
+
+use serde::{Deserialize, Serialize};
+
+use super::spanned::Spanned;
+use crate::domain::{Dist, DisruptionSpec, Pairs, Practices, Target};
+
+/// An identifier or a reference to one, with its place in the file.
+pub type Id = Spanned<String>;
+
+fn default_teams() -> Spanned<u32> {
+    Spanned::new(4)
+}
+
+/// A whole scenario: the factory every team gets, the market, the designs to choose from and the disruptions.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioFile {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// Number of rounds.
+    pub rounds: Spanned<u32>,
+    /// Length of each round in simulated minutes.
+    pub round_minutes: Spanned<f64>,
+    /// Number of teams (factories) when none is given on the command line.
+    #[serde(default = "default_teams")]
+    pub teams: Spanned<u32>,
+    /// Team names; missing ones are called "Team N".
+    #[serde(default)]
+    pub team_names: Vec<String>,
+    /// The design every team starts with.
+    pub default_design: Id,
+    /// Market news shown before each round (one entry per round, may be shorter).
+    #[serde(default)]
+    pub briefings: Vec<String>,
+    pub skills: Vec<Id>,
+    pub workers: Vec<Spanned<WorkerFile>>,
+    #[serde(default)]
+    pub stations: Vec<Spanned<StationFile>>,
+    #[serde(default)]
+    pub ingredients: Vec<Spanned<IngredientFile>>,
+    pub steps: Vec<Spanned<StepFile>>,
+    pub products: Vec<Spanned<ProductFile>>,
+    pub demand: Vec<Spanned<DemandFile>>,
+    #[serde(default)]
+    pub coordination: Spanned<CoordinationFile>,
+    #[serde(default)]
+    pub economics: Spanned<EconomicsFile>,
+    pub designs: Vec<Spanned<DesignFile>>,
+    /// Disruptions that happen at a set time in every run.
+    #[serde(default)]
+    pub schedule: Vec<Spanned<ScheduledFile>>,
+    /// Disruptions the facilitator may inject live (and the schedule refers to).
+    #[serde(default)]
+    pub palette: Vec<Spanned<DisruptionSpec>>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkerFile {
+    pub id: Id,
+    /// Display name (defaults to the id).
+    #[serde(default)]
+    pub name: String,
+    /// Skill levels: 1.0 is a trained specialist; a task takes its sampled duration divided by the level.
+    pub skills: Pairs<Id, Spanned<f64>>,
+    #[serde(default)]
+    pub wage_per_hour: Spanned<f64>,
+}
+
+/// A pool of identical stations (ovens, decorating tables, vans); each unit serves one task at a time.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StationFile {
+    pub id: Id,
+    #[serde(default)]
+    pub name: String,
+    pub count: Spanned<u32>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct IngredientFile {
+    pub id: Id,
+    #[serde(default)]
+    pub name: String,
+    pub unit_cost: Spanned<f64>,
+    pub initial_stock: Spanned<u32>,
+    /// When stock on hand plus on order falls to this level, `reorder_qty` more is ordered.
+    pub reorder_point: Spanned<u32>,
+    pub reorder_qty: Spanned<u32>,
+    /// Supplier lead time in minutes.
+    pub lead_time: Spanned<Dist>,
+}
+
+/// A step of the process (intake, design, baking, ...): who can do it and what it needs.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepFile {
+    pub id: Id,
+    #[serde(default)]
+    pub name: String,
+    pub skill: Id,
+    #[serde(default)]
+    pub station: Option<Id>,
+    /// A quality check: the chance of finding each latent defect of an order passing through.
+    #[serde(default)]
+    pub inspects: Option<Spanned<f64>>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProductFile {
+    pub id: Id,
+    #[serde(default)]
+    pub name: String,
+    pub price: Spanned<f64>,
+    /// Custom cakes need design work, may raise questions at handoffs and may have their spec changed.
+    #[serde(default)]
+    pub custom: bool,
+    /// Penalty per hour of lateness (capped at the price).
+    #[serde(default)]
+    pub late_penalty_per_hour: Spanned<f64>,
+    /// The customer cancels this long after the due time if the cake has not arrived (never when absent).
+    #[serde(default)]
+    pub cancel_after_late_min: Option<Spanned<f64>>,
+    /// Chance that a customer changes the spec while the order is in production (custom products).
+    #[serde(default)]
+    pub spec_change_prob: Spanned<f64>,
+    /// The step an order returns to when its spec changes (defaults to the routing's second step).
+    #[serde(default)]
+    pub spec_step: Option<Id>,
+    /// Chance that the customer notices a latent defect on delivery (the cake comes back for rework).
+    #[serde(default)]
+    pub customer_detects: Spanned<f64>,
+    pub routing: Vec<Spanned<OperationFile>>,
+}
+
+/// One step of a product's routing.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OperationFile {
+    pub step: Id,
+    /// Worker time in minutes (for a skill level of 1.0).
+    pub duration: Spanned<Dist>,
+    /// Station time after the worker's part, with the worker free (e.g. baking in the oven).
+    #[serde(default)]
+    pub unattended: Option<Spanned<Dist>>,
+    /// Chance that this step's own work leaves a latent defect.
+    #[serde(default)]
+    pub defect_prob: Spanned<f64>,
+    /// Ingredients taken from stock when the step starts.
+    #[serde(default)]
+    pub ingredients: Pairs<Id, Spanned<u32>>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub enum DemandFile {
+    /// Orders arrive at random (a Poisson process) at `per_hour`, times the round's factor.
+    Poisson {
+        product: Id,
+        per_hour: Spanned<f64>,
+        /// Rate multiplier per round (missing rounds use 1.0).
+        #[serde(default)]
+        round_factors: Vec<Spanned<f64>>,
+        /// Time from arrival to due, in minutes.
+        due_in: Spanned<Dist>,
+    },
+    /// Orders at fixed times: `(round, minute)` pairs.
+    Scheduled {
+        product: Id,
+        at: Vec<Spanned<(u32, f64)>>,
+        due_in: Spanned<Dist>,
+    },
+}
+
+/// Handoff parameters for one kind of boundary.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct HandoffFile {
+    /// Time the order spends in transit between the steps.
+    pub delay: Spanned<Dist>,
+    /// Chance that the receiver misunderstands the order (a latent defect, found later, causes rework).
+    #[serde(default)]
+    pub miscommunication: Spanned<f64>,
+    /// For custom orders: chance that the receiver must ask the sender's unit a question first.
+    #[serde(default)]
+    pub question: Spanned<f64>,
+}
+
+impl Default for HandoffFile {
+    fn default() -> Self {
+        HandoffFile {
+            delay: Spanned::new(Dist::Fixed(0.0)),
+            miscommunication: Spanned::new(0.0),
+            question: Spanned::new(0.0),
+        }
+    }
+}
+
+/// Multipliers applied to handoff parameters while a practice is in use.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Multipliers {
+    #[serde(default = "one")]
+    pub delay: f64,
+    #[serde(default = "one")]
+    pub miscommunication: f64,
+    #[serde(default = "one")]
+    pub question: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+impl Default for Multipliers {
+    fn default() -> Self {
+        Multipliers {
+            delay: 1.0,
+            miscommunication: 1.0,
+            question: 1.0,
+        }
+    }
+}
+
+/// How a practice changes cross-unit and within-unit handoffs.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct EffectFile {
+    #[serde(default)]
+    pub cross_unit: Multipliers,
+    #[serde(default)]
+    pub within_unit: Multipliers,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EffectsFile {
+    /// Applies to a handoff when the sending or receiving unit has a boundary spanner.
+    #[serde(default)]
+    pub spanner: Spanned<EffectFile>,
+    #[serde(default)]
+    pub shared_board: Spanned<EffectFile>,
+    #[serde(default)]
+    pub unit_standup: Spanned<EffectFile>,
+    #[serde(default)]
+    pub factory_standup: Spanned<EffectFile>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoordinationFile {
+    #[serde(default)]
+    pub cross_unit: Spanned<HandoffFile>,
+    #[serde(default)]
+    pub within_unit: Spanned<HandoffFile>,
+    /// Time someone in the asked unit spends answering a question.
+    #[serde(default = "default_answer")]
+    pub answer_time: Spanned<Dist>,
+    #[serde(default)]
+    pub effects: EffectsFile,
+}
+
+fn default_answer() -> Spanned<Dist> {
+    Spanned::new(Dist::Fixed(5.0))
+}
+
+impl Default for CoordinationFile {
+    fn default() -> Self {
+        CoordinationFile {
+            cross_unit: Spanned::default(),
+            within_unit: Spanned::default(),
+            answer_time: default_answer(),
+            effects: EffectsFile::default(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EconomicsFile {
+    /// Rent, energy and the like, charged at the start of every round.
+    #[serde(default)]
+    pub fixed_cost_per_round: f64,
+    /// Charged whenever a team expedites an order.
+    #[serde(default)]
+    pub expedite_cost: f64,
+}
+
+/// A named organisation design.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DesignFile {
+    pub name: Id,
+    #[serde(default)]
+    pub description: String,
+    pub units: Vec<Spanned<UnitFile>>,
+    /// Boundary spanners: they may answer any unit's questions and improve handoffs of their unit.
+    #[serde(default)]
+    pub spanners: Vec<Id>,
+    #[serde(default)]
+    pub practices: Spanned<Practices>,
+}
+
+/// A unit: a functional department or a cross-functional cell.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitFile {
+    pub id: Id,
+    #[serde(default)]
+    pub name: String,
+    pub members: Vec<Id>,
+    /// The steps this unit owns. When several units own a step, an order stays with the unit it is already
+    /// in, else goes to the one with the shortest queue.
+    pub steps: Vec<Id>,
+}
+
+/// A palette disruption that happens at a set time.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduledFile {
+    /// Id of a palette entry.
+    pub disruption: Id,
+    pub round: Spanned<u32>,
+    pub minute: Spanned<f64>,
+    #[serde(default)]
+    pub target: Target,
+}

@@ -1,0 +1,192 @@
+//! Scenarios: the RON file format, its located parsing and validation, the compiled model, and the scenarios
+//! shipped inside the binary.
+
+pub mod compile;
+pub mod format;
+pub mod model;
+pub mod spanned;
+
+use std::fmt;
+use std::path::Path;
+
+pub use compile::{Diagnostic, MAX_TEAMS};
+pub use format::ScenarioFile;
+pub use model::Model;
+pub use spanned::{LocatedError, line_col, parse_located};
+
+/// Files larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// Scenarios compiled into the binary: (file name, source).
+pub const SHIPPED: [(&str, &str); 3] = [
+    (
+        "cake_factory_2.ron",
+        include_str!("../../scenarios/cake_factory_2.ron"),
+    ),
+    (
+        "calm_market.ron",
+        include_str!("../../scenarios/calm_market.ron"),
+    ),
+    (
+        "calibration_mmc.ron",
+        include_str!("../../scenarios/calibration_mmc.ron"),
+    ),
+];
+
+/// The scenario used when none is given.
+pub const DEFAULT_SCENARIO: (&str, &str) = SHIPPED[0];
+
+/// A problem at a place in a file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Located {
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+/// Why a file could not be used: it could not be read, or its content is invalid (with every error found).
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    Unreadable { file: String, reason: String },
+    Invalid { file: String, errors: Vec<Located> },
+}
+
+impl LoadError {
+    /// The exit code the CLI uses for this error when checking files (1 invalid, 2 unreadable).
+    pub fn is_unreadable(&self) -> bool {
+        matches!(self, LoadError::Unreadable { .. })
+    }
+}
+
+impl fmt::Display for LoadError {
+    /// One `FILE:LINE:COL: message` line per error.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Unreadable { file, reason } => write!(f, "{file}: cannot read: {reason}"),
+            LoadError::Invalid { file, errors } => {
+                for (i, e) in errors.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "{file}:{}:{}: {}", e.line, e.col, e.message)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Turns raw bytes into text, or a located error at the first byte that is not UTF-8.
+pub fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(LoadError::Invalid {
+            file: file.into(),
+            errors: vec![Located {
+                line: 1,
+                col: 1,
+                message: format!("file is larger than {MAX_FILE_BYTES} bytes"),
+            }],
+        });
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        let (line, col) = line_col(valid, valid.len());
+        LoadError::Invalid {
+            file: file.into(),
+            errors: vec![Located {
+                line,
+                col,
+                message: format!("not UTF-8 text (invalid byte at offset {})", e.valid_up_to()),
+            }],
+        }
+    })
+}
+
+/// Parses and validates a scenario from its source text; `file` names it in errors.
+pub fn load_str(file: &str, source: &str) -> Result<Model, LoadError> {
+    let parsed: ScenarioFile = parse_located(source).map_err(|e| LoadError::Invalid {
+        file: file.into(),
+        errors: vec![Located {
+            line: e.line,
+            col: e.col,
+            message: e.message,
+        }],
+    })?;
+    compile::compile(&parsed).map_err(|diags| {
+        let mut errors: Vec<(usize, Located)> = diags
+            .into_iter()
+            .map(|d| {
+                let (line, col) = d.offset.map_or((1, 1), |o| line_col(source, o));
+                (
+                    d.offset.unwrap_or(0),
+                    Located {
+                        line,
+                        col,
+                        message: d.message,
+                    },
+                )
+            })
+            .collect();
+        errors.sort_by_key(|(o, _)| *o);
+        LoadError::Invalid {
+            file: file.into(),
+            errors: errors.into_iter().map(|(_, e)| e).collect(),
+        }
+    })
+}
+
+/// Reads, parses and validates a scenario file.
+pub fn load_path(path: &Path) -> Result<Model, LoadError> {
+    let file = path.display().to_string();
+    let bytes = read_bounded(path).map_err(|reason| LoadError::Unreadable {
+        file: file.clone(),
+        reason,
+    })?;
+    load_str(&file, text_of(&file, &bytes)?)
+}
+
+/// Reads a file, refusing directories and files over [`MAX_FILE_BYTES`].
+pub fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if meta.is_dir() {
+        return Err("is a directory".into());
+    }
+    if meta.len() > MAX_FILE_BYTES as u64 {
+        return Err(format!("larger than {MAX_FILE_BYTES} bytes"));
+    }
+    std::fs::read(path).map_err(|e| e.to_string())
+}
+
+/// The default scenario, compiled (the shipped files are validated by the test suite).
+pub fn default_model() -> Result<Model, LoadError> {
+    load_str(DEFAULT_SCENARIO.0, DEFAULT_SCENARIO.1)
+}
+
+/// Looks a shipped scenario up by file name (with or without `.ron`).
+pub fn shipped(name: &str) -> Option<(&'static str, &'static str)> {
+    let name = name.strip_suffix(".ron").unwrap_or(name);
+    SHIPPED
+        .iter()
+        .copied()
+        .find(|(f, _)| f.strip_suffix(".ron") == Some(name))
+}
+
+/// A one-line summary of a valid scenario, as `check` prints it.
+pub fn summary(m: &Model) -> String {
+    format!(
+        "\"{}\": {} round{} x {} min, {} teams, {} workers, {} steps, {} products, {} designs, {} scheduled disruptions, {} in the palette",
+        m.name,
+        m.rounds,
+        if m.rounds == 1 { "" } else { "s" },
+        m.round_len.minutes(),
+        m.teams,
+        m.workers.len(),
+        m.steps.len(),
+        m.products.len(),
+        m.designs.len(),
+        m.schedule.len(),
+        m.palette.len()
+    )
+}

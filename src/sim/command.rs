@@ -1,0 +1,56 @@
+//! Commands: every change from outside the simulation (team decisions, facilitator actions, round control).
+//! A command is applied at the start of a simulation tick, at the session's current time, and is recorded in
+//! the event log as `CommandApplied` (or `CommandRejected` with the reason).
+
+use bevy::prelude::Message;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{DisruptionSpec, PracticeChange, Target};
+
+#[derive(Message, Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Command {
+    /// Start the next round (between rounds only).
+    StartRound,
+    /// End the running round now, before its full length.
+    EndRound,
+    /// A team's decision for its own factory (`factory` is the team's index, 0 for the first).
+    Team { factory: u16, action: TeamAction },
+    /// A facilitator injects a disruption into the targeted factories: now, or at `at_minute` of the current
+    /// round if that is still ahead.
+    Inject {
+        disruption: DisruptionSpec,
+        #[serde(default)]
+        target: Target,
+        #[serde(default)]
+        at_minute: Option<f64>,
+    },
+}
+
+/// What a team can decide for its factory.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum TeamAction {
+    /// Switch to a named design of the scenario at the next round start (at once between rounds).
+    SetDesign(String),
+    /// Move a worker to another unit of the current design (their current task is finished first).
+    MoveWorker { worker: String, unit: String },
+    /// Appoint (`on: true`) or remove a boundary spanner.
+    SetSpanner { worker: String, on: bool },
+    /// Change one practice at once.
+    SetPractice(PracticeChange),
+    /// Give the ownership of a step to these units of the current design.
+    AssignStep { step: String, units: Vec<String> },
+    /// Put an order ahead of all others in every queue (costs the scenario's `expedite_cost`).
+    Expedite { order: u64 },
+    /// Accept or decline a rush-order offer.
+    RespondToOffer { offer: u32, accept: bool },
+}
+
+impl Command {
+    /// The factory a team command is for.
+    pub fn factory(&self) -> Option<u16> {
+        match self {
+            Command::Team { factory, .. } => Some(*factory),
+            _ => None,
+        }
+    }
+}

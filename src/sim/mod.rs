@@ -1,0 +1,44 @@
+//! The simulation as Bevy plugins, without rendering: a session of factories advanced by commands and time,
+//! producing domain events. All of it runs headless (see `headless`) and under the game alike.
+//!
+//! Each update runs three chained sets: [`SimSet::Commands`] applies the commands written since the last
+//! update at the session's current time, [`SimSet::Advance`] moves every factory to the session's target time
+//! (in parallel: factories never affect each other) and publishes the events in a deterministic order, and
+//! [`SimSet::Observe`] is where metrics, logs and views read them.
+
+pub mod advance;
+pub mod command;
+pub mod event;
+pub mod rng;
+pub mod session;
+pub mod tap;
+
+use bevy::app::TaskPoolPlugin;
+use bevy::prelude::*;
+
+pub use command::{Command, TeamAction};
+pub use event::{EventKind, SimEvent};
+pub use session::{Session, SessionConfig, TeamSetup, spawn_session};
+
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SimSet {
+    /// Apply queued commands.
+    Commands,
+    /// Advance the factories and publish their events.
+    Advance,
+    /// Read the published events.
+    Observe,
+}
+
+/// Adds the simulation: messages, sets and systems. A session is started with [`spawn_session`].
+pub fn plugin(app: &mut App) {
+    if !app.is_plugin_added::<TaskPoolPlugin>() {
+        app.add_plugins(TaskPoolPlugin::default());
+    }
+    app.add_message::<Command>().add_message::<SimEvent>();
+    app.configure_sets(
+        Update,
+        (SimSet::Commands, SimSet::Advance, SimSet::Observe).chain(),
+    );
+    app.add_plugins((session::plugin, advance::plugin, tap::plugin));
+}

@@ -1,0 +1,321 @@
+//! The session: its clock and rounds, its factories, and the application of commands.
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+
+use super::SimSet;
+use super::command::Command;
+use super::event::{EventKind, SimEvent, Tables};
+use crate::domain::{SimTime, Target};
+use crate::factory::FactorySim;
+use crate::scenario::Model;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        apply_commands
+            .in_set(SimSet::Commands)
+            .run_if(resource_exists::<Session>),
+    );
+}
+
+/// One team: its name and the index of the design it starts with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TeamSetup {
+    pub name: String,
+    pub design: usize,
+}
+
+/// What a session is made of.
+#[derive(Clone, Debug)]
+pub struct SessionConfig {
+    pub model: Arc<Model>,
+    pub seed: u64,
+    pub teams: Vec<TeamSetup>,
+}
+
+impl SessionConfig {
+    /// The scenario's default teams, all with the given design (the scenario's default if `None`).
+    pub fn new(model: Arc<Model>, seed: u64, teams: Option<u32>, design: Option<usize>) -> Self {
+        let n = teams.unwrap_or(model.teams) as usize;
+        let design = design.unwrap_or(model.default_design);
+        let teams = (0..n)
+            .map(|i| TeamSetup {
+                name: model.team_name(i),
+                design,
+            })
+            .collect();
+        SessionConfig { model, seed, teams }
+    }
+}
+
+/// The running session: clock, rounds and the factories (entities with a [`FactorySim`]).
+#[derive(Resource)]
+pub struct Session {
+    pub model: Arc<Model>,
+    pub seed: u64,
+    /// Time every factory has been advanced to.
+    pub now: SimTime,
+    /// Time the session should advance to (set by whoever drives it: the headless runner or the game clock).
+    pub target: SimTime,
+    /// Current round while running, else the last one played (0 before the first).
+    pub round: u32,
+    pub running: bool,
+    pub finished: bool,
+    pub round_start: SimTime,
+    pub round_end: SimTime,
+    /// Factory entities, by factory index.
+    pub factories: Vec<Entity>,
+    pub team_names: Vec<String>,
+    /// Upper bound on simulated time per update, adapted to keep each update's event batch moderate.
+    pub(super) step_ms: u64,
+    next_instance: u32,
+    used_ids: Vec<String>,
+    /// Events waiting to be published, in order.
+    pub(super) log: Vec<SimEvent>,
+}
+
+impl Session {
+    fn push(&mut self, kind: EventKind) {
+        self.log.push(SimEvent {
+            t: self.now,
+            factory: None,
+            kind,
+        });
+    }
+
+    /// Round number and minute into it of the current time.
+    pub fn clock(&self) -> (u32, f64) {
+        (
+            self.round,
+            if self.round == 0 {
+                0.0
+            } else {
+                self.now.since(self.round_start) as f64 / 60_000.0
+            },
+        )
+    }
+
+    pub fn factory_count(&self) -> usize {
+        self.factories.len()
+    }
+
+    /// Applies one command at the current time, recording it (or its rejection) in the log.
+    pub fn apply(&mut self, cmd: &Command, factories: &mut Query<&mut FactorySim>) {
+        match self.check(cmd) {
+            Err(reason) => {
+                self.push(EventKind::CommandRejected {
+                    command: cmd.clone(),
+                    reason,
+                });
+            }
+            Ok(()) => {
+                let mark = self.log.len();
+                self.push(EventKind::CommandApplied {
+                    command: cmd.clone(),
+                });
+                if let Err(reason) = self.execute(cmd, factories) {
+                    self.log.truncate(mark);
+                    self.push(EventKind::CommandRejected {
+                        command: cmd.clone(),
+                        reason,
+                    });
+                    // Whatever a factory emitted before failing is kept out of the log.
+                    for &e in &self.factories {
+                        if let Ok(mut f) = factories.get_mut(e) {
+                            f.out.clear();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn check(&self, cmd: &Command) -> Result<(), String> {
+        match cmd {
+            Command::StartRound if self.running => Err("a round is already running".into()),
+            Command::StartRound if self.finished || self.round >= self.model.rounds => {
+                Err("all rounds have been played".into())
+            }
+            Command::EndRound if !self.running => Err("no round is running".into()),
+            Command::Team { factory, .. } if *factory as usize >= self.factories.len() => Err(
+                format!("there is no team {factory} (teams are 0..{})", self.factories.len()),
+            ),
+            Command::Inject {
+                disruption,
+                target,
+                at_minute,
+            } => {
+                self.model.check_disruption(disruption)?;
+                if let Target::Factories(list) = target {
+                    if list.is_empty() {
+                        return Err("the target names no team".into());
+                    }
+                    if let Some(bad) = list.iter().find(|&&f| f as usize >= self.factories.len()) {
+                        return Err(format!("there is no team {bad}"));
+                    }
+                }
+                if let Some(m) = at_minute
+                    && !(m.is_finite() && *m >= 0.0)
+                {
+                    return Err(format!("`at_minute` must be zero or positive (got {m})"));
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn execute(&mut self, cmd: &Command, factories: &mut Query<&mut FactorySim>) -> Result<(), String> {
+        match cmd {
+            Command::StartRound => {
+                self.round += 1;
+                self.running = true;
+                self.round_start = self.now;
+                self.round_end = self.now.saturating_add(self.model.round_len.0);
+                let round = self.round;
+                self.push(EventKind::RoundStarted { round });
+                let end = self.round_end;
+                self.each_factory(factories, |f| f.start_round(round, end));
+            }
+            Command::EndRound => self.end_round(factories),
+            Command::Team { factory, action } => {
+                let e = self.factories[*factory as usize];
+                let mut f = factories
+                    .get_mut(e)
+                    .map_err(|_| "the team's factory is gone".to_string())?;
+                f.apply(action)?;
+                let events: Vec<SimEvent> = f.out.drain(..).collect();
+                self.log.extend(events);
+            }
+            Command::Inject {
+                disruption,
+                target,
+                at_minute,
+            } => {
+                let instance = self.model.schedule.len() as u32 + self.next_instance;
+                self.next_instance += 1;
+                let mut spec = disruption.clone();
+                let base = spec.id.clone();
+                let mut n = 1;
+                while self.used_ids.contains(&spec.id)
+                    || self.model.schedule.iter().any(|s| s.spec.id == spec.id)
+                {
+                    n += 1;
+                    spec.id = format!("{base}#{n}");
+                }
+                self.used_ids.push(spec.id.clone());
+                let at = match at_minute {
+                    Some(m) if self.running => self
+                        .round_start
+                        .saturating_add(crate::domain::time::ms_from_minutes(*m))
+                        .max(self.now),
+                    _ => self.now,
+                };
+                let target = target.clone();
+                self.each_factory(factories, |f| {
+                    if target.includes(f.index) {
+                        f.inject(instance, spec.clone(), at);
+                    }
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs `action` on every factory in index order, collecting their events into the log.
+    pub(super) fn each_factory(
+        &mut self,
+        factories: &mut Query<&mut FactorySim>,
+        mut action: impl FnMut(&mut FactorySim),
+    ) {
+        for &e in &self.factories {
+            if let Ok(mut f) = factories.get_mut(e) {
+                action(&mut f);
+                self.log.extend(f.out.drain(..));
+            }
+        }
+    }
+
+    /// Ends the running round at the current time (and the session after the last round).
+    pub(super) fn end_round(&mut self, factories: &mut Query<&mut FactorySim>) {
+        self.each_factory(factories, FactorySim::end_round);
+        self.running = false;
+        let round = self.round;
+        self.push(EventKind::RoundEnded { round });
+        if self.round >= self.model.rounds {
+            self.finished = true;
+            self.push(EventKind::SessionEnded);
+        }
+    }
+}
+
+fn apply_commands(
+    mut session: ResMut<Session>,
+    mut reader: MessageReader<Command>,
+    mut factories: Query<&mut FactorySim>,
+) {
+    for cmd in reader.read() {
+        session.apply(cmd, &mut factories);
+    }
+}
+
+/// Starts a new session in `world` (replacing any previous one): spawns a factory per team and records the
+/// `SessionStarted` event and each factory's initial organisation.
+pub fn spawn_session(world: &mut World, config: SessionConfig) {
+    if let Some(old) = world.remove_resource::<Session>() {
+        for e in old.factories {
+            world.despawn(e);
+        }
+    }
+    let model = config.model;
+    let mut factories = Vec::new();
+    let mut log = vec![SimEvent {
+        t: SimTime::ZERO,
+        factory: None,
+        kind: EventKind::SessionStarted {
+            scenario: model.name.clone(),
+            seed: config.seed,
+            rounds: model.rounds,
+            round_minutes: model.round_len.minutes(),
+            tables: Tables {
+                factories: config.teams.iter().map(|t| t.name.clone()).collect(),
+                workers: model.workers.iter().map(|w| w.id.clone()).collect(),
+                skills: model.skills.clone(),
+                steps: model.steps.iter().map(|s| s.id.clone()).collect(),
+                products: model.products.iter().map(|p| p.id.clone()).collect(),
+                stations: model.stations.iter().map(|s| s.id.clone()).collect(),
+                ingredients: model.ingredients.iter().map(|i| i.id.clone()).collect(),
+            },
+        },
+    }];
+    for (i, team) in config.teams.iter().enumerate() {
+        let mut f = FactorySim::new(
+            Arc::clone(&model),
+            i as u16,
+            team.name.clone(),
+            config.seed,
+            team.design,
+        );
+        log.append(&mut f.out);
+        factories.push(world.spawn(f).id());
+    }
+    world.insert_resource(Session {
+        team_names: config.teams.iter().map(|t| t.name.clone()).collect(),
+        model,
+        seed: config.seed,
+        now: SimTime::ZERO,
+        target: SimTime::ZERO,
+        round: 0,
+        running: false,
+        finished: false,
+        round_start: SimTime::ZERO,
+        round_end: SimTime::ZERO,
+        factories,
+        step_ms: 3_600_000,
+        next_instance: 0,
+        used_ids: Vec::new(),
+        log,
+    });
+}
