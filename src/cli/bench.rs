@@ -21,7 +21,10 @@ pub(crate) struct BenchArgs {
     pub orders: u64,
 }
 
-fn time_runs(repeat: u32, mut f: impl FnMut() -> Result<u64, String>) -> Result<(f64, f64, u64), String> {
+fn time_runs(
+    repeat: u32,
+    mut f: impl FnMut() -> Result<u64, String>,
+) -> Result<(f64, f64, u64), String> {
     let mut times = Vec::new();
     let mut events = 0;
     for _ in 0..repeat.max(1) {
@@ -45,7 +48,9 @@ pub(super) fn bench(args: &BenchArgs) -> ExitCode {
 
 fn bench_inner(args: &BenchArgs) -> Result<(), String> {
     if cfg!(debug_assertions) {
-        out("note: this is a debug build; run `cargo run --release -- bench` for meaningful figures\n");
+        out(
+            "note: this is a debug build; run `cargo run --release -- bench` for meaningful figures\n",
+        );
     }
     let standard = Arc::new(scenario::default_model().map_err(|e| e.to_string())?);
     let options = RunOptions {

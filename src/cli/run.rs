@@ -114,7 +114,9 @@ fn run_inner(args: &RunArgs) -> Result<(), String> {
     let report = headless::run(Arc::clone(&model), &options, taps)?;
 
     if let (Some(w), Some(path)) = (events_out, &args.events) {
-        let mut guard = w.lock().map_err(|_| "event log writer failed".to_string())?;
+        let mut guard = w
+            .lock()
+            .map_err(|_| "event log writer failed".to_string())?;
         let (file, error) = &mut *guard;
         if let Some(e) = error.take() {
             return Err(format!("{}: cannot write: {e}", path.display()));

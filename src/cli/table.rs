@@ -36,8 +36,22 @@ pub(super) fn summary(model: &Model, report: &Report, options: &RunOptions) -> S
     let _ = writeln!(
         s,
         "{:<14} {:<18} {:>5} {:>5} {:>7} {:>5} {:>9} {:>7} {:>7} {:>6} {:>5} {:>5} {:>6} {:>6} {:>6} {:>6}",
-        "team", "design", "recv", "dlvd", "on time", "lost", "profit", "lead", "p90", "thr/h", "WIP", "flow",
-        "x-hand", "rework", "E-I", "util"
+        "team",
+        "design",
+        "recv",
+        "dlvd",
+        "on time",
+        "lost",
+        "profit",
+        "lead",
+        "p90",
+        "thr/h",
+        "WIP",
+        "flow",
+        "x-hand",
+        "rework",
+        "E-I",
+        "util"
     );
     for f in &report.factories {
         let m = &f.totals;
@@ -62,8 +76,14 @@ pub(super) fn summary(model: &Model, report: &Report, options: &RunOptions) -> S
             opt(m.utilization_mean, 2),
         );
     }
-    let _ = writeln!(s, "\nlead, p90: mean and 90th percentile lead time (min); thr/h: deliveries per hour; flow: touch / lead time;");
-    let _ = writeln!(s, "x-hand: cross-unit handoffs; E-I: Krackhardt E-I index of worker ties; util: mean utilisation.");
+    let _ = writeln!(
+        s,
+        "\nlead, p90: mean and 90th percentile lead time (min); thr/h: deliveries per hour; flow: touch / lead time;"
+    );
+    let _ = writeln!(
+        s,
+        "x-hand: cross-unit handoffs; E-I: Krackhardt E-I index of worker ties; util: mean utilisation."
+    );
     let _ = writeln!(s, "\nPer round:");
     let _ = writeln!(
         s,
@@ -89,7 +109,10 @@ pub(super) fn summary(model: &Model, report: &Report, options: &RunOptions) -> S
         }
     }
     if !report.disruptions.is_empty() {
-        let _ = writeln!(s, "\nDisruptions (recovery: minutes until trailing-hour throughput is back to 90%):");
+        let _ = writeln!(
+            s,
+            "\nDisruptions (recovery: minutes until trailing-hour throughput is back to 90%):"
+        );
         for d in &report.disruptions {
             let _ = writeln!(
                 s,

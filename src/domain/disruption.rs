@@ -158,21 +158,27 @@ impl DisruptionKind {
             if (0.0..=1.0).contains(&v) {
                 Ok(())
             } else {
-                Err(format!("`{what}` is a probability and must be within 0..1 (got {v})"))
+                Err(format!(
+                    "`{what}` is a probability and must be within 0..1 (got {v})"
+                ))
             }
         };
         let factor = |v: f64, what: &str| {
             if v.is_finite() && (0.0..=1000.0).contains(&v) {
                 Ok(())
             } else {
-                Err(format!("`{what}` must be a factor within 0..1000 (got {v})"))
+                Err(format!(
+                    "`{what}` must be a factor within 0..1000 (got {v})"
+                ))
             }
         };
         if let Some(d) = self.duration_min() {
             positive(d, "duration_min")?;
         }
         match self {
-            DisruptionKind::SupplyShortage { stock_lost, .. } => probability(*stock_lost, "stock_lost"),
+            DisruptionKind::SupplyShortage { stock_lost, .. } => {
+                probability(*stock_lost, "stock_lost")
+            }
             DisruptionKind::StationBreakdown { units, .. } if *units == 0 => {
                 Err("`units` must be at least 1".into())
             }
@@ -184,7 +190,9 @@ impl DisruptionKind {
                 ..
             } => {
                 if *quantity == 0 || *quantity > 1000 {
-                    return Err(format!("`quantity` must be within 1..1000 (got {quantity})"));
+                    return Err(format!(
+                        "`quantity` must be within 1..1000 (got {quantity})"
+                    ));
                 }
                 positive(*due_in_min, "due_in_min")?;
                 positive(*decide_within_min, "decide_within_min")?;
@@ -194,7 +202,9 @@ impl DisruptionKind {
             DisruptionKind::DemandSurge { factor: f, .. } => {
                 factor(*f, "factor")?;
                 if *f < 1.0 {
-                    Err(format!("a demand surge's `factor` must be at least 1 (got {f})"))
+                    Err(format!(
+                        "a demand surge's `factor` must be at least 1 (got {f})"
+                    ))
                 } else {
                     Ok(())
                 }

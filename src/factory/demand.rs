@@ -53,9 +53,7 @@ pub fn draw_order(
     let p = &model.products[product];
     let spec_change_at = (p.custom && u_spec < p.spec_change_prob).then(|| {
         // Somewhere between arrival and the due time.
-        arrival.saturating_add(crate::domain::time::ms_from_minutes(
-            due_min * u_spec_time,
-        ))
+        arrival.saturating_add(crate::domain::time::ms_from_minutes(due_min * u_spec_time))
     });
     OrderSpec {
         product,
@@ -119,17 +117,15 @@ impl DemandGen {
                 }
             }
             Demand::Scheduled { at, .. } => {
-                while at
-                    .get(src.next_fixed)
-                    .is_some_and(|(r, _)| *r < self.round)
-                {
+                while at.get(src.next_fixed).is_some_and(|(r, _)| *r < self.round) {
                     src.next_fixed += 1;
                 }
                 at.get(src.next_fixed)
                     .filter(|(r, _)| *r == self.round)
                     .map(|(_, m)| {
                         src.next_fixed += 1;
-                        self.round_start.saturating_add(crate::domain::time::ms_from_minutes(*m))
+                        self.round_start
+                            .saturating_add(crate::domain::time::ms_from_minutes(*m))
                     })
             }
         };

@@ -159,7 +159,11 @@ impl FactorySim {
                             || products.contains(&model.products[*product].id) =>
                         {
                             let rf = round_factors.get(round_ix).copied().unwrap_or(1.0);
-                            Some((*product, per_hour * rf * (factor - 1.0) / 60.0, due_in.clone()))
+                            Some((
+                                *product,
+                                per_hour * rf * (factor - 1.0) / 60.0,
+                                due_in.clone(),
+                            ))
                         }
                         _ => None,
                     })

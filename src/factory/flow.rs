@@ -172,11 +172,7 @@ impl FactorySim {
 
     /// Lets waiting orders into `step` while it is under its WIP limit.
     pub(super) fn release_blocked(&mut self, step: usize) {
-        while self
-            .org
-            .wip_limit[step]
-            .is_none_or(|limit| self.occupancy[step] < limit)
-        {
+        while self.org.wip_limit[step].is_none_or(|limit| self.occupancy[step] < limit) {
             let Some(slot) = self.blocked[step].pop_front() else {
                 break;
             };
@@ -201,7 +197,9 @@ impl FactorySim {
             (o.id, o.pos, o.step(), o.pos + 1 == o.routing.len())
         };
         if draws.u(Draws::DEFECT) < self.order(slot).routing[pos].defect_prob {
-            self.order_mut(slot).latent.push((pos, DefectCause::Process));
+            self.order_mut(slot)
+                .latent
+                .push((pos, DefectCause::Process));
         }
         let found_by = {
             let o = self.order(slot);
@@ -282,10 +280,7 @@ impl FactorySim {
                 .latent
                 .push((to, DefectCause::Miscommunication));
         }
-        if custom
-            && from_unit != NONE
-            && draws.u(Draws::QUESTION) < h.question.clamp(0.0, 1.0)
-        {
+        if custom && from_unit != NONE && draws.u(Draws::QUESTION) < h.question.clamp(0.0, 1.0) {
             self.order_mut(slot).question = Some(Question {
                 to_unit: from_unit,
                 from_worker,
@@ -378,13 +373,21 @@ impl FactorySim {
                 self.remove_order(slot);
             }
             OState::Asking => {
+                let mut waiting = false;
                 for q in &mut self.questions {
                     let before = q.len();
                     q.retain(|&s| s != slot);
+                    waiting |= q.len() < before;
                     self.open_questions -= before - q.len();
                 }
-                self.leave_step(slot);
-                self.remove_order(slot);
+                if waiting {
+                    self.leave_step(slot);
+                    self.remove_order(slot);
+                } else {
+                    // Someone is answering: the order goes when the answer comes.
+                    self.order_mut(slot).cancelled = true;
+                    self.by_id.remove(&id);
+                }
             }
             // In transit the arrival finds the slot changed and does nothing.
             OState::Transit => self.remove_order(slot),

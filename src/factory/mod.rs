@@ -30,31 +30,80 @@ use crate::sim::rng::{Draws, Keyed, Stream};
 #[derive(Clone, Debug)]
 enum Ev {
     /// The demand generator's next arrival is due.
-    Arrival { round: u32 },
-    WorkDone { worker: u16, token: u32 },
-    ProcessDone { slot: u32, order: OrderId },
-    HandoffArrive { slot: u32, order: OrderId },
-    AnswerDone { worker: u16, token: u32 },
-    StockArrive { ingredient: u16, qty: u32 },
-    WorkerBack { worker: u16, token: u32 },
-    SpecChange { order: OrderId },
-    Cancel { order: OrderId },
-    MeetingStart { round: u32, generation: u32 },
-    MeetingEnd { generation: u32 },
+    Arrival {
+        round: u32,
+    },
+    WorkDone {
+        worker: u16,
+        token: u32,
+    },
+    ProcessDone {
+        slot: u32,
+        order: OrderId,
+    },
+    HandoffArrive {
+        slot: u32,
+        order: OrderId,
+    },
+    AnswerDone {
+        worker: u16,
+        token: u32,
+    },
+    StockArrive {
+        ingredient: u16,
+        qty: u32,
+    },
+    WorkerBack {
+        worker: u16,
+        token: u32,
+    },
+    SpecChange {
+        order: OrderId,
+    },
+    Cancel {
+        order: OrderId,
+    },
+    MeetingStart {
+        round: u32,
+        generation: u32,
+    },
+    MeetingEnd {
+        generation: u32,
+    },
     Disrupt(Box<(u32, DisruptionSpec)>),
     DisruptionEnd(Box<EndAction>),
-    OfferDeadline { offer: u32 },
-    SurgeArrival { instance: u32 },
+    OfferDeadline {
+        offer: u32,
+    },
+    SurgeArrival {
+        instance: u32,
+    },
+    /// Nothing happens but a look at the queues (helpers may step in now).
+    Wake,
 }
 
 /// What ends when a disruption's time is up.
 #[derive(Clone, Debug)]
 enum EndAction {
-    StationUp { id: String, station: u16, units: u32 },
-    Supply { id: String },
-    Outage { id: String, instance: u32 },
-    Surge { id: String, instance: u32 },
-    Absence { id: String },
+    StationUp {
+        id: String,
+        station: u16,
+        units: u32,
+    },
+    Supply {
+        id: String,
+    },
+    Outage {
+        id: String,
+        instance: u32,
+    },
+    Surge {
+        id: String,
+        instance: u32,
+    },
+    Absence {
+        id: String,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -94,7 +143,9 @@ struct QKey {
 enum OState {
     /// Waiting in the queue of `order.unit` for its current step.
     Queued,
-    Working { worker: u16 },
+    Working {
+        worker: u16,
+    },
     /// Unattended station time.
     Processing,
     /// Between steps (handoff delay).
@@ -172,6 +223,8 @@ struct WorkerRt {
     absent_until: SimTime,
     /// Should join the meeting in progress when free.
     meeting_due: bool,
+    /// The step of the worker's last task (for changeovers).
+    last_step: Option<usize>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -281,6 +334,8 @@ pub struct FactorySim {
     pending_design: Option<usize>,
     meeting: Option<Meeting>,
     meeting_generation: u32,
+    /// The pending wake-up for helpers, if any.
+    wake_at: Option<SimTime>,
     /// Events produced since the buffer was last drained.
     pub out: Vec<SimEvent>,
 }
@@ -321,6 +376,7 @@ impl FactorySim {
                     started: SimTime::ZERO,
                     absent_until: SimTime::ZERO,
                     meeting_due: false,
+                    last_step: None,
                 })
                 .collect(),
             idle: model.workers.len(),
@@ -356,6 +412,7 @@ impl FactorySim {
             pending_design: None,
             meeting: None,
             meeting_generation: 0,
+            wake_at: None,
             out: Vec::new(),
             model,
         };
@@ -442,7 +499,13 @@ impl FactorySim {
         self.running = false;
         self.demand.end_round();
         let hours = self.now.since(self.round_start) as f64 / 3_600_000.0;
-        let wages: f64 = self.model.workers.iter().map(|w| w.wage_per_hour).sum::<f64>() * hours;
+        let wages: f64 = self
+            .model
+            .workers
+            .iter()
+            .map(|w| w.wage_per_hour)
+            .sum::<f64>()
+            * hours;
         if wages > 0.0 {
             self.emit(EventKind::Cost {
                 kind: CostKind::Wages,
@@ -513,10 +576,13 @@ impl FactorySim {
                 }
             }
             Ev::MeetingEnd { generation } => {
-                if self.meeting.as_ref().is_some_and(|m| m.generation == generation) {
-                    if let Some(m) = self.meeting.take() {
-                        self.finish_meeting(m);
-                    }
+                if self
+                    .meeting
+                    .as_ref()
+                    .is_some_and(|m| m.generation == generation)
+                    && let Some(m) = self.meeting.take()
+                {
+                    self.finish_meeting(m);
                 }
             }
             Ev::Disrupt(b) => {
@@ -526,6 +592,7 @@ impl FactorySim {
             Ev::DisruptionEnd(action) => self.end_disruption(*action),
             Ev::OfferDeadline { offer } => self.offer_deadline(offer),
             Ev::SurgeArrival { instance } => self.surge_arrival(instance),
+            Ev::Wake => {}
         }
     }
 
@@ -579,9 +646,9 @@ impl FactorySim {
                 unit: self.org.worker_unit[w],
                 spanner: self.org.spanner[w],
                 step: match rt.state {
-                    WorkerState::Task { slot } => self.orders[slot as usize]
-                        .as_ref()
-                        .map(|o| o.step() as u16),
+                    WorkerState::Task { slot } => {
+                        self.orders[slot as usize].as_ref().map(|o| o.step() as u16)
+                    }
                     _ => None,
                 },
                 since: rt.started,
@@ -610,6 +677,7 @@ impl FactorySim {
             .orders
             .iter()
             .flatten()
+            .filter(|o| !o.cancelled)
             .map(|o| (o.id, o.product, o.step() as u16, o.due, o.expedited))
             .collect();
         v.sort_unstable_by_key(|o| o.0);

@@ -108,7 +108,12 @@ impl Org {
             m.miscommunication *= x.miscommunication;
             m.question *= x.question;
         };
-        let has_spanner = |u: u16| self.unit_has_spanner.get(u as usize).copied().unwrap_or(false);
+        let has_spanner = |u: u16| {
+            self.unit_has_spanner
+                .get(u as usize)
+                .copied()
+                .unwrap_or(false)
+        };
         if has_spanner(from) || has_spanner(to) {
             apply(&c.spanner);
         }

@@ -29,7 +29,10 @@ impl FactorySim {
                     .unit_index(unit)
                     .ok_or_else(|| format!("no unit `{unit}` in design `{}`", self.org.design))?;
                 if self.org.worker_unit[w as usize] == u {
-                    return Err(format!("`{}` is already in `{unit}`", model.workers[w as usize].id));
+                    return Err(format!(
+                        "`{}` is already in `{unit}`",
+                        model.workers[w as usize].id
+                    ));
                 }
                 self.org.worker_unit[w as usize] = u;
                 self.org_changed();
@@ -56,9 +59,11 @@ impl FactorySim {
                 }
                 let mut ix = Vec::new();
                 for u in units {
-                    ix.push(self.org.unit_index(u).ok_or_else(|| {
-                        format!("no unit `{u}` in design `{}`", self.org.design)
-                    })? as usize);
+                    ix.push(
+                        self.org.unit_index(u).ok_or_else(|| {
+                            format!("no unit `{u}` in design `{}`", self.org.design)
+                        })? as usize,
+                    );
                 }
                 for (u, unit) in self.org.units.iter_mut().enumerate() {
                     unit.steps.retain(|&x| x != s);
@@ -70,7 +75,9 @@ impl FactorySim {
                 self.org_changed();
             }
             TeamAction::Expedite { order } => self.expedite(*order)?,
-            TeamAction::RespondToOffer { offer, accept } => self.respond_to_offer(*offer, *accept)?,
+            TeamAction::RespondToOffer { offer, accept } => {
+                self.respond_to_offer(*offer, *accept)?
+            }
         }
         self.dispatch();
         Ok(())

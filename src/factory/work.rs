@@ -20,7 +20,14 @@ impl FactorySim {
             self.dispatch_answers();
         }
         while self.idle > 0 && self.queued > 0 {
-            let Some((slot, worker, help)) = self.best_assignment() else {
+            let (assignment, wake) = self.best_assignment();
+            let Some((slot, worker, help)) = assignment else {
+                if let Some(t) = wake
+                    && self.wake_at.is_none_or(|w| w <= self.now || t < w)
+                {
+                    self.wake_at = Some(t);
+                    self.schedule(t, Ev::Wake);
+                }
                 break;
             };
             self.start_task(slot, worker, help);
@@ -44,7 +51,7 @@ impl FactorySim {
 
     /// The idle worker best placed to do a task of (`unit`, `step`): own unit before helpers, then the higher
     /// skill level, then the lower index.
-    fn best_worker(&self, unit: u16, step: usize) -> Option<(u16, bool)> {
+    fn best_worker(&self, unit: u16, step: usize, allow_help: bool) -> Option<(u16, bool)> {
         let skill = self.model.steps[step].skill;
         let mut best: Option<(bool, f64, usize)> = None;
         for (w, rt) in self.workers.iter().enumerate() {
@@ -54,6 +61,9 @@ impl FactorySim {
             let Some(help) = self.eligible(w, unit, step) else {
                 continue;
             };
+            if help && !allow_help {
+                continue;
+            }
             let level = self.model.workers[w].levels[skill];
             let better = match best {
                 None => true,
@@ -66,10 +76,13 @@ impl FactorySim {
         best.map(|(help, _, w)| (w as u16, help))
     }
 
-    /// The most urgent startable task that some idle worker can do, with that worker.
-    fn best_assignment(&self) -> Option<(u32, u16, bool)> {
+    /// The most urgent startable task that some idle worker can do, with that worker; and, when helpers were
+    /// held back only because a task has not waited long enough yet, the time they may step in.
+    fn best_assignment(&self) -> (Option<(u32, u16, bool)>, Option<SimTime>) {
         let steps = self.model.steps.len();
+        let help_after = self.model.coordination.help_after;
         let mut best: Option<(QKey, u16, bool)> = None;
+        let mut wake: Option<SimTime> = None;
         for (q, queue) in self.queues.iter().enumerate() {
             let Some(head) = queue.first() else { continue };
             if best.is_some_and(|(b, _, _)| b < *head) {
@@ -81,21 +94,33 @@ impl FactorySim {
             {
                 continue;
             }
-            let Some((worker, help)) = self.best_worker(unit, step) else {
-                continue;
-            };
-            let startable = queue
+            let Some(key) = queue
                 .iter()
                 .take(SCAN_DEPTH)
                 .find(|k| self.can_start(k.slot))
-                .copied();
-            if let Some(key) = startable
-                && best.is_none_or(|(b, _, _)| key < b)
-            {
+                .copied()
+            else {
+                continue;
+            };
+            if best.is_some_and(|(b, _, _)| b < key) {
+                continue;
+            }
+            let help_from = self.order(key.slot).ready_at.saturating_add(help_after.0);
+            let assignment = match self.best_worker(unit, step, self.now >= help_from) {
+                Some(a) => Some(a),
+                None if self.org.practices.helping == Helping::Anyone && self.now < help_from => {
+                    if self.best_worker(unit, step, true).is_some() {
+                        wake = Some(wake.map_or(help_from, |w| w.min(help_from)));
+                    }
+                    None
+                }
+                None => None,
+            };
+            if let Some((worker, help)) = assignment {
                 best = Some((key, worker, help));
             }
         }
-        best.map(|(k, w, h)| (k.slot, w, h))
+        (best.map(|(k, w, h)| (k.slot, w, h)), wake)
     }
 
     /// Whether the order's current task has what it needs (a question to ask also counts: asking is picking
@@ -186,7 +211,16 @@ impl FactorySim {
         let draws = self.draws(self.order(slot));
         let level = self.model.workers[w as usize].levels[self.model.steps[step].skill];
         let (u1, u2) = draws.pair(Draws::DURATION);
-        let ms = ms_from_minutes(op.duration.sample(u1, u2) / level).max(1);
+        let mut ms = ms_from_minutes(op.duration.sample(u1, u2) / level).max(1);
+        let mut setup_ms = 0;
+        if let Some(c) = &self.model.steps[step].changeover
+            && self.workers[w as usize].last_step != Some(step)
+        {
+            let (c1, c2) = draws.pair(Draws::CHANGEOVER);
+            setup_ms = ms_from_minutes(c.sample(c1, c2));
+            ms += setup_ms;
+        }
+        self.workers[w as usize].last_step = Some(step);
         let rework = self.order(slot).entered[self.order(slot).pos] > 1;
         {
             let o = self.order_mut(slot);
@@ -203,6 +237,7 @@ impl FactorySim {
             unit,
             rework,
             help,
+            setup_ms,
         });
         if help {
             let skill = self.model.steps[step].skill;
@@ -327,7 +362,10 @@ impl FactorySim {
                 let ms = ms_from_minutes(self.model.coordination.answer_time.sample(u1, u2)).max(1);
                 self.set_worker(w, WorkerState::Answer { slot });
                 let token = self.workers[w as usize].token;
-                self.schedule(self.now.saturating_add(ms), Ev::AnswerDone { worker: w, token });
+                self.schedule(
+                    self.now.saturating_add(ms),
+                    Ev::AnswerDone { worker: w, token },
+                );
                 let id = self.order(slot).id;
                 self.emit(EventKind::AnswerStarted {
                     order: id,
@@ -391,7 +429,9 @@ impl FactorySim {
         };
         let every = ms_from_minutes(standup.every_min).max(1);
         let elapsed = from.since(self.round_start);
-        let mut t = self.round_start.saturating_add(elapsed.div_ceil(every) * every);
+        let mut t = self
+            .round_start
+            .saturating_add(elapsed.div_ceil(every) * every);
         let generation = self.meeting_generation;
         while t < self.round_end {
             self.schedule(
@@ -513,7 +553,9 @@ impl FactorySim {
     /// Re-queues an interrupted order and reports it ready again.
     pub(super) fn requeue_ready(&mut self, slot: u32) {
         self.requeue(slot);
-        let o = self.order(slot);
+        let Some(o) = self.orders[slot as usize].as_ref() else {
+            return;
+        };
         if o.state == OState::Queued {
             let (id, step, unit) = (o.id, o.step() as u16, o.unit);
             self.emit(EventKind::TaskReady {

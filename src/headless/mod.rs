@@ -60,7 +60,10 @@ pub fn config(model: Arc<Model>, options: &RunOptions) -> Result<SessionConfig, 
     let design = match &options.design {
         Some(name) => Some(model.design_index(name).ok_or_else(|| {
             let names: Vec<&str> = model.designs.iter().map(|d| d.name.as_str()).collect();
-            format!("unknown design `{name}` (the scenario has: {})", names.join(", "))
+            format!(
+                "unknown design `{name}` (the scenario has: {})",
+                names.join(", ")
+            )
         })?),
         None => None,
     };
@@ -99,6 +102,9 @@ pub fn play(app: &mut App, plan: &[TimedCommand]) {
             app.world_mut().write_message(plan[next].command.clone());
             next += 1;
         }
+        // Start the round without advancing: the first stop may be a command at a later minute.
+        let now = app.world().resource::<Session>().now;
+        app.world_mut().resource_mut::<Session>().target = now;
         app.world_mut().write_message(Command::StartRound);
         app.update();
         while next < plan.len() && plan[next].round == round {

@@ -261,7 +261,10 @@ impl Collector {
                     ra.wait_n += 1;
                 }
                 if let Some(h) = fa.handoff.remove(order) {
-                    let (ua, ub) = (unit_of(&fa.worker_unit, h.from_worker), unit_of(&fa.worker_unit, *worker));
+                    let (ua, ub) = (
+                        unit_of(&fa.worker_unit, h.from_worker),
+                        unit_of(&fa.worker_unit, *worker),
+                    );
                     ra.ties.add(h.from_worker, *worker, ua, ub);
                     if h.cross {
                         ra.cross_wait_sum += u128::from(t.since(h.t));
@@ -300,15 +303,23 @@ impl Collector {
             }
             EventKind::QuestionAsked { .. } => ra.questions += 1,
             EventKind::AnswerStarted { answerer, .. } => start_busy(fa, *answerer, t),
-            EventKind::QuestionAnswered { asker, answerer, .. } => {
-                let (ua, ub) = (unit_of(&fa.worker_unit, *asker), unit_of(&fa.worker_unit, *answerer));
+            EventKind::QuestionAnswered {
+                asker, answerer, ..
+            } => {
+                let (ua, ub) = (
+                    unit_of(&fa.worker_unit, *asker),
+                    unit_of(&fa.worker_unit, *answerer),
+                );
                 fa.rounds[r].ties.add(*asker, *answerer, ua, ub);
                 end_busy(fa, r, *answerer, t);
             }
             EventKind::HelpGiven {
                 helper, tie_with, ..
             } => {
-                let (ua, ub) = (unit_of(&fa.worker_unit, *helper), unit_of(&fa.worker_unit, *tie_with));
+                let (ua, ub) = (
+                    unit_of(&fa.worker_unit, *helper),
+                    unit_of(&fa.worker_unit, *tie_with),
+                );
                 ra.ties.add(*helper, *tie_with, ua, ub);
             }
             EventKind::MeetingEnded { attendees, .. } => {
@@ -359,7 +370,10 @@ impl Collector {
                 }
             }
             EventKind::WorkerReturned { worker } => {
-                if let Some(since) = fa.absent_since.get_mut(*worker as usize).and_then(Option::take)
+                if let Some(since) = fa
+                    .absent_since
+                    .get_mut(*worker as usize)
+                    .and_then(Option::take)
                     && let Some(a) = fa.rounds[r].absent.get_mut(*worker as usize)
                 {
                     *a += t.since(since);
@@ -468,7 +482,8 @@ impl Collector {
                                 .unwrap_or_default()
                         })
                         .collect(),
-                    recovery_min: (!ok.is_empty()).then(|| ok.iter().sum::<f64>() / ok.len() as f64),
+                    recovery_min: (!ok.is_empty())
+                        .then(|| ok.iter().sum::<f64>() / ok.len() as f64),
                     recovery_by_factory: by,
                 }
             })
@@ -502,8 +517,8 @@ impl Collector {
                 u.1 += avail;
             }
         }
-        let utilization_mean =
-            (!per_worker.is_empty()).then(|| per_worker.iter().sum::<f64>() / per_worker.len() as f64);
+        let utilization_mean = (!per_worker.is_empty())
+            .then(|| per_worker.iter().sum::<f64>() / per_worker.len() as f64);
         let unit_util: Vec<f64> = units
             .values()
             .filter(|(_, av)| *av > 0)

@@ -48,13 +48,19 @@ mod tests {
     use super::*;
 
     fn every(minutes: std::ops::Range<u64>, step: u64) -> Vec<SimTime> {
-        minutes.step_by(step as usize).map(|m| SimTime(m * 60_000)).collect()
+        minutes
+            .step_by(step as usize)
+            .map(|m| SimTime(m * 60_000))
+            .collect()
     }
 
     #[test]
     fn steady_flow_never_dips() {
         let d = every(0..600, 5);
-        assert_eq!(recovery_minutes(&d, SimTime(120 * 60_000), SimTime(600 * 60_000)), Some(0.0));
+        assert_eq!(
+            recovery_minutes(&d, SimTime(120 * 60_000), SimTime(600 * 60_000)),
+            Some(0.0)
+        );
     }
 
     #[test]
@@ -70,7 +76,13 @@ mod tests {
     #[test]
     fn no_recovery_and_no_baseline() {
         let d = every(0..200, 1);
-        assert_eq!(recovery_minutes(&d, SimTime(200 * 60_000), SimTime(600 * 60_000)), None);
-        assert_eq!(recovery_minutes(&[], SimTime(200 * 60_000), SimTime(600 * 60_000)), None);
+        assert_eq!(
+            recovery_minutes(&d, SimTime(200 * 60_000), SimTime(600 * 60_000)),
+            None
+        );
+        assert_eq!(
+            recovery_minutes(&[], SimTime(200 * 60_000), SimTime(600 * 60_000)),
+            None
+        );
     }
 }

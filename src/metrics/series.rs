@@ -80,10 +80,12 @@ impl Sampler {
         h
     }
 
-    /// Feeds one event; returns the rows of the minute marks it passed (state before the event).
+    /// Feeds one event; returns the rows of the minute marks it has passed: the state at a mark includes every
+    /// event up to and at that time. A round's rows cover its minutes `0..length`: its end is the next round's
+    /// minute 0.
     pub fn observe(&mut self, e: &SimEvent, rows: &mut Vec<Row>) {
         if self.running {
-            while self.next_mark <= e.t.0 {
+            while self.next_mark < e.t.0 {
                 self.sample(self.next_mark, rows);
                 self.next_mark += MINUTE;
             }

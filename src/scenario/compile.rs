@@ -51,7 +51,10 @@ impl Diags {
         if !(v.value.is_finite() && v.value >= 0.0 && v.value <= 1e12) {
             self.at(
                 v,
-                format!("`{what}` must be zero or a positive number (got {})", v.value),
+                format!(
+                    "`{what}` must be zero or a positive number (got {})",
+                    v.value
+                ),
             );
             return 0.0;
         }
@@ -82,12 +85,7 @@ fn index_ids<'a>(
     map
 }
 
-fn resolve(
-    diags: &mut Diags,
-    map: &HashMap<String, usize>,
-    id: &Id,
-    what: &str,
-) -> Option<usize> {
+fn resolve(diags: &mut Diags, map: &HashMap<String, usize>, id: &Id, what: &str) -> Option<usize> {
     let found = map.get(&id.value).copied();
     if found.is_none() {
         let known: Vec<&str> = {
@@ -161,7 +159,10 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
     for w in &file.workers {
         let mut levels = vec![0.0; file.skills.len()];
         if w.skills.is_empty() {
-            d.at(w, format!("worker `{}` needs at least one skill", w.id.value));
+            d.at(
+                w,
+                format!("worker `{}` needs at least one skill", w.id.value),
+            );
         }
         for (skill, level) in w.skills.iter() {
             if let Some(s) = resolve(&mut d, &skill_ix, skill, "skill") {
@@ -181,7 +182,10 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
         let primary = levels
             .iter()
             .enumerate()
-            .fold((0, 0.0), |best, (i, &l)| if l > best.1 { (i, l) } else { best })
+            .fold(
+                (0, 0.0),
+                |best, (i, &l)| if l > best.1 { (i, l) } else { best },
+            )
             .0;
         let wage = d.non_negative(&w.wage_per_hour, "wage_per_hour");
         workers.push(Worker {
@@ -200,7 +204,10 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
         if s.count.value == 0 || s.count.value > 1000 {
             d.at(
                 &s.count,
-                format!("a station `count` must be within 1..1000 (got {})", s.count.value),
+                format!(
+                    "a station `count` must be within 1..1000 (got {})",
+                    s.count.value
+                ),
             );
         }
         stations.push(Station {
@@ -211,11 +218,7 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
     }
 
     // Ingredients.
-    let ingredient_ix = index_ids(
-        &mut d,
-        file.ingredients.iter().map(|i| &i.id),
-        "ingredient",
-    );
+    let ingredient_ix = index_ids(&mut d, file.ingredients.iter().map(|i| &i.id), "ingredient");
     let mut ingredients = Vec::new();
     for i in &file.ingredients {
         if i.reorder_qty.value == 0 {
@@ -245,18 +248,23 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
             .as_ref()
             .and_then(|st| resolve(&mut d, &station_ix, st, "station"));
         let inspects = s.inspects.as_ref().map(|p| d.probability(p, "inspects"));
+        let changeover = s.changeover.as_ref().map(|c| d.dist(c, "changeover", true));
         steps.push(Step {
             id: s.id.value.clone(),
             name: display_name(&s.name, &s.id),
             skill,
             station,
             inspects,
+            changeover,
         });
     }
 
     // Products.
     if file.products.is_empty() {
-        d.at_offset(None, "the scenario needs at least one product in `products`");
+        d.at_offset(
+            None,
+            "the scenario needs at least one product in `products`",
+        );
     }
     let product_ix = index_ids(&mut d, file.products.iter().map(|p| &p.id), "product");
     let mut products = Vec::new();
@@ -319,15 +327,17 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
                 format!("`price` must be zero or positive (got {})", p.price.value),
             );
         }
-        let cancel_after_late = p.cancel_after_late_min.as_ref().map(|c| {
-            SimTime::from_minutes(d.non_negative(c, "cancel_after_late_min"))
-        });
+        let cancel_after_late = p
+            .cancel_after_late_min
+            .as_ref()
+            .map(|c| SimTime::from_minutes(d.non_negative(c, "cancel_after_late_min")));
         products.push(Product {
             id: p.id.value.clone(),
             name: display_name(&p.name, &p.id),
             price: p.price.value.clamp(0.0, 1e9),
             custom: p.custom,
-            late_penalty_per_hour: d.non_negative(&p.late_penalty_per_hour, "late_penalty_per_hour"),
+            late_penalty_per_hour: d
+                .non_negative(&p.late_penalty_per_hour, "late_penalty_per_hour"),
             cancel_after_late,
             spec_change_prob: d.probability(&p.spec_change_prob, "spec_change_prob"),
             spec_pos,
@@ -338,7 +348,10 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
 
     // Demand.
     if file.demand.is_empty() {
-        d.at_offset(None, "the scenario needs at least one source of orders in `demand`");
+        d.at_offset(
+            None,
+            "the scenario needs at least one source of orders in `demand`",
+        );
     }
     let mut demand = Vec::new();
     for dm in &file.demand {
@@ -366,7 +379,10 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
                     .iter()
                     .map(|f| {
                         if !(f.is_finite() && f.value >= 0.0 && f.value <= 1000.0) {
-                            d.at(f, format!("a round factor must be within 0..1000 (got {})", f.value));
+                            d.at(
+                                f,
+                                format!("a round factor must be within 0..1000 (got {})", f.value),
+                            );
                         }
                         f.value.clamp(0.0, 1000.0)
                     })
@@ -390,7 +406,10 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
                     if round == 0 || round > rounds {
                         d.at(t, format!("round {round} is outside 1..{rounds}"));
                     } else if !(minute.is_finite() && minute >= 0.0 && minute < round_minutes) {
-                        d.at(t, format!("minute {minute} is outside the round (0..{round_minutes})"));
+                        d.at(
+                            t,
+                            format!("minute {minute} is outside the round (0..{round_minutes})"),
+                        );
                     } else {
                         times.push((round, minute));
                     }
@@ -416,7 +435,10 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
         for m in [&e.cross_unit, &e.within_unit] {
             for v in [m.delay, m.miscommunication, m.question] {
                 if !(v.is_finite() && (0.0..=1000.0).contains(&v)) {
-                    d.at(e, format!("an effect multiplier must be within 0..1000 (got {v})"));
+                    d.at(
+                        e,
+                        format!("an effect multiplier must be within 0..1000 (got {v})"),
+                    );
                 }
             }
         }
@@ -429,6 +451,7 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
         cross_unit: handoff(&mut d, &c.cross_unit),
         within_unit: handoff(&mut d, &c.within_unit),
         answer_time: d.dist(&c.answer_time, "answer_time", false),
+        help_after: SimTime::from_minutes(d.non_negative(&c.help_after_min, "help_after_min")),
         spanner: effect(&mut d, &c.effects.spanner),
         shared_board: effect(&mut d, &c.effects.shared_board),
         unit_standup: effect(&mut d, &c.effects.unit_standup),
@@ -519,7 +542,10 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
                 );
             }
             if *limit == 0 {
-                d.at(&des.practices, format!("the WIP limit of `{step}` must be at least 1"));
+                d.at(
+                    &des.practices,
+                    format!("the WIP limit of `{step}` must be at least 1"),
+                );
             }
         }
         // Every routed step must be owned and doable under the design's helping policy.
@@ -610,7 +636,10 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
     // Disruptions are checked against the built model.
     let mut palette_ids = HashMap::new();
     for p in &file.palette {
-        if palette_ids.insert(p.id.clone(), model.palette.len()).is_some() {
+        if palette_ids
+            .insert(p.id.clone(), model.palette.len())
+            .is_some()
+        {
             d.at(p, format!("duplicate disruption id `{}`", p.id));
         }
         if let Err(e) = model.check_disruption(p) {
@@ -623,7 +652,13 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
                 .iter()
                 .any(|w| w.levels[model.steps[s].skill] > 0.0)
         {
-            d.at(p, format!("disruption `{}`: no worker has the skill step `{step}` needs", p.id));
+            d.at(
+                p,
+                format!(
+                    "disruption `{}`: no worker has the skill step `{step}` needs",
+                    p.id
+                ),
+            );
         }
         model.palette.push(p.value.clone());
     }
@@ -639,12 +674,18 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
             continue;
         };
         if s.round.value == 0 || s.round.value > rounds {
-            d.at(&s.round, format!("round {} is outside 1..{rounds}", s.round.value));
+            d.at(
+                &s.round,
+                format!("round {} is outside 1..{rounds}", s.round.value),
+            );
         }
         if !(s.minute.is_finite() && s.minute.value >= 0.0 && s.minute.value < round_minutes) {
             d.at(
                 &s.minute,
-                format!("minute {} is outside the round (0..{round_minutes})", s.minute.value),
+                format!(
+                    "minute {} is outside the round (0..{round_minutes})",
+                    s.minute.value
+                ),
             );
         }
         if let Target::Factories(list) = &s.target

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::spanned::Spanned;
-use crate::domain::{Dist, DisruptionSpec, Pairs, Practices, Target};
+use crate::domain::{DisruptionSpec, Dist, Pairs, Practices, Target};
 
 /// An identifier or a reference to one, with its place in the file.
 pub type Id = Spanned<String>;
@@ -16,6 +16,7 @@ fn default_teams() -> Spanned<u32> {
 /// A whole scenario: the factory every team gets, the market, the designs to choose from and the disruptions.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Scenario")]
 pub struct ScenarioFile {
     pub name: String,
     #[serde(default)]
@@ -59,6 +60,7 @@ pub struct ScenarioFile {
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Worker")]
 pub struct WorkerFile {
     pub id: Id,
     /// Display name (defaults to the id).
@@ -73,6 +75,7 @@ pub struct WorkerFile {
 /// A pool of identical stations (ovens, decorating tables, vans); each unit serves one task at a time.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Station")]
 pub struct StationFile {
     pub id: Id,
     #[serde(default)]
@@ -82,6 +85,7 @@ pub struct StationFile {
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Ingredient")]
 pub struct IngredientFile {
     pub id: Id,
     #[serde(default)]
@@ -98,6 +102,7 @@ pub struct IngredientFile {
 /// A step of the process (intake, design, baking, ...): who can do it and what it needs.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Step")]
 pub struct StepFile {
     pub id: Id,
     #[serde(default)]
@@ -108,10 +113,15 @@ pub struct StepFile {
     /// A quality check: the chance of finding each latent defect of an order passing through.
     #[serde(default)]
     pub inspects: Option<Spanned<f64>>,
+    /// Changeover: extra worker time (not scaled by skill) when the worker's previous task was another step
+    /// (or this is their first task of the session): setting up, getting into the task.
+    #[serde(default)]
+    pub changeover: Option<Spanned<Dist>>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Product")]
 pub struct ProductFile {
     pub id: Id,
     #[serde(default)]
@@ -141,6 +151,7 @@ pub struct ProductFile {
 /// One step of a product's routing.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Operation")]
 pub struct OperationFile {
     pub step: Id,
     /// Worker time in minutes (for a skill level of 1.0).
@@ -158,6 +169,7 @@ pub struct OperationFile {
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Demand")]
 pub enum DemandFile {
     /// Orders arrive at random (a Poisson process) at `per_hour`, times the round's factor.
     Poisson {
@@ -180,6 +192,7 @@ pub enum DemandFile {
 /// Handoff parameters for one kind of boundary.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Handoff")]
 pub struct HandoffFile {
     /// Time the order spends in transit between the steps.
     pub delay: Spanned<Dist>,
@@ -230,6 +243,7 @@ impl Default for Multipliers {
 /// How a practice changes cross-unit and within-unit handoffs.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Effect")]
 pub struct EffectFile {
     #[serde(default)]
     pub cross_unit: Multipliers,
@@ -239,6 +253,7 @@ pub struct EffectFile {
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Effects")]
 pub struct EffectsFile {
     /// Applies to a handoff when the sending or receiving unit has a boundary spanner.
     #[serde(default)]
@@ -253,6 +268,7 @@ pub struct EffectsFile {
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Coordination")]
 pub struct CoordinationFile {
     #[serde(default)]
     pub cross_unit: Spanned<HandoffFile>,
@@ -261,8 +277,15 @@ pub struct CoordinationFile {
     /// Time someone in the asked unit spends answering a question.
     #[serde(default = "default_answer")]
     pub answer_time: Spanned<Dist>,
+    /// With helping `Anyone`: minutes a task waits before someone from another unit may take it over.
+    #[serde(default = "default_help_after")]
+    pub help_after_min: Spanned<f64>,
     #[serde(default)]
     pub effects: EffectsFile,
+}
+
+fn default_help_after() -> Spanned<f64> {
+    Spanned::new(10.0)
 }
 
 fn default_answer() -> Spanned<Dist> {
@@ -275,6 +298,7 @@ impl Default for CoordinationFile {
             cross_unit: Spanned::default(),
             within_unit: Spanned::default(),
             answer_time: default_answer(),
+            help_after_min: default_help_after(),
             effects: EffectsFile::default(),
         }
     }
@@ -282,6 +306,7 @@ impl Default for CoordinationFile {
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Economics")]
 pub struct EconomicsFile {
     /// Rent, energy and the like, charged at the start of every round.
     #[serde(default)]
@@ -294,6 +319,7 @@ pub struct EconomicsFile {
 /// A named organisation design.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Design")]
 pub struct DesignFile {
     pub name: Id,
     #[serde(default)]
@@ -309,6 +335,7 @@ pub struct DesignFile {
 /// A unit: a functional department or a cross-functional cell.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Unit")]
 pub struct UnitFile {
     pub id: Id,
     #[serde(default)]
@@ -322,6 +349,7 @@ pub struct UnitFile {
 /// A palette disruption that happens at a set time.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Scheduled")]
 pub struct ScheduledFile {
     /// Id of a palette entry.
     pub disruption: Id,

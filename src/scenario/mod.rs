@@ -98,7 +98,10 @@ pub fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
             errors: vec![Located {
                 line,
                 col,
-                message: format!("not UTF-8 text (invalid byte at offset {})", e.valid_up_to()),
+                message: format!(
+                    "not UTF-8 text (invalid byte at offset {})",
+                    e.valid_up_to()
+                ),
             }],
         }
     })
@@ -106,6 +109,17 @@ pub fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
 
 /// Parses and validates a scenario from its source text; `file` names it in errors.
 pub fn load_str(file: &str, source: &str) -> Result<Model, LoadError> {
+    if is_blank(source) {
+        return Err(LoadError::Invalid {
+            file: file.into(),
+            errors: vec![Located {
+                line: 1,
+                col: 1,
+                message: "the file is empty: expected a scenario `( name: ..., rounds: ..., ... )`"
+                    .into(),
+            }],
+        });
+    }
     let parsed: ScenarioFile = parse_located(source).map_err(|e| LoadError::Invalid {
         file: file.into(),
         errors: vec![Located {
@@ -135,6 +149,13 @@ pub fn load_str(file: &str, source: &str) -> Result<Model, LoadError> {
             errors: errors.into_iter().map(|(_, e)| e).collect(),
         }
     })
+}
+
+/// Whether a RON text holds nothing but whitespace and comments.
+pub fn is_blank(source: &str) -> bool {
+    source
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with("//"))
 }
 
 /// Reads, parses and validates a scenario file.

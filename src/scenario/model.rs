@@ -1,6 +1,6 @@
 //! The validated scenario in the form the simulation uses: every reference resolved to an index.
 
-use crate::domain::{Dist, DisruptionSpec, Practices, SimTime, Target};
+use crate::domain::{DisruptionSpec, Dist, Practices, SimTime, Target};
 
 pub use super::format::Multipliers;
 
@@ -65,6 +65,7 @@ pub struct Step {
     pub skill: usize,
     pub station: Option<usize>,
     pub inspects: Option<f64>,
+    pub changeover: Option<Dist>,
 }
 
 #[derive(Clone, Debug)]
@@ -134,6 +135,8 @@ pub struct Coordination {
     pub cross_unit: HandoffParams,
     pub within_unit: HandoffParams,
     pub answer_time: Dist,
+    /// With `Helping::Anyone`, how long a task waits before a worker of another unit may take it.
+    pub help_after: SimTime,
     pub spanner: Effect,
     pub shared_board: Effect,
     pub unit_standup: Effect,
@@ -227,9 +230,9 @@ impl Model {
                 known(self.product_index(product).is_some(), "product", product)
             }
             K::SpecChange { .. } | K::CommunicationOutage { .. } => Ok(()),
-            K::DemandSurge { products, .. } => products.iter().try_for_each(|p| {
-                known(self.product_index(p).is_some(), "product", p)
-            }),
+            K::DemandSurge { products, .. } => products
+                .iter()
+                .try_for_each(|p| known(self.product_index(p).is_some(), "product", p)),
             K::NewRequirement {
                 product,
                 step,
@@ -250,6 +253,10 @@ impl Model {
 
     /// Round start and end times if every round runs its full length.
     pub fn nominal_round_start(&self, round: u32) -> SimTime {
-        SimTime(self.round_len.0.saturating_mul(u64::from(round.saturating_sub(1))))
+        SimTime(
+            self.round_len
+                .0
+                .saturating_mul(u64::from(round.saturating_sub(1))),
+        )
     }
 }

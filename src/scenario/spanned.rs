@@ -140,11 +140,7 @@ pub fn parse_located<T: DeserializeOwned>(source: &str) -> Result<T, LocatedErro
     result.map_err(|err| match inner {
         Some((offset, message)) => {
             let (line, col) = line_col(source, offset);
-            LocatedError {
-                line,
-                col,
-                message,
-            }
+            LocatedError { line, col, message }
         }
         None => LocatedError {
             line: err.span.start.line,
@@ -179,7 +175,7 @@ mod tests {
         assert_eq!(line_col(src, second.offset.unwrap()), (4, 5));
         assert_eq!(line_col(src, second.name.offset.unwrap()), (4, 16));
         assert_eq!(line_col(src, second.size.offset.unwrap()), (4, 28));
-        assert_eq!(*second.size.value, 2.0);
+        assert_eq!(second.size.value, 2.0);
     }
 
     #[test]

@@ -152,6 +152,8 @@ pub enum EventKind {
         rework: bool,
         /// The worker is helping another unit.
         help: bool,
+        /// Changeover time included in the task (the worker's previous task was another step).
+        setup_ms: u64,
     },
     /// The worker's part of a task is done (`work_ms` of their time); unattended station time may follow.
     TaskFinished {
@@ -308,12 +310,45 @@ impl EventKind {
             };
         }
         names!(
-            SessionStarted, RoundStarted, RoundEnded, SessionEnded, CommandApplied, CommandRejected,
-            Organisation, DesignPending, OrderReceived, TaskReady, Blocked, TaskStarted, TaskFinished,
-            ProcessFinished, TaskInterrupted, Handoff, QuestionAsked, AnswerStarted, QuestionAnswered,
-            HelpGiven, DefectFound, SpecChanged, OrderDelivered, OrderLost, Expedited, MeetingStarted,
-            MeetingEnded, StationDown, StationUp, WorkerAbsent, WorkerReturned, StockOrdered, StockArrived,
-            StockOut, Cost, DisruptionStarted, DisruptionEnded, RushOffered, RushAnswered
+            SessionStarted,
+            RoundStarted,
+            RoundEnded,
+            SessionEnded,
+            CommandApplied,
+            CommandRejected,
+            Organisation,
+            DesignPending,
+            OrderReceived,
+            TaskReady,
+            Blocked,
+            TaskStarted,
+            TaskFinished,
+            ProcessFinished,
+            TaskInterrupted,
+            Handoff,
+            QuestionAsked,
+            AnswerStarted,
+            QuestionAnswered,
+            HelpGiven,
+            DefectFound,
+            SpecChanged,
+            OrderDelivered,
+            OrderLost,
+            Expedited,
+            MeetingStarted,
+            MeetingEnded,
+            StationDown,
+            StationUp,
+            WorkerAbsent,
+            WorkerReturned,
+            StockOrdered,
+            StockArrived,
+            StockOut,
+            Cost,
+            DisruptionStarted,
+            DisruptionEnded,
+            RushOffered,
+            RushAnswered
         )
     }
 }

@@ -101,6 +101,7 @@ impl Draws {
     pub const INSPECTION: usize = 11;
     pub const CUSTOMER: usize = 12;
     pub const SPEC_CHANGE: usize = 13;
+    pub const CHANGEOVER: usize = 14; // and 15
 
     pub fn u(&self, slot: usize) -> f64 {
         self.0[slot]

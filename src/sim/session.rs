@@ -139,9 +139,12 @@ impl Session {
                 Err("all rounds have been played".into())
             }
             Command::EndRound if !self.running => Err("no round is running".into()),
-            Command::Team { factory, .. } if *factory as usize >= self.factories.len() => Err(
-                format!("there is no team {factory} (teams are 0..{})", self.factories.len()),
-            ),
+            Command::Team { factory, .. } if *factory as usize >= self.factories.len() => {
+                Err(format!(
+                    "there is no team {factory} (teams are 0..{})",
+                    self.factories.len()
+                ))
+            }
             Command::Inject {
                 disruption,
                 target,
@@ -167,7 +170,11 @@ impl Session {
         }
     }
 
-    fn execute(&mut self, cmd: &Command, factories: &mut Query<&mut FactorySim>) -> Result<(), String> {
+    fn execute(
+        &mut self,
+        cmd: &Command,
+        factories: &mut Query<&mut FactorySim>,
+    ) -> Result<(), String> {
         match cmd {
             Command::StartRound => {
                 self.round += 1;
@@ -186,8 +193,7 @@ impl Session {
                     .get_mut(e)
                     .map_err(|_| "the team's factory is gone".to_string())?;
                 f.apply(action)?;
-                let events: Vec<SimEvent> = f.out.drain(..).collect();
-                self.log.extend(events);
+                self.log.append(&mut f.out);
             }
             Command::Inject {
                 disruption,
@@ -233,7 +239,7 @@ impl Session {
         for &e in &self.factories {
             if let Ok(mut f) = factories.get_mut(e) {
                 action(&mut f);
-                self.log.extend(f.out.drain(..));
+                self.log.append(&mut f.out);
             }
         }
     }

@@ -1,0 +1,72 @@
+//! Helpers shared by the integration tests: loading shipped scenarios and running sessions headless while
+//! capturing their events.
+#![allow(dead_code)]
+
+use std::sync::{Arc, Mutex};
+
+use cakefactory::headless::{self, RunOptions, TimedCommand};
+use cakefactory::metrics::Report;
+use cakefactory::scenario::{self, Model};
+use cakefactory::sim::SimEvent;
+use cakefactory::sim::tap::EventTap;
+
+pub fn shipped(name: &str) -> Model {
+    let (file, src) = scenario::shipped(name).expect("shipped scenario");
+    scenario::load_str(file, src).expect("valid shipped scenario")
+}
+
+pub fn fixture(name: &str) -> Model {
+    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    scenario::load_path(std::path::Path::new(&path)).expect("valid fixture")
+}
+
+/// Runs a session and returns its report and every event, in order.
+pub fn run_capture(model: &Model, options: &RunOptions) -> (Report, Vec<SimEvent>) {
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&events);
+    let tap: Box<dyn EventTap> = Box::new(move |e: &SimEvent| sink.lock().unwrap().push(e.clone()));
+    let report = headless::run(Arc::new(model.clone()), options, vec![tap]).expect("run");
+    let events = std::mem::take(&mut *events.lock().unwrap());
+    (report, events)
+}
+
+/// Runs a session without keeping events.
+pub fn run(model: &Model, options: &RunOptions) -> Report {
+    headless::run(Arc::new(model.clone()), options, Vec::new()).expect("run")
+}
+
+pub fn options(seed: u64, teams: u32, plan: Vec<TimedCommand>) -> RunOptions {
+    RunOptions {
+        seed,
+        teams: Some(teams),
+        design: None,
+        plan,
+    }
+}
+
+/// The event log as JSON lines, exactly as `run --events` writes it.
+pub fn jsonl(events: &[SimEvent]) -> String {
+    let mut s = String::new();
+    for e in events {
+        s.push_str(&serde_json::to_string(e).unwrap());
+        s.push('\n');
+    }
+    s
+}
+
+/// A plan that gives team `i` design `designs[i]` from round 1.
+pub fn designs_plan(designs: &[&str]) -> Vec<TimedCommand> {
+    use cakefactory::sim::{Command, TeamAction};
+    designs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| TimedCommand {
+            round: 1,
+            minute: 0.0,
+            command: Command::Team {
+                factory: i as u16,
+                action: TeamAction::SetDesign(d.to_string()),
+            },
+        })
+        .collect()
+}
