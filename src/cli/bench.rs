@@ -53,23 +53,26 @@ fn bench_inner(args: &BenchArgs) -> Result<(), String> {
         );
     }
     let standard = Arc::new(scenario::default_model().map_err(|e| e.to_string())?);
-    let options = RunOptions {
-        teams: Some(6),
-        ..Default::default()
-    };
-    let (best, median, orders) = time_runs(args.repeat, || {
-        let r = headless::run(Arc::clone(&standard), &options, Vec::new())?;
-        Ok(r.factories.iter().map(|f| f.totals.orders_received).sum())
-    })?;
-    out(&format!(
-        "standard scenario, 6 factories x {} rounds: best {:.1} ms, median {:.1} ms ({orders} orders in all)\n",
-        standard.rounds,
-        best * 1e3,
-        median * 1e3
-    ));
+    for teams in [6, 12] {
+        let options = RunOptions {
+            teams: Some(teams),
+            ..Default::default()
+        };
+        let (best, median, orders) = time_runs(args.repeat, || {
+            let r = headless::run(Arc::clone(&standard), &options, Vec::new())?;
+            Ok(r.factories.iter().map(|f| f.totals.orders_received).sum())
+        })?;
+        out(&format!(
+            "standard scenario, {teams} factories x {} rounds: best {:.1} ms, median {:.1} ms ({orders} orders in all, {:.1} us per order)\n",
+            standard.rounds,
+            best * 1e3,
+            median * 1e3,
+            best * 1e6 / orders.max(1) as f64
+        ));
+    }
 
     let (name, src) = scenario::shipped("calibration_mmc").ok_or("calibration scenario missing")?;
-    let mut mmc = scenario::load_str(name, src).map_err(|e| e.to_string())?;
+    let mmc = scenario::load_str(name, src).map_err(|e| e.to_string())?;
     let rate_per_min: f64 = mmc
         .demand
         .iter()
@@ -78,18 +81,23 @@ fn bench_inner(args: &BenchArgs) -> Result<(), String> {
             scenario::model::Demand::Scheduled { .. } => 0.0,
         })
         .sum();
-    mmc.round_len = SimTime::from_minutes(args.orders as f64 / rate_per_min);
-    let mmc = Arc::new(mmc);
-    let options = RunOptions {
-        teams: Some(1),
-        ..Default::default()
-    };
-    let (best, median, orders) = time_runs(args.repeat.min(3), || {
-        let r = headless::run(Arc::clone(&mmc), &options, Vec::new())?;
-        Ok(r.factories[0].totals.orders_received)
-    })?;
-    out(&format!(
-        "calibration M/M/c, 1 factory, {orders} orders: best {best:.2} s, median {median:.2} s\n"
-    ));
+    let base = Arc::new(mmc);
+    for orders in [args.orders / 2, args.orders] {
+        let mut m = (*base).clone();
+        m.round_len = SimTime::from_minutes(orders as f64 / rate_per_min);
+        let m = Arc::new(m);
+        let options = RunOptions {
+            teams: Some(1),
+            ..Default::default()
+        };
+        let (best, median, got) = time_runs(args.repeat.min(3), || {
+            let r = headless::run(Arc::clone(&m), &options, Vec::new())?;
+            Ok(r.factories[0].totals.orders_received)
+        })?;
+        out(&format!(
+            "calibration M/M/c, 1 factory, {got} orders: best {best:.2} s, median {median:.2} s ({:.2} us per order)\n",
+            best * 1e6 / got.max(1) as f64
+        ));
+    }
     Ok(())
 }

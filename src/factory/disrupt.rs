@@ -25,7 +25,9 @@ impl FactorySim {
 
     pub(super) fn disrupt(&mut self, instance: u32, spec: DisruptionSpec) {
         let model = self.shared_model();
-        self.emit(EventKind::DisruptionStarted { spec: spec.clone() });
+        self.emit(EventKind::DisruptionStarted {
+            spec: Box::new(spec.clone()),
+        });
         let id = spec.id.clone();
         let until = |f: &Self, minutes: f64| f.now.saturating_add(ms_from_minutes(minutes).max(1));
         match spec.kind {

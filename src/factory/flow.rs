@@ -41,6 +41,7 @@ impl FactorySim {
             station: None,
             phase_start: self.now,
             ready_at: self.now,
+            draws: None,
             cancelled: false,
         };
         if let Some(t) = spec.spec_change_at {
@@ -191,7 +192,7 @@ impl FactorySim {
             self.rework(slot, from);
             return;
         }
-        let draws = self.draws(self.order(slot));
+        let draws = self.draws(slot);
         let (id, pos, step, last) = {
             let o = self.order(slot);
             (o.id, o.pos, o.step(), o.pos + 1 == o.routing.len())
@@ -274,7 +275,7 @@ impl FactorySim {
         for (_, m) in &self.outages {
             h.worsen(m);
         }
-        let draws = self.draws(self.order(slot));
+        let draws = self.draws(slot);
         if draws.u(Draws::MISCOMMUNICATION) < h.miscommunication.clamp(0.0, 1.0) {
             self.order_mut(slot)
                 .latent

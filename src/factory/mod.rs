@@ -13,9 +13,10 @@ mod team;
 mod work;
 
 use std::cmp::Reverse;
-use std::collections::{BTreeSet, BinaryHeap, HashMap, VecDeque};
+use std::collections::{BTreeSet, BinaryHeap, VecDeque};
 use std::sync::Arc;
 
+use bevy::platform::collections::HashMap;
 use bevy::prelude::Component;
 
 pub use demand::{DemandGen, OrderSpec};
@@ -194,6 +195,8 @@ struct Order {
     phase_start: SimTime,
     /// When the current task entered its queue.
     ready_at: SimTime,
+    /// Cached draws of the current step attempt: (context index, draws).
+    draws: Option<(u64, Draws)>,
     cancelled: bool,
 }
 
@@ -359,7 +362,7 @@ impl FactorySim {
             next_order: 0,
             orders: Vec::new(),
             free_slots: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: HashMap::default(),
             queues: vec![BTreeSet::new(); units * steps],
             queued: 0,
             questions: vec![VecDeque::new(); units],
@@ -454,9 +457,18 @@ impl FactorySim {
         }));
     }
 
-    fn draws(&self, order: &Order) -> Draws {
-        self.process
-            .context(order.id, (order.pos as u64) << 8 | order.attempt().min(255))
+    /// The keyed random draws of the order's current step attempt (computed once per attempt).
+    fn draws(&mut self, slot: u32) -> Draws {
+        let o = self.order(slot);
+        let index = (o.pos as u64) << 8 | o.attempt().min(255);
+        if let Some((i, d)) = o.draws
+            && i == index
+        {
+            return d;
+        }
+        let d = self.process.context(o.id, index);
+        self.order_mut(slot).draws = Some((index, d));
+        d
     }
 
     // ----- rounds -----

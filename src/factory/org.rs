@@ -3,7 +3,7 @@
 
 use crate::domain::{Dist, Practices, StandupScope};
 use crate::scenario::model::{Design, Effect, Model, Multipliers};
-use crate::sim::event::{EventKind, UnitInfo};
+use crate::sim::event::{EventKind, OrgInfo, UnitInfo};
 
 pub const NONE: u16 = u16::MAX;
 
@@ -136,7 +136,7 @@ impl Org {
 
     /// The `Organisation` event describing this organisation.
     pub fn event(&self) -> EventKind {
-        EventKind::Organisation {
+        EventKind::Organisation(Box::new(OrgInfo {
             design: self.design.clone(),
             units: self
                 .units
@@ -157,7 +157,7 @@ impl Org {
                 .map(|(w, _)| w as u16)
                 .collect(),
             practices: self.practices.clone(),
-        }
+        }))
     }
 }
 

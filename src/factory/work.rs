@@ -208,7 +208,7 @@ impl FactorySim {
             self.stations[st].users.push(slot);
             self.order_mut(slot).station = Some(st as u16);
         }
-        let draws = self.draws(self.order(slot));
+        let draws = self.draws(slot);
         let level = self.model.workers[w as usize].levels[self.model.steps[step].skill];
         let (u1, u2) = draws.pair(Draws::DURATION);
         let mut ms = ms_from_minutes(op.duration.sample(u1, u2) / level).max(1);
@@ -273,14 +273,10 @@ impl FactorySim {
             return;
         }
         let work_ms = self.now.since(rt.started);
-        let (id, step, unattended, draws) = {
+        let draws = self.draws(slot);
+        let (id, step, unattended) = {
             let o = self.order(slot);
-            (
-                o.id,
-                o.step(),
-                o.routing[o.pos].unattended.clone(),
-                self.draws(o),
-            )
+            (o.id, o.step(), o.routing[o.pos].unattended.clone())
         };
         self.order_mut(slot).touch_ms += work_ms;
         self.emit(EventKind::TaskFinished {
@@ -357,7 +353,7 @@ impl FactorySim {
                 self.questions[unit].pop_front();
                 self.open_questions -= 1;
                 let w = w as u16;
-                let draws = self.draws(self.order(slot));
+                let draws = self.draws(slot);
                 let (u1, u2) = draws.pair(Draws::ANSWER);
                 let ms = ms_from_minutes(self.model.coordination.answer_time.sample(u1, u2)).max(1);
                 self.set_worker(w, WorkerState::Answer { slot });

@@ -1,7 +1,9 @@
 //! Metrics computed from the event stream, one event at a time. The same collector serves `run --json`, the
 //! game's live figures and the debrief of a saved event log, so every number has one definition.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use bevy::platform::collections::HashMap;
 
 use super::network::Ties;
 use super::recovery::recovery_minutes;
@@ -177,7 +179,7 @@ impl Collector {
                 *self = Collector {
                     scenario: scenario.clone(),
                     seed: *seed,
-                    tables: tables.clone(),
+                    tables: (**tables).clone(),
                     factories: vec![
                         FactoryAcc {
                             busy_since: vec![None; tables.workers.len()],
@@ -224,9 +226,9 @@ impl Collector {
         };
         let ra = &mut fa.rounds[r];
         match &e.kind {
-            EventKind::Organisation { design, units, .. } => {
-                fa.design.clone_from(design);
-                for (u, unit) in units.iter().enumerate() {
+            EventKind::Organisation(org) => {
+                fa.design.clone_from(&org.design);
+                for (u, unit) in org.units.iter().enumerate() {
                     for &w in &unit.members {
                         if let Some(x) = fa.worker_unit.get_mut(w as usize) {
                             *x = u as u16;

@@ -1,7 +1,9 @@
 //! A per-simulated-minute time series of every factory (WIP and queue per step, throughput, busy workers),
 //! sampled from the event stream and written as CSV rows.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
+
+use bevy::platform::collections::HashMap;
 use std::io::Write;
 
 use crate::domain::SimTime;

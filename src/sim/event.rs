@@ -71,6 +71,15 @@ pub struct UnitInfo {
     pub steps: Vec<u16>,
 }
 
+/// A factory's organisation: its design, units, spanners and practices.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrgInfo {
+    pub design: String,
+    pub units: Vec<UnitInfo>,
+    pub spanners: Vec<u16>,
+    pub practices: Practices,
+}
+
 /// Names behind the indices used by other events.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct Tables {
@@ -93,7 +102,7 @@ pub enum EventKind {
         seed: u64,
         rounds: u32,
         round_minutes: f64,
-        tables: Tables,
+        tables: Box<Tables>,
     },
     RoundStarted {
         round: u32,
@@ -103,21 +112,16 @@ pub enum EventKind {
     },
     SessionEnded,
     CommandApplied {
-        command: Command,
+        command: Box<Command>,
     },
     CommandRejected {
-        command: Command,
+        command: Box<Command>,
         reason: String,
     },
 
     // ----- organisation (per factory) -----
     /// The factory's organisation now: emitted at start and after every change.
-    Organisation {
-        design: String,
-        units: Vec<UnitInfo>,
-        spanners: Vec<u16>,
-        practices: Practices,
-    },
+    Organisation(Box<OrgInfo>),
     /// A design chosen during a round that will apply at the next round start.
     DesignPending {
         design: String,
@@ -280,7 +284,7 @@ pub enum EventKind {
 
     // ----- disruptions -----
     DisruptionStarted {
-        spec: DisruptionSpec,
+        spec: Box<DisruptionSpec>,
     },
     DisruptionEnded {
         id: String,
@@ -350,5 +354,14 @@ impl EventKind {
             RushOffered,
             RushAnswered
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Events are copied several times on their way out: keep them small (big payloads are boxed).
+    #[test]
+    fn events_stay_small() {
+        assert!(std::mem::size_of::<super::SimEvent>() <= 80);
     }
 }

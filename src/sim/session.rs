@@ -106,19 +106,19 @@ impl Session {
         match self.check(cmd) {
             Err(reason) => {
                 self.push(EventKind::CommandRejected {
-                    command: cmd.clone(),
+                    command: Box::new(cmd.clone()),
                     reason,
                 });
             }
             Ok(()) => {
                 let mark = self.log.len();
                 self.push(EventKind::CommandApplied {
-                    command: cmd.clone(),
+                    command: Box::new(cmd.clone()),
                 });
                 if let Err(reason) = self.execute(cmd, factories) {
                     self.log.truncate(mark);
                     self.push(EventKind::CommandRejected {
-                        command: cmd.clone(),
+                        command: Box::new(cmd.clone()),
                         reason,
                     });
                     // Whatever a factory emitted before failing is kept out of the log.
@@ -285,7 +285,7 @@ pub fn spawn_session(world: &mut World, config: SessionConfig) {
             seed: config.seed,
             rounds: model.rounds,
             round_minutes: model.round_len.minutes(),
-            tables: Tables {
+            tables: Box::new(Tables {
                 factories: config.teams.iter().map(|t| t.name.clone()).collect(),
                 workers: model.workers.iter().map(|w| w.id.clone()).collect(),
                 skills: model.skills.clone(),
@@ -293,7 +293,7 @@ pub fn spawn_session(world: &mut World, config: SessionConfig) {
                 products: model.products.iter().map(|p| p.id.clone()).collect(),
                 stations: model.stations.iter().map(|s| s.id.clone()).collect(),
                 ingredients: model.ingredients.iter().map(|i| i.id.clone()).collect(),
-            },
+            }),
         },
     }];
     for (i, team) in config.teams.iter().enumerate() {
