@@ -218,13 +218,18 @@ impl FactorySim {
             self.queues[q].insert(k);
             self.queued += 1;
         }
-        for slot in asking {
+        // Every pending question now goes to the unit its sender is in; asked ones queue there in order.
+        for &slot in &slots {
             let from = self.order(slot).question.as_ref().map(|q| q.from_worker);
             if let Some(w) = from {
                 let to = self.org.worker_unit[if w == NO_WORKER { 0 } else { w as usize }];
                 if let Some(q) = self.order_mut(slot).question.as_mut() {
                     q.to_unit = to;
                 }
+            }
+        }
+        for slot in asking {
+            if let Some(to) = self.order(slot).question.as_ref().map(|q| q.to_unit) {
                 self.questions[to as usize].push_back(slot);
             }
         }
