@@ -64,11 +64,9 @@ fn a_station_serves_one_task_per_unit() {
             }
             EventKind::ProcessFinished { order, step, .. }
             | EventKind::TaskInterrupted { order, step, .. }
-                if *step == bake =>
+                if *step == bake && in_oven.remove(order).is_some() =>
             {
-                if in_oven.remove(order).is_some() {
-                    busy -= 1;
-                }
+                busy -= 1;
             }
             EventKind::StationDown { station, units, .. } if *station == oven => {
                 down += i64::from(*units)

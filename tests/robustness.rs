@@ -3,18 +3,13 @@
 
 mod common;
 
-use std::collections::{BTreeSet, HashMap};
-use std::sync::{Arc, Mutex};
-
 use cakefactory::domain::{
     DisruptionKind, DisruptionSpec, Dist, Helping, PracticeChange, Priority, SimTime, Standup,
     StandupScope, Target,
 };
-use cakefactory::factory::FactorySim;
-use cakefactory::headless::{TimedCommand, config, play, session_app};
+use cakefactory::headless::TimedCommand;
 use cakefactory::sim::event::EventKind;
-use cakefactory::sim::tap::Taps;
-use cakefactory::sim::{Command, Session, SimEvent, TeamAction};
+use cakefactory::sim::{Command, TeamAction};
 use common::*;
 use proptest::prelude::*;
 
@@ -211,15 +206,9 @@ proptest! {
         model.rounds = 2;
         model.round_len = SimTime::from_minutes(150.0);
         model.schedule.clear();
-        let opts = options(seed, 2, plan.clone());
-        let mut app = session_app(config(Arc::new(model), &opts).unwrap());
-        let events = Arc::new(Mutex::new(Vec::<SimEvent>::new()));
-        let sink = Arc::clone(&events);
-        app.world_mut().resource_mut::<Taps>().0.push(Box::new(move |e: &SimEvent| sink.lock().unwrap().push(e.clone())));
-        play(&mut app, &plan);
-        let events = events.lock().unwrap();
+        let (app, events) = play_capture(model, &options(seed, 2, plan));
         let mut applied = 0;
-        for e in events.iter() {
+        for e in &events {
             match &e.kind {
                 EventKind::CommandApplied { .. } => applied += 1,
                 EventKind::CommandRejected { reason, .. } => prop_assert!(!reason.is_empty()),
@@ -227,25 +216,7 @@ proptest! {
             }
         }
         prop_assert!(applied >= 2, "at least the round starts apply");
-        let entities = app.world().resource::<Session>().factories.clone();
-        for (f, entity) in entities.into_iter().enumerate() {
-            let mut received = BTreeSet::new();
-            let mut ended: HashMap<u64, u32> = HashMap::new();
-            for e in events.iter().filter(|e| e.factory == Some(f as u16)) {
-                match &e.kind {
-                    EventKind::OrderReceived { order, .. } => prop_assert!(received.insert(*order)),
-                    EventKind::OrderDelivered { order, .. } | EventKind::OrderLost { order, .. } => {
-                        prop_assert!(received.contains(order));
-                        *ended.entry(*order).or_default() += 1;
-                    }
-                    _ => {}
-                }
-            }
-            prop_assert!(ended.values().all(|&n| n == 1));
-            let still: BTreeSet<u64> = received.iter().copied().filter(|o| !ended.contains_key(o)).collect();
-            let factory = app.world().get::<FactorySim>(entity).unwrap();
-            let inside: BTreeSet<u64> = factory.active_orders().iter().map(|o| o.0).collect();
-            prop_assert_eq!(still, inside);
-        }
+        let accounting = check_order_accounting(&app, &events);
+        prop_assert!(accounting.is_ok(), "{:?}", accounting);
     }
 }

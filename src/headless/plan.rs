@@ -22,14 +22,7 @@ pub struct TimedCommand {
 /// Commands are returned sorted by time (stable for equal times).
 pub fn parse_plan(file: &str, source: &str, model: &Model) -> Result<Vec<TimedCommand>, LoadError> {
     let items: Vec<Spanned<TimedCommand>> =
-        parse_located(source).map_err(|e| LoadError::Invalid {
-            file: file.into(),
-            errors: vec![Located {
-                line: e.line,
-                col: e.col,
-                message: e.message,
-            }],
-        })?;
+        parse_located(source).map_err(|e| LoadError::parse(file, e))?;
     let round_minutes = model.round_len.minutes();
     let mut errors = Vec::new();
     for item in &items {

@@ -56,6 +56,18 @@ impl LoadError {
     pub fn is_unreadable(&self) -> bool {
         matches!(self, LoadError::Unreadable { .. })
     }
+
+    /// A parse failure of `file` at its position.
+    pub fn parse(file: &str, e: LocatedError) -> Self {
+        LoadError::Invalid {
+            file: file.into(),
+            errors: vec![Located {
+                line: e.line,
+                col: e.col,
+                message: e.message,
+            }],
+        }
+    }
 }
 
 impl fmt::Display for LoadError {
@@ -120,14 +132,7 @@ pub fn load_str(file: &str, source: &str) -> Result<Model, LoadError> {
             }],
         });
     }
-    let parsed: ScenarioFile = parse_located(source).map_err(|e| LoadError::Invalid {
-        file: file.into(),
-        errors: vec![Located {
-            line: e.line,
-            col: e.col,
-            message: e.message,
-        }],
-    })?;
+    let parsed: ScenarioFile = parse_located(source).map_err(|e| LoadError::parse(file, e))?;
     compile::compile(&parsed).map_err(|diags| {
         let mut errors: Vec<(usize, Located)> = diags
             .into_iter()

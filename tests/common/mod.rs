@@ -70,3 +70,67 @@ pub fn designs_plan(designs: &[&str]) -> Vec<TimedCommand> {
         })
         .collect()
 }
+
+/// Plays a whole session in an app (kept for inspection) and returns every event.
+pub fn play_capture(model: Model, options: &RunOptions) -> (bevy::prelude::App, Vec<SimEvent>) {
+    use cakefactory::sim::tap::Taps;
+    let mut app = headless::session_app(headless::config(Arc::new(model), options).unwrap());
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&events);
+    app.world_mut()
+        .resource_mut::<Taps>()
+        .0
+        .push(Box::new(move |e: &SimEvent| {
+            sink.lock().unwrap().push(e.clone())
+        }));
+    headless::play(&mut app, &options.plan);
+    let events = std::mem::take(&mut *events.lock().unwrap());
+    (app, events)
+}
+
+/// Checks that every order of every factory was received once and delivered, lost or still in the factory
+/// at the end, exactly once.
+pub fn check_order_accounting(app: &bevy::prelude::App, events: &[SimEvent]) -> Result<(), String> {
+    use cakefactory::factory::FactorySim;
+    use cakefactory::sim::Session;
+    use cakefactory::sim::event::EventKind;
+    use std::collections::{BTreeSet, HashMap};
+    let entities = app.world().resource::<Session>().factories.clone();
+    for (f, entity) in entities.into_iter().enumerate() {
+        let mut received = BTreeSet::new();
+        let mut ended: HashMap<u64, u32> = HashMap::new();
+        for e in events.iter().filter(|e| e.factory == Some(f as u16)) {
+            match &e.kind {
+                EventKind::OrderReceived { order, .. } if !received.insert(*order) => {
+                    return Err(format!("factory {f}: order {order} received twice"));
+                }
+                EventKind::OrderDelivered { order, .. } | EventKind::OrderLost { order, .. } => {
+                    if !received.contains(order) {
+                        return Err(format!("factory {f}: order {order} ended without arriving"));
+                    }
+                    *ended.entry(*order).or_default() += 1;
+                }
+                _ => {}
+            }
+        }
+        if let Some((order, _)) = ended.iter().find(|(_, n)| **n > 1) {
+            return Err(format!("factory {f}: order {order} ended twice"));
+        }
+        let still: BTreeSet<u64> = received
+            .iter()
+            .copied()
+            .filter(|o| !ended.contains_key(o))
+            .collect();
+        let factory = app.world().get::<FactorySim>(entity).unwrap();
+        let inside: BTreeSet<u64> = factory.active_orders().iter().map(|o| o.0).collect();
+        if still != inside || factory.wip() != inside.len() {
+            return Err(format!(
+                "factory {f}: in progress by the log {still:?}, in the factory {inside:?}"
+            ));
+        }
+        if received.is_empty() {
+            return Err(format!("factory {f}: no orders at all"));
+        }
+    }
+    Ok(())
+}
