@@ -7,6 +7,8 @@
 pub mod cli;
 pub mod domain;
 pub mod factory;
+#[cfg(feature = "gui")]
+pub mod game;
 pub mod headless;
 pub mod metrics;
 pub mod scenario;

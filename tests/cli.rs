@@ -180,12 +180,31 @@ fn run_json_writes_the_result_object_and_the_files() {
 }
 
 #[test]
-fn the_default_run_prints_a_summary_from_any_directory() {
-    let out = bin().current_dir(std::env::temp_dir()).output().unwrap();
+fn run_without_a_file_uses_the_embedded_scenario_from_any_directory() {
+    let out = bin()
+        .arg("run")
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.starts_with("Cake Factory 2.0"), "{text}");
     assert!(text.contains("Team 6"));
+}
+
+/// Without a display the game says so and exits 2 (no panic, no backtrace).
+#[cfg(feature = "gui")]
+#[test]
+fn the_game_without_a_display_is_a_clear_error() {
+    let out = bin()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("display"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
 }
 
 #[test]

@@ -3,6 +3,8 @@
 
 mod bench;
 mod check;
+#[cfg(feature = "gui")]
+mod play;
 mod run;
 mod table;
 
@@ -22,7 +24,8 @@ use crate::scenario::{self, LoadError, Model};
     about = "Cake Factory: an organisational simulation game for leadership conferences",
     long_about = "Cake Factory: teams run cake factories for several rounds while the facilitator injects \
                   disruptions; the debrief shows how they collaborated across functions.\n\n\
-                  Without a subcommand, runs the embedded default scenario headless and prints a summary."
+                  Without a subcommand, opens the game on the embedded default scenario (or, in a build \
+                  without the window, runs it headless and prints a summary)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -41,6 +44,9 @@ enum Cmd {
     Run(run::RunArgs),
     /// Measure simulation speed (release builds give meaningful figures).
     Bench(bench::BenchArgs),
+    /// Open the game window (lobby, rounds, facilitator console).
+    #[cfg(feature = "gui")]
+    Play(play::PlayArgs),
 }
 
 /// Runs the CLI and returns the process exit code.
@@ -57,6 +63,11 @@ pub fn main() -> ExitCode {
         Some(Cmd::Check { files }) => check::check(&files),
         Some(Cmd::Run(args)) => run::run(&args),
         Some(Cmd::Bench(args)) => bench::bench(&args),
+        #[cfg(feature = "gui")]
+        Some(Cmd::Play(args)) => play::play(&args),
+        #[cfg(feature = "gui")]
+        None => play::play(&play::PlayArgs::default()),
+        #[cfg(not(feature = "gui"))]
         None => run::run(&run::RunArgs {
             seed: 1,
             ..Default::default()

@@ -224,3 +224,139 @@ impl DisruptionKind {
         }
     }
 }
+
+impl DisruptionKind {
+    /// The numeric parameters a facilitator may adjust before injecting, by name.
+    pub fn params(&self) -> Vec<(&'static str, f64)> {
+        match self {
+            DisruptionKind::SupplyShortage {
+                duration_min,
+                stock_lost,
+                ..
+            } => vec![("duration_min", *duration_min), ("stock_lost", *stock_lost)],
+            DisruptionKind::StationBreakdown {
+                units,
+                duration_min,
+                ..
+            } => vec![
+                ("units", f64::from(*units)),
+                ("duration_min", *duration_min),
+            ],
+            DisruptionKind::WorkerAbsent { duration_min, .. } => {
+                vec![("duration_min", *duration_min)]
+            }
+            DisruptionKind::RushOrder {
+                quantity,
+                due_in_min,
+                price_factor,
+                ..
+            } => vec![
+                ("quantity", f64::from(*quantity)),
+                ("due_in_min", *due_in_min),
+                ("price_factor", *price_factor),
+            ],
+            DisruptionKind::SpecChange { share } => vec![("share", *share)],
+            DisruptionKind::DemandSurge {
+                factor,
+                duration_min,
+                ..
+            } => vec![("factor", *factor), ("duration_min", *duration_min)],
+            DisruptionKind::CommunicationOutage {
+                duration_min,
+                delay,
+                miscommunication,
+                question,
+            } => vec![
+                ("duration_min", *duration_min),
+                ("delay", *delay),
+                ("miscommunication", *miscommunication),
+                ("question", *question),
+            ],
+            DisruptionKind::NewRequirement { .. }
+            | DisruptionKind::ReorganisationMandate { .. } => Vec::new(),
+        }
+    }
+
+    /// A copy with the parameters of [`params`](Self::params) replaced, in the same order; counts are rounded,
+    /// probabilities clamped to 0..1 and surge factors kept at 1 or more.
+    pub fn with_params(&self, values: &[f64]) -> DisruptionKind {
+        let mut k = self.clone();
+        let v = |i: usize, current: f64| values.get(i).copied().unwrap_or(current);
+        let count = |x: f64| x.round().clamp(1.0, 1000.0) as u32;
+        match &mut k {
+            DisruptionKind::SupplyShortage {
+                duration_min,
+                stock_lost,
+                ..
+            } => {
+                *duration_min = v(0, *duration_min);
+                *stock_lost = v(1, *stock_lost).clamp(0.0, 1.0);
+            }
+            DisruptionKind::StationBreakdown {
+                units,
+                duration_min,
+                ..
+            } => {
+                *units = count(v(0, f64::from(*units)));
+                *duration_min = v(1, *duration_min);
+            }
+            DisruptionKind::WorkerAbsent { duration_min, .. } => {
+                *duration_min = v(0, *duration_min)
+            }
+            DisruptionKind::RushOrder {
+                quantity,
+                due_in_min,
+                price_factor,
+                ..
+            } => {
+                *quantity = count(v(0, f64::from(*quantity)));
+                *due_in_min = v(1, *due_in_min);
+                *price_factor = v(2, *price_factor);
+            }
+            DisruptionKind::SpecChange { share } => *share = v(0, *share).clamp(0.0, 1.0),
+            DisruptionKind::DemandSurge {
+                factor,
+                duration_min,
+                ..
+            } => {
+                *factor = v(0, *factor).max(1.0);
+                *duration_min = v(1, *duration_min);
+            }
+            DisruptionKind::CommunicationOutage {
+                duration_min,
+                delay,
+                miscommunication,
+                question,
+            } => {
+                *duration_min = v(0, *duration_min);
+                *delay = v(1, *delay);
+                *miscommunication = v(2, *miscommunication);
+                *question = v(3, *question);
+            }
+            DisruptionKind::NewRequirement { .. }
+            | DisruptionKind::ReorganisationMandate { .. } => {}
+        }
+        k
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn params_round_trip_and_stay_valid() {
+        let k = DisruptionKind::StationBreakdown {
+            station: "oven".into(),
+            units: 1,
+            duration_min: 120.0,
+        };
+        assert_eq!(k.params(), vec![("units", 1.0), ("duration_min", 120.0)]);
+        assert_eq!(k.with_params(&[1.0, 120.0]), k);
+        let k2 = k.with_params(&[2.4, 60.0]);
+        assert_eq!(k2.params(), vec![("units", 2.0), ("duration_min", 60.0)]);
+        let s = DisruptionKind::SpecChange { share: 0.5 }.with_params(&[1.7]);
+        assert_eq!(s, DisruptionKind::SpecChange { share: 1.0 });
+        assert!(s.check_values().is_ok());
+    }
+}

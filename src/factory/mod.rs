@@ -10,6 +10,7 @@ mod disrupt;
 mod flow;
 pub mod org;
 mod team;
+mod view;
 mod work;
 
 use std::cmp::Reverse;
@@ -21,6 +22,10 @@ use bevy::prelude::Component;
 
 pub use demand::{DemandGen, OrderSpec};
 use org::{NONE, Org};
+pub use view::{
+    FactoryView, OfferView, OrderStatus, OrderView, StationView, StepView, WorkerActivity,
+    WorkerView,
+};
 
 use crate::domain::{DisruptionSpec, SimTime};
 use crate::scenario::model::{Model, Multipliers, Operation};
@@ -281,17 +286,6 @@ struct Meeting {
     generation: u32,
     until: SimTime,
     attendees: Vec<u16>,
-}
-
-/// A read-only view of a worker, for the game's floor view.
-#[derive(Copy, Clone, Debug, PartialEq)]
-pub struct WorkerView {
-    pub state: WorkerState,
-    pub unit: u16,
-    pub spanner: bool,
-    /// The step of the task in hand, if any.
-    pub step: Option<u16>,
-    pub since: SimTime,
 }
 
 /// One team's factory.
@@ -639,50 +633,6 @@ impl FactorySim {
         &self.occupancy
     }
 
-    /// Tasks waiting in queues per step (all units).
-    pub fn queue_lengths(&self) -> Vec<usize> {
-        let steps = self.model.steps.len();
-        let mut out = vec![0; steps];
-        for (q, queue) in self.queues.iter().enumerate() {
-            out[q % steps] += queue.len();
-        }
-        out
-    }
-
-    pub fn worker_views(&self) -> Vec<WorkerView> {
-        self.workers
-            .iter()
-            .enumerate()
-            .map(|(w, rt)| WorkerView {
-                state: rt.state,
-                unit: self.org.worker_unit[w],
-                spanner: self.org.spanner[w],
-                step: match rt.state {
-                    WorkerState::Task { slot } => {
-                        self.orders[slot as usize].as_ref().map(|o| o.step() as u16)
-                    }
-                    _ => None,
-                },
-                since: rt.started,
-            })
-            .collect()
-    }
-
-    /// Units of each station pool that are broken down.
-    pub fn stations_down(&self) -> Vec<u32> {
-        self.stations.iter().map(|s| s.down).collect()
-    }
-
-    /// Open rush-order offers: (offer number, product, quantity, due, price).
-    pub fn open_offers(&self) -> Vec<(u32, u16, u32, SimTime, f64)> {
-        self.offers
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.open)
-            .map(|(i, o)| (i as u32, o.product, o.quantity, o.due, o.price))
-            .collect()
-    }
-
     /// Active orders with their product, current step and due time, in id order.
     pub fn active_orders(&self) -> Vec<(OrderId, u16, u16, SimTime, bool)> {
         let mut v: Vec<_> = self
@@ -694,17 +644,6 @@ impl FactorySim {
             .collect();
         v.sort_unstable_by_key(|o| o.0);
         v
-    }
-
-    /// When the stand-up in progress ends, if one is.
-    pub fn meeting_until(&self) -> Option<SimTime> {
-        self.meeting.as_ref().map(|m| m.until)
-    }
-
-    /// The design that will apply at the next round start, if one is pending.
-    pub fn pending_design(&self) -> Option<&str> {
-        self.pending_design
-            .map(|d| self.model.designs[d].name.as_str())
     }
 }
 

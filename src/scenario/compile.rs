@@ -467,6 +467,20 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
         }
     }
 
+    let limits = &file.palette_limits;
+    if !(limits.min_factor.is_finite()
+        && limits.max_factor.is_finite()
+        && limits.min_factor > 0.0
+        && limits.min_factor <= 1.0
+        && limits.max_factor >= 1.0
+        && limits.max_factor <= 100.0)
+    {
+        d.at(
+            limits,
+            "`palette_limits` needs 0 < min_factor <= 1 <= max_factor <= 100",
+        );
+    }
+
     // Designs.
     if file.designs.is_empty() {
         d.at_offset(None, "the scenario needs at least one design in `designs`");
@@ -628,6 +642,10 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
         designs,
         schedule: Vec::new(),
         palette: Vec::new(),
+        palette_limits: (
+            file.palette_limits.min_factor,
+            file.palette_limits.max_factor,
+        ),
     };
     if !d.0.is_empty() {
         return Err(d.0);

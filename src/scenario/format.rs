@@ -56,6 +56,26 @@ pub struct ScenarioFile {
     /// Disruptions the facilitator may inject live (and the schedule refers to).
     #[serde(default)]
     pub palette: Vec<Spanned<DisruptionSpec>>,
+    /// How far the facilitator may change a palette entry's numbers before injecting it: each between
+    /// `min_factor` and `max_factor` times the palette's value.
+    #[serde(default)]
+    pub palette_limits: Spanned<PaletteLimits>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaletteLimits {
+    pub min_factor: f64,
+    pub max_factor: f64,
+}
+
+impl Default for PaletteLimits {
+    fn default() -> Self {
+        PaletteLimits {
+            min_factor: 0.5,
+            max_factor: 2.0,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]

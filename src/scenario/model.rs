@@ -27,6 +27,8 @@ pub struct Model {
     pub designs: Vec<Design>,
     pub schedule: Vec<Scheduled>,
     pub palette: Vec<DisruptionSpec>,
+    /// (min, max) factor by which the facilitator may scale a palette entry's numbers.
+    pub palette_limits: (f64, f64),
 }
 
 #[derive(Clone, Debug)]

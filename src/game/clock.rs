@@ -1,0 +1,210 @@
+//! The game clock: maps real time to simulated time at the chosen speed, and pauses.
+
+use bevy::prelude::*;
+
+use super::Screen;
+use crate::sim::{Session, SimSet};
+
+/// Speeds in simulated minutes per real second (keys 1-6).
+pub const SPEEDS: [f64; 6] = [1.0, 2.0, 5.0, 10.0, 30.0, 60.0];
+
+/// Longest real-time step taken in one frame, so a stall does not skip a chunk of the round.
+const MAX_FRAME_SECS: f64 = 0.1;
+
+#[derive(Resource, Debug, Clone, PartialEq)]
+pub struct GameClock {
+    pub paused: bool,
+    /// Index into [`SPEEDS`].
+    pub speed: usize,
+}
+
+impl Default for GameClock {
+    fn default() -> Self {
+        GameClock {
+            paused: false,
+            speed: 2,
+        }
+    }
+}
+
+impl GameClock {
+    /// Simulated minutes per real second now (0 when paused).
+    pub fn minutes_per_second(&self) -> f64 {
+        if self.paused {
+            0.0
+        } else {
+            SPEEDS[self.speed.min(SPEEDS.len() - 1)]
+        }
+    }
+
+    /// The label of the current speed, e.g. `5x` or `paused`.
+    pub fn label(&self) -> String {
+        if self.paused {
+            "paused".into()
+        } else {
+            format!("{}x", SPEEDS[self.speed.min(SPEEDS.len() - 1)])
+        }
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<GameClock>();
+    app.add_systems(
+        Update,
+        drive_session
+            .before(SimSet::Commands)
+            .run_if(in_state(Screen::Playing).and_then(resource_exists::<Session>)),
+    );
+}
+
+/// Sets how far the session advances this frame.
+fn drive_session(time: Res<Time>, clock: Res<GameClock>, mut session: ResMut<Session>) {
+    let secs = f64::from(time.delta_secs()).min(MAX_FRAME_SECS);
+    let ms = (secs * clock.minutes_per_second() * 60_000.0).round() as u64;
+    session.target = session.now.saturating_add(ms);
+}
+
+#[cfg(test)]
+mod tests {
+    //! The game drives the same session as the headless runner: a session played frame by frame through the
+    //! game clock, with commands at arbitrary frames, gives exactly the events of a headless run of the same
+    //! scenario, seed and commands (taken from its log).
+
+    use std::sync::{Arc, Mutex};
+    use std::time::Duration;
+
+    use bevy::state::app::StatesPlugin;
+    use bevy::time::TimeUpdateStrategy;
+
+    use super::*;
+    use crate::domain::{DisruptionKind, DisruptionSpec, Target};
+    use crate::headless::{self, RunOptions, TimedCommand};
+    use crate::sim::tap::Taps;
+    use crate::sim::{Command, EventKind, SessionConfig, SimEvent, TeamAction, spawn_session};
+
+    fn capture(app: &mut App) -> Arc<Mutex<Vec<SimEvent>>> {
+        let events = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&events);
+        app.world_mut()
+            .resource_mut::<Taps>()
+            .0
+            .push(Box::new(move |e: &SimEvent| {
+                sink.lock().unwrap().push(e.clone())
+            }));
+        events
+    }
+
+    #[test]
+    fn a_played_session_equals_the_headless_run_of_its_commands() {
+        let model = Arc::new(crate::scenario::default_model().unwrap());
+        let config = SessionConfig::new(Arc::clone(&model), 5, Some(3), None);
+        let mut app = App::new();
+        app.add_plugins((MinimalPlugins, StatesPlugin));
+        app.add_plugins((crate::sim::plugin, crate::metrics::plugin));
+        app.init_state::<Screen>();
+        app.insert_state(Screen::Playing);
+        app.add_plugins(plugin);
+        // Uneven frames, as a real window gives.
+        app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+            23,
+        )));
+        app.world_mut().resource_mut::<GameClock>().speed = SPEEDS.len() - 1;
+        spawn_session(app.world_mut(), config);
+        let events = capture(&mut app);
+        let team = |factory, action| Command::Team { factory, action };
+        let mut frame = 0u32;
+        loop {
+            frame += 1;
+            let (running, finished) = {
+                let s = app.world().resource::<Session>();
+                (s.running, s.finished)
+            };
+            if finished {
+                break;
+            }
+            if !running {
+                app.world_mut().write_message(Command::StartRound);
+            }
+            let command = match frame {
+                40 => Some(team(1, TeamAction::SetDesign("cross_functional".into()))),
+                97 => Some(team(
+                    0,
+                    TeamAction::MoveWorker {
+                        worker: "bea".into(),
+                        unit: "decorating".into(),
+                    },
+                )),
+                150 => Some(Command::Inject {
+                    disruption: DisruptionSpec {
+                        id: "sick".into(),
+                        headline: "Quinn is sick".into(),
+                        description: String::new(),
+                        kind: DisruptionKind::WorkerAbsent {
+                            worker: "quinn".into(),
+                            duration_min: 90.0,
+                        },
+                    },
+                    target: Target::Factories(vec![2]),
+                    at_minute: None,
+                }),
+                311 => Some(team(
+                    2,
+                    TeamAction::SetSpanner {
+                        worker: "sara".into(),
+                        on: true,
+                    },
+                )),
+                444 => Some(Command::EndRound),
+                _ => None,
+            };
+            if let Some(c) = command {
+                app.world_mut().write_message(c);
+            }
+            app.update();
+            assert!(frame < 100_000, "the session never finished");
+        }
+        let played = std::mem::take(&mut *events.lock().unwrap());
+
+        // The commands as the log recorded them, as a plan (round starts are the runner's own).
+        let mut round = 0;
+        let mut round_start = crate::domain::SimTime::ZERO;
+        let mut plan = Vec::new();
+        for e in &played {
+            match &e.kind {
+                EventKind::RoundStarted { round: r } => {
+                    round = *r;
+                    round_start = e.t;
+                }
+                EventKind::CommandApplied { command } if **command != Command::StartRound => {
+                    plan.push(TimedCommand {
+                        round,
+                        minute: e.t.since(round_start) as f64 / 60_000.0,
+                        command: (**command).clone(),
+                    });
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(plan.len(), 5, "{plan:?}");
+        let options = RunOptions {
+            seed: 5,
+            teams: Some(3),
+            design: None,
+            plan,
+        };
+        let mut headless_app = headless::session_app(headless::config(model, &options).unwrap());
+        let replayed = capture(&mut headless_app);
+        headless::play(&mut headless_app, &options.plan);
+        let replayed = std::mem::take(&mut *replayed.lock().unwrap());
+        let json = |v: &[SimEvent]| {
+            v.iter()
+                .map(|e| serde_json::to_string(e).unwrap())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(json(&played).len(), json(&replayed).len());
+        assert!(
+            json(&played) == json(&replayed),
+            "the played session and the headless run differ"
+        );
+    }
+}

@@ -1,0 +1,93 @@
+//! The playable game: a Bevy window with the factory floor in 2D and egui panels for the teams and the
+//! facilitator. It is a thin layer over the simulation plugins: every change goes through the command
+//! interface, and everything shown comes from the session's state and events.
+
+mod bench;
+mod clock;
+mod floor;
+mod input;
+mod record;
+mod screen;
+mod smoke;
+pub mod ui;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use bevy::window::{PresentMode, WindowResolution};
+use bevy_egui::EguiPlugin;
+
+pub use clock::{GameClock, SPEEDS};
+pub use record::{EventRecord, InjectionLog, LiveStats, TeamStats, Ticker, TickerItem};
+pub use screen::Screen;
+
+use crate::scenario::Model;
+
+/// How the game was started.
+#[derive(Resource, Clone, Debug)]
+pub struct PlayOptions {
+    /// The scenario to preselect in the lobby (the embedded default when `None`).
+    pub model: Option<Arc<Model>>,
+    /// Its file name, for display.
+    pub scenario_name: String,
+    pub teams: u32,
+    pub seed: u64,
+    /// UI scale (1.0 = egui's default size).
+    pub scale: f32,
+    /// Start the session at once, skipping the lobby.
+    pub skip_lobby: bool,
+    /// Run the scripted smoke test and save screenshots here.
+    pub smoke: Option<PathBuf>,
+    /// Measure this many frames of simulation and UI work, then exit.
+    pub bench_frames: Option<u32>,
+}
+
+/// Runs the game window until it closes.
+pub fn run(options: PlayOptions) -> ExitCode {
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Cake Factory".into(),
+                    resolution: WindowResolution::new(1600, 900),
+                    present_mode: if options.bench_frames.is_some() {
+                        PresentMode::AutoNoVsync
+                    } else {
+                        PresentMode::AutoVsync
+                    },
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(bevy::log::LogPlugin {
+                level: bevy::log::Level::WARN,
+                ..default()
+            }),
+    );
+    app.add_plugins(EguiPlugin::default());
+    app.add_plugins((crate::sim::plugin, crate::metrics::plugin));
+    app.insert_resource(options);
+    app.add_plugins(plugin);
+    match app.run() {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+/// The game's plugins (the window and egui plugins must already be added).
+pub fn plugin(app: &mut App) {
+    app.insert_resource(ClearColor(ui::style::BACKGROUND));
+    app.add_plugins((
+        screen::plugin,
+        clock::plugin,
+        record::plugin,
+        floor::plugin,
+        input::plugin,
+        ui::plugin,
+        smoke::plugin,
+        bench::plugin,
+    ));
+}

@@ -1,0 +1,317 @@
+//! The facilitator console (its own window, F): round control for all teams, speed, disruptions from the
+//! scenario's palette (headline, target, timing, adjustable numbers within the scenario's limits) and a log
+//! of what was injected. Nothing here is reachable from a team's panel.
+
+use bevy_egui::egui::{self, RichText};
+
+use super::{UiAction, clock, style};
+use crate::domain::{DisruptionSpec, Target};
+use crate::game::clock::SPEEDS;
+use crate::scenario::Model;
+use crate::sim::Command;
+
+/// One injected disruption, for the log.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Injection {
+    pub round: u32,
+    pub minute: f64,
+    pub headline: String,
+    pub target: String,
+}
+
+pub struct ConsoleView<'a> {
+    pub model: &'a Model,
+    pub teams: &'a [String],
+    pub round: u32,
+    pub minute: f64,
+    pub running: bool,
+    pub finished: bool,
+    pub paused: bool,
+    pub speed: usize,
+    pub injections: &'a [Injection],
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConsoleState {
+    pub palette: usize,
+    pub all_teams: bool,
+    pub chosen: Vec<bool>,
+    pub now: bool,
+    pub at_minute: f64,
+    /// Adjusted parameter values of the selected palette entry.
+    pub params: Vec<f64>,
+    /// The palette entry `params` belong to.
+    params_of: Option<usize>,
+}
+
+impl Default for ConsoleState {
+    fn default() -> Self {
+        ConsoleState {
+            palette: 0,
+            all_teams: true,
+            chosen: Vec::new(),
+            now: true,
+            at_minute: 0.0,
+            params: Vec::new(),
+            params_of: None,
+        }
+    }
+}
+
+impl ConsoleState {
+    /// The disruption as it would be injected now.
+    pub fn spec(&self, model: &Model) -> Option<DisruptionSpec> {
+        let base = model.palette.get(self.palette)?;
+        let mut spec = base.clone();
+        spec.kind = base.kind.with_params(&self.params);
+        Some(spec)
+    }
+
+    /// The injection command the current choices make.
+    pub fn command(&self, model: &Model) -> Option<Command> {
+        let target = if self.all_teams {
+            Target::All
+        } else {
+            let list: Vec<u16> = self
+                .chosen
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c)
+                .map(|(i, _)| i as u16)
+                .collect();
+            if list.is_empty() {
+                return None;
+            }
+            Target::Factories(list)
+        };
+        Some(Command::Inject {
+            disruption: self.spec(model)?,
+            target,
+            at_minute: (!self.now).then_some(self.at_minute),
+        })
+    }
+}
+
+pub fn console(
+    ui: &mut egui::Ui,
+    v: &ConsoleView,
+    state: &mut ConsoleState,
+    actions: &mut Vec<UiAction>,
+) {
+    // Round control.
+    ui.heading("Round");
+    ui.label(format!(
+        "Round {}/{} · {} · {}",
+        v.round.max(1),
+        v.model.rounds,
+        if v.finished {
+            "all rounds played".to_string()
+        } else if v.running {
+            format!("running, {}", clock(v.minute))
+        } else {
+            "between rounds".to_string()
+        },
+        if v.paused {
+            "paused".to_string()
+        } else {
+            format!("{}x", SPEEDS[v.speed.min(SPEEDS.len() - 1)])
+        }
+    ));
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(
+                !v.running && !v.finished,
+                egui::Button::new("▶ Start round"),
+            )
+            .on_hover_text("Start the next round for all teams")
+            .clicked()
+        {
+            actions.push(UiAction::StartRound);
+        }
+        if ui
+            .button(if v.paused { "▶ Resume" } else { "⏸ Pause" })
+            .on_hover_text("Pause or resume all teams (Space)")
+            .clicked()
+        {
+            actions.push(UiAction::TogglePause);
+        }
+        if ui
+            .add_enabled(v.running, egui::Button::new("⏹ End round"))
+            .on_hover_text("End the round now for all teams (work in progress carries over)")
+            .clicked()
+        {
+            actions.push(UiAction::Command(Command::EndRound));
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label("Speed:");
+        for (i, s) in SPEEDS.iter().enumerate() {
+            if ui
+                .selectable_label(!v.paused && v.speed == i, format!("{s}x"))
+                .on_hover_text(format!("{s} simulated minutes per second"))
+                .clicked()
+            {
+                actions.push(UiAction::SetSpeed(i));
+            }
+        }
+    });
+    ui.separator();
+
+    // Disruptions.
+    ui.heading("Inject a disruption");
+    if v.model.palette.is_empty() {
+        ui.label("This scenario has no disruptions in its palette.");
+        return;
+    }
+    state.palette = state.palette.min(v.model.palette.len() - 1);
+    egui::ComboBox::from_id_salt("palette")
+        .width(ui.available_width())
+        .selected_text(&v.model.palette[state.palette].headline)
+        .show_ui(ui, |ui| {
+            for (i, d) in v.model.palette.iter().enumerate() {
+                ui.selectable_value(&mut state.palette, i, &d.headline)
+                    .on_hover_text(&d.description);
+            }
+        });
+    let base = &v.model.palette[state.palette];
+    if state.params_of != Some(state.palette) {
+        state.params = base.kind.params().iter().map(|(_, x)| *x).collect();
+        state.params_of = Some(state.palette);
+    }
+    ui.label(RichText::new(&base.description).color(style::MUTED));
+    let (lo, hi) = v.model.palette_limits;
+    for ((name, default), value) in base.kind.params().iter().zip(state.params.iter_mut()) {
+        ui.horizontal(|ui| {
+            ui.label(name.replace('_', " "));
+            let (min, max) = (default * lo, default * hi);
+            ui.add(
+                egui::DragValue::new(value)
+                    .range(min..=max)
+                    .speed((max - min) / 100.0),
+            )
+            .on_hover_text(format!(
+                "Between {min:.2} and {max:.2} (the scenario's limits)"
+            ));
+        });
+    }
+    ui.horizontal(|ui| {
+        ui.label("Teams:");
+        ui.radio_value(&mut state.all_teams, true, "all");
+        ui.radio_value(&mut state.all_teams, false, "chosen:");
+    });
+    state.chosen.resize(v.teams.len(), false);
+    if !state.all_teams {
+        ui.horizontal_wrapped(|ui| {
+            for (i, t) in v.teams.iter().enumerate() {
+                ui.checkbox(
+                    &mut state.chosen[i],
+                    RichText::new(t).color(style::color32(i)),
+                );
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        ui.label("When:");
+        ui.radio_value(&mut state.now, true, "now");
+        ui.radio_value(&mut state.now, false, "at minute");
+        ui.add_enabled(
+            !state.now,
+            egui::DragValue::new(&mut state.at_minute).range(0.0..=v.model.round_len.minutes()),
+        );
+    });
+    let command = state.command(v.model);
+    if ui
+        .add_enabled(
+            command.is_some(),
+            egui::Button::new(RichText::new("⚡ Inject").strong()),
+        )
+        .on_hover_text("Send this disruption to the chosen teams")
+        .clicked()
+        && let Some(c) = command
+    {
+        actions.push(UiAction::Command(c));
+    }
+    ui.separator();
+    ui.heading("Injected");
+    if v.injections.is_empty() {
+        ui.label(RichText::new("Nothing yet").color(style::MUTED));
+    }
+    for i in v.injections.iter().rev() {
+        ui.label(format!(
+            "R{} {}  {}  ({})",
+            i.round,
+            clock(i.minute),
+            i.headline,
+            i.target
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::game::ui::testing::{shows, texts};
+
+    fn model() -> Model {
+        let (name, src) = crate::scenario::DEFAULT_SCENARIO;
+        crate::scenario::load_str(name, src).unwrap()
+    }
+
+    #[test]
+    fn the_console_shows_round_control_and_the_palette() {
+        let model = model();
+        let teams = vec!["Team 1".to_string(), "Team 2".to_string()];
+        let v = ConsoleView {
+            model: &model,
+            teams: &teams,
+            round: 2,
+            minute: 30.0,
+            running: true,
+            finished: false,
+            paused: false,
+            speed: 1,
+            injections: &[],
+        };
+        let mut state = ConsoleState::default();
+        let t = texts(|ui| console(ui, &v, &mut state, &mut Vec::new()));
+        assert!(shows(&t, "Start round"));
+        assert!(shows(&t, "End round"));
+        assert!(shows(&t, &model.palette[0].headline), "{t:?}");
+        assert_eq!(state.params.len(), model.palette[0].kind.params().len());
+    }
+
+    #[test]
+    fn the_command_targets_the_chosen_teams() {
+        let model = model();
+        let mut state = ConsoleState {
+            all_teams: false,
+            chosen: vec![false, true, true],
+            now: false,
+            at_minute: 90.0,
+            ..Default::default()
+        };
+        state.params = model.palette[0]
+            .kind
+            .params()
+            .iter()
+            .map(|(_, x)| x * 2.0)
+            .collect();
+        match state.command(&model) {
+            Some(Command::Inject {
+                disruption,
+                target,
+                at_minute,
+            }) => {
+                assert_eq!(target, Target::Factories(vec![1, 2]));
+                assert_eq!(at_minute, Some(90.0));
+                assert_eq!(
+                    disruption.kind.params()[0].1,
+                    model.palette[0].kind.params()[0].1 * 2.0
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        state.chosen = vec![false; 3];
+        assert_eq!(state.command(&model), None);
+    }
+}

@@ -1,0 +1,174 @@
+//! The lobby: choose a shipped scenario or open a file, the number of teams and their names, the seed and the
+//! text size, then start.
+
+use std::sync::Arc;
+
+use bevy_egui::egui::{self, RichText};
+
+use super::{UiAction, style};
+use crate::scenario::{self, Model};
+
+#[derive(Debug, Clone)]
+pub struct LobbyState {
+    /// Index into the shipped scenarios, or `None` for the file below.
+    pub shipped: Option<usize>,
+    pub path: String,
+    /// The scenario loaded from `path`.
+    pub loaded: Option<Arc<Model>>,
+    pub error: Option<String>,
+    pub teams: u32,
+    pub names: Vec<String>,
+    pub seed: u64,
+    pub scale: f32,
+}
+
+impl Default for LobbyState {
+    fn default() -> Self {
+        LobbyState {
+            shipped: Some(0),
+            path: String::new(),
+            loaded: None,
+            error: None,
+            teams: 4,
+            names: Vec::new(),
+            seed: 1,
+            scale: style::DEFAULT_SCALE,
+        }
+    }
+}
+
+impl LobbyState {
+    /// The chosen scenario, compiled.
+    pub fn model(&self) -> Result<Arc<Model>, String> {
+        match self.shipped {
+            Some(i) => {
+                let (name, src) = scenario::SHIPPED.get(i).ok_or("no such scenario")?;
+                scenario::load_str(name, src)
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string())
+            }
+            None => self
+                .loaded
+                .clone()
+                .ok_or_else(|| "open a scenario file first".to_string()),
+        }
+    }
+
+    /// Team names for `teams` teams: the ones typed, else the scenario's.
+    fn team_names(&self, model: &Model) -> Vec<String> {
+        (0..self.teams as usize)
+            .map(|i| {
+                self.names
+                    .get(i)
+                    .filter(|n| !n.trim().is_empty())
+                    .cloned()
+                    .unwrap_or_else(|| model.team_name(i))
+            })
+            .collect()
+    }
+}
+
+pub fn lobby(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiAction>) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(10.0);
+        ui.label(RichText::new("🎂 Cake Factory").size(44.0).strong());
+        ui.label(
+            RichText::new(
+                "Run a cake factory together. Collaborate across functions. Adapt to change.",
+            )
+            .size(18.0),
+        );
+        ui.add_space(16.0);
+    });
+    ui.columns(2, |cols| {
+        let ui = &mut cols[0];
+        ui.heading("Scenario");
+        for (i, (file, src)) in scenario::SHIPPED.iter().enumerate() {
+            let title =
+                scenario::load_str(file, src).map_or_else(|_| file.to_string(), |m| m.name.clone());
+            ui.radio_value(&mut state.shipped, Some(i), title);
+        }
+        ui.radio_value(&mut state.shipped, None, "A scenario file:");
+        ui.horizontal(|ui| {
+            ui.text_edit_singleline(&mut state.path);
+            if ui
+                .button("Open")
+                .on_hover_text("Load and check the scenario file")
+                .clicked()
+            {
+                match scenario::load_path(std::path::Path::new(state.path.trim())) {
+                    Ok(m) => {
+                        state.loaded = Some(Arc::new(m));
+                        state.error = None;
+                        state.shipped = None;
+                    }
+                    Err(e) => {
+                        state.loaded = None;
+                        state.error = Some(e.to_string());
+                    }
+                }
+            }
+        });
+        if let Some(e) = &state.error {
+            ui.label(RichText::new(e).color(style::ALERT).monospace());
+        }
+        match state.model() {
+            Ok(m) => {
+                ui.add_space(8.0);
+                ui.label(RichText::new(&m.name).strong());
+                ui.label(&m.description);
+                ui.label(RichText::new(scenario::summary(&m)).color(style::MUTED));
+            }
+            Err(e) => {
+                ui.label(RichText::new(e).color(style::MUTED));
+            }
+        }
+
+        let ui = &mut cols[1];
+        ui.heading("Teams");
+        ui.horizontal(|ui| {
+            ui.label("Number of teams");
+            ui.add(egui::Slider::new(&mut state.teams, 1..=12));
+        });
+        let model = state.model().ok();
+        state.names.resize(state.teams as usize, String::new());
+        egui::Grid::new("team_names").num_columns(2).show(ui, |ui| {
+            for i in 0..state.teams as usize {
+                ui.label(RichText::new(format!("Team {}", i + 1)).color(style::color32(i)));
+                let hint = model
+                    .as_ref()
+                    .map_or_else(|| format!("Team {}", i + 1), |m| m.team_name(i));
+                ui.add(egui::TextEdit::singleline(&mut state.names[i]).hint_text(hint));
+                ui.end_row();
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.label("Seed");
+            ui.add(egui::DragValue::new(&mut state.seed))
+                .on_hover_text("The same seed and the same decisions give exactly the same game");
+        });
+        ui.horizontal(|ui| {
+            ui.label("Text size");
+            if ui
+                .add(egui::Slider::new(&mut state.scale, 0.8..=2.5))
+                .changed()
+            {
+                actions.push(UiAction::SetScale(state.scale));
+            }
+        });
+        ui.add_space(12.0);
+        let start = ui.add_enabled(
+            model.is_some(),
+            egui::Button::new(RichText::new("Start the game ▶").size(24.0).strong()),
+        );
+        if start.clicked()
+            && let Some(m) = model
+        {
+            actions.push(UiAction::StartGame {
+                teams: state.team_names(&m),
+                model: m,
+                seed: state.seed,
+            });
+        }
+    });
+}

@@ -1,0 +1,141 @@
+//! The overview of all teams: a compact row of key figures and a throughput sparkline per team; clicking a
+//! row puts that team's factory on screen.
+
+use bevy_egui::egui::{self, Color32, RichText, Sense, Stroke};
+
+use super::{UiAction, money, style};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TeamRow {
+    pub name: String,
+    pub design: String,
+    pub delivered: u64,
+    pub late: u64,
+    pub lost: u64,
+    pub profit: f64,
+    pub wip: u64,
+    /// Deliveries per half hour since the session started.
+    pub buckets: Vec<u32>,
+}
+
+pub fn overview(ui: &mut egui::Ui, rows: &[TeamRow], selected: usize, actions: &mut Vec<UiAction>) {
+    ui.heading("All teams");
+    ui.label(RichText::new("Click a team or press Tab").color(style::MUTED));
+    ui.add_space(4.0);
+    for (i, row) in rows.iter().enumerate() {
+        let is_selected = i == selected;
+        let frame = egui::Frame::new()
+            .fill(if is_selected {
+                Color32::from_gray(60)
+            } else {
+                Color32::from_gray(35)
+            })
+            .stroke(Stroke::new(
+                if is_selected { 3.0 } else { 1.0 },
+                style::color32(i),
+            ))
+            .inner_margin(egui::Margin::same(6))
+            .corner_radius(4.0);
+        let response = frame
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(&row.name)
+                            .strong()
+                            .size(17.0)
+                            .color(style::color32(i)),
+                    );
+                    ui.label(RichText::new(&row.design).size(12.0).color(style::MUTED));
+                });
+                ui.horizontal(|ui| {
+                    ui.label(format!("✔ {}", row.delivered))
+                        .on_hover_text("Delivered");
+                    ui.label(
+                        RichText::new(format!("⏰ {}", row.late)).color(if row.late > 0 {
+                            style::WARNING
+                        } else {
+                            Color32::LIGHT_GRAY
+                        }),
+                    )
+                    .on_hover_text("Delivered late");
+                    ui.label(format!("✖ {}", row.lost))
+                        .on_hover_text("Lost (customer cancelled)");
+                    ui.label(format!("WIP {}", row.wip))
+                        .on_hover_text("Orders in the factory now");
+                    ui.label(RichText::new(money(row.profit)).color(if row.profit < 0.0 {
+                        style::ALERT
+                    } else {
+                        style::GOOD
+                    }))
+                    .on_hover_text("Profit so far");
+                });
+                sparkline(ui, &row.buckets, style::color32(i));
+            })
+            .response
+            .interact(Sense::click());
+        if response
+            .on_hover_text(
+                "Deliveries per half hour since the start (sparkline); click to watch this team",
+            )
+            .clicked()
+        {
+            actions.push(UiAction::SelectTeam(i));
+        }
+        ui.add_space(3.0);
+    }
+}
+
+/// A small line chart of the values, scaled to the largest.
+pub fn sparkline(ui: &mut egui::Ui, values: &[u32], color: Color32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), 20.0), Sense::hover());
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 2.0, Color32::from_gray(25));
+    let shown: &[u32] = if values.len() > 64 {
+        &values[values.len() - 64..]
+    } else {
+        values
+    };
+    if shown.len() < 2 {
+        return;
+    }
+    let max =
+        f32::from(u16::try_from(*shown.iter().max().unwrap_or(&1)).unwrap_or(u16::MAX)).max(1.0);
+    let step = rect.width() / (shown.len() - 1) as f32;
+    let points: Vec<egui::Pos2> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let y = rect.bottom() - 2.0 - (rect.height() - 4.0) * (*v as f32 / max);
+            egui::pos2(rect.left() + i as f32 * step, y)
+        })
+        .collect();
+    painter.add(egui::Shape::line(points, Stroke::new(1.8, color)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::game::ui::testing::{shows, texts};
+
+    #[test]
+    fn lists_every_team() {
+        let rows: Vec<TeamRow> = (0..12)
+            .map(|i| TeamRow {
+                name: format!("Team {}", i + 1),
+                design: "functional".into(),
+                delivered: i,
+                late: 0,
+                lost: 0,
+                profit: -5.0,
+                wip: 3,
+                buckets: vec![1, 2, 3],
+            })
+            .collect();
+        let t = texts(|ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| overview(ui, &rows, 3, &mut Vec::new()));
+        });
+        assert!(shows(&t, "Team 1"));
+        assert!(shows(&t, "All teams"));
+    }
+}

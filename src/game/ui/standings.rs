@@ -1,0 +1,214 @@
+//! The table comparing all teams (after a round, and the final standings): key figures side by side, the best
+//! value in each column marked, sortable by any column.
+
+use bevy_egui::egui::{self, RichText};
+
+use super::{money, style};
+use crate::metrics::{Metrics, Report};
+
+/// A column: header, hover explanation, the value, whether higher is better.
+struct Column {
+    header: &'static str,
+    tip: &'static str,
+    value: fn(&Metrics) -> Option<f64>,
+    higher_is_better: bool,
+    /// Whether a best value is marked (not for descriptive figures such as the E-I index).
+    rank: bool,
+    format: fn(f64) -> String,
+}
+
+fn columns() -> Vec<Column> {
+    let int = |x: f64| format!("{x:.0}");
+    let one = |x: f64| format!("{x:.1}");
+    vec![
+        Column {
+            header: "Delivered",
+            tip: "Cakes delivered",
+            value: |m| Some(m.orders_delivered as f64),
+            higher_is_better: true,
+            rank: true,
+            format: int,
+        },
+        Column {
+            header: "On time",
+            tip: "Share delivered by the due time",
+            value: |m| {
+                (m.orders_delivered > 0)
+                    .then(|| 100.0 * m.orders_on_time as f64 / m.orders_delivered as f64)
+            },
+            higher_is_better: true,
+            rank: true,
+            format: |x| format!("{x:.0}%"),
+        },
+        Column {
+            header: "Lost",
+            tip: "Orders the customer cancelled",
+            value: |m| Some(m.orders_lost as f64),
+            higher_is_better: false,
+            rank: true,
+            format: int,
+        },
+        Column {
+            header: "Profit",
+            tip: "Revenue minus costs",
+            value: |m| Some(m.profit),
+            higher_is_better: true,
+            rank: true,
+            format: money,
+        },
+        Column {
+            header: "Lead",
+            tip: "Mean minutes from order to delivery",
+            value: |m| m.lead_time_mean_min,
+            higher_is_better: false,
+            rank: true,
+            format: one,
+        },
+        Column {
+            header: "Lead p90",
+            tip: "90% of cakes arrived within this many minutes",
+            value: |m| m.lead_time_p90_min,
+            higher_is_better: false,
+            rank: true,
+            format: one,
+        },
+        Column {
+            header: "Rework",
+            tip: "Tasks done again because of defects or spec changes",
+            value: |m| Some(m.rework_tasks as f64),
+            higher_is_better: false,
+            rank: true,
+            format: int,
+        },
+        Column {
+            header: "X-unit wait",
+            tip: "Mean minutes from a cross-unit handoff to the next task's start",
+            value: |m| m.cross_unit_wait_mean_min,
+            higher_is_better: false,
+            rank: true,
+            format: one,
+        },
+        Column {
+            header: "E-I",
+            tip: "Krackhardt E-I index of who worked with whom: -1 silos, +1 all across units",
+            value: |m| m.ei_index,
+            higher_is_better: true,
+            rank: false,
+            format: |x| format!("{x:+.2}"),
+        },
+    ]
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StandingsState {
+    /// Column to sort by (0 = team name).
+    pub sort: usize,
+    pub descending: bool,
+}
+
+/// The figures of `round` (or the totals when `None`) for every team.
+pub fn standings(
+    ui: &mut egui::Ui,
+    report: &Report,
+    round: Option<u32>,
+    state: &mut StandingsState,
+) {
+    let cols = columns();
+    let rows: Vec<(usize, &str, &Metrics)> = report
+        .factories
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let m = match round {
+                None => Some(&f.totals),
+                Some(r) => f.rounds.iter().find(|m| m.round == r),
+            }?;
+            Some((i, f.name.as_str(), m))
+        })
+        .collect();
+    let best: Vec<Option<f64>> = cols
+        .iter()
+        .map(|c| {
+            let vals = rows.iter().filter_map(|(_, _, m)| (c.value)(m));
+            if c.higher_is_better {
+                vals.fold(None, |b: Option<f64>, x| Some(b.map_or(x, |b| b.max(x))))
+            } else {
+                vals.fold(None, |b: Option<f64>, x| Some(b.map_or(x, |b| b.min(x))))
+            }
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    if state.sort == 0 {
+        order.sort_by(|&a, &b| rows[a].1.cmp(rows[b].1));
+    } else if let Some(c) = cols.get(state.sort - 1) {
+        order.sort_by(|&a, &b| {
+            let (x, y) = ((c.value)(rows[a].2), (c.value)(rows[b].2));
+            x.unwrap_or(f64::NEG_INFINITY)
+                .total_cmp(&y.unwrap_or(f64::NEG_INFINITY))
+        });
+    }
+    if state.descending {
+        order.reverse();
+    }
+    egui::Grid::new(("standings", round))
+        .striped(true)
+        .min_col_width(70.0)
+        .show(ui, |ui| {
+            let mut header = |ui: &mut egui::Ui, i: usize, text: &str, tip: &str| {
+                let arrow = if state.sort == i {
+                    if state.descending { " v" } else { " ^" }
+                } else {
+                    ""
+                };
+                if ui
+                    .button(RichText::new(format!("{text}{arrow}")).strong())
+                    .on_hover_text(format!("{tip} (click to sort)"))
+                    .clicked()
+                {
+                    if state.sort == i {
+                        state.descending = !state.descending;
+                    } else {
+                        state.sort = i;
+                        state.descending = i != 0;
+                    }
+                }
+            };
+            header(ui, 0, "Team", "Team name");
+            ui.label(RichText::new("Design").strong());
+            for (i, c) in cols.iter().enumerate() {
+                header(ui, i + 1, c.header, c.tip);
+            }
+            ui.end_row();
+            for &r in &order {
+                let (i, name, m) = rows[r];
+                ui.label(RichText::new(name).strong().color(style::color32(i)));
+                ui.label(RichText::new(&m.design).color(style::MUTED));
+                for (c, b) in cols.iter().zip(&best) {
+                    match (c.value)(m) {
+                        None => {
+                            ui.label("-");
+                        }
+                        Some(x) => {
+                            let is_best =
+                                c.rank && b.is_some_and(|b| (b - x).abs() < 1e-9) && rows.len() > 1;
+                            let text = RichText::new(format!(
+                                "{}{}",
+                                (c.format)(x),
+                                if is_best { " ★" } else { "" }
+                            ));
+                            ui.label(if is_best {
+                                text.strong().color(style::GOOD)
+                            } else {
+                                text
+                            });
+                        }
+                    }
+                }
+                ui.end_row();
+            }
+        });
+    ui.label(
+        RichText::new("★ best in the column. Hover a header for what it measures.")
+            .color(style::MUTED),
+    );
+}

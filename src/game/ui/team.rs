@@ -1,0 +1,415 @@
+//! A team's controls: the design for the next round, people (moves and boundary spanners), practices,
+//! expediting orders and answering rush offers. Every control becomes a team command.
+
+use bevy_egui::egui::{self, RichText};
+
+use super::{UiAction, clock, style};
+use crate::domain::{Helping, PracticeChange, Priority, SimTime, Standup, StandupScope};
+use crate::factory::org::Org;
+use crate::factory::{FactoryView, WorkerActivity};
+use crate::scenario::Model;
+use crate::sim::{Command, TeamAction};
+
+pub struct TeamPanelView<'a> {
+    pub factory: u16,
+    pub team: &'a str,
+    pub model: &'a Model,
+    pub org: &'a Org,
+    pub view: &'a FactoryView,
+    /// Start of the current (or last) round, for showing due times as round minutes.
+    pub round_start: SimTime,
+    /// The person clicked on the floor, if any.
+    pub focus: Option<usize>,
+}
+
+/// Choices in the panel that are not yet commands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamPanelState {
+    pub design: usize,
+    pub standup_every: f64,
+    pub standup_minutes: f64,
+    pub standup_factory: bool,
+}
+
+impl Default for TeamPanelState {
+    fn default() -> Self {
+        TeamPanelState {
+            design: 0,
+            standup_every: 120.0,
+            standup_minutes: 10.0,
+            standup_factory: false,
+        }
+    }
+}
+
+fn team_action(v: &TeamPanelView, action: TeamAction) -> UiAction {
+    UiAction::Command(Command::Team {
+        factory: v.factory,
+        action,
+    })
+}
+
+pub fn team_panel(
+    ui: &mut egui::Ui,
+    v: &TeamPanelView,
+    state: &mut TeamPanelState,
+    actions: &mut Vec<UiAction>,
+) {
+    ui.heading(format!("{}'s decisions", v.team));
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            design_section(ui, v, state, actions);
+            people_section(ui, v, actions);
+            practices_section(ui, v, state, actions);
+            offers_section(ui, v, actions);
+            orders_section(ui, v, actions);
+        });
+}
+
+fn design_section(
+    ui: &mut egui::Ui,
+    v: &TeamPanelView,
+    state: &mut TeamPanelState,
+    actions: &mut Vec<UiAction>,
+) {
+    egui::CollapsingHeader::new(RichText::new("Organisation design").strong())
+        .default_open(true)
+        .show(ui, |ui| {
+            ui.label(format!("Now: {}", v.org.design));
+            if let Some(p) = &v.view.pending_design {
+                ui.label(RichText::new(format!("From the next round: {p}")).color(style::WARNING));
+            }
+            state.design = state.design.min(v.model.designs.len().saturating_sub(1));
+            egui::ComboBox::from_id_salt("design_choice")
+                .selected_text(&v.model.designs[state.design].name)
+                .show_ui(ui, |ui| {
+                    for (i, d) in v.model.designs.iter().enumerate() {
+                        ui.selectable_value(&mut state.design, i, &d.name)
+                            .on_hover_text(&d.description);
+                    }
+                });
+            ui.label(RichText::new(&v.model.designs[state.design].description).color(style::MUTED));
+            if ui
+                .button("Use this design")
+                .on_hover_text(
+                    "Reorganise into this design. During a round it takes effect when the next round starts; \
+                     between rounds at once. Work in progress carries over.",
+                )
+                .clicked()
+            {
+                actions.push(team_action(
+                    v,
+                    TeamAction::SetDesign(v.model.designs[state.design].name.clone()),
+                ));
+            }
+        });
+}
+
+fn activity(model: &Model, a: &WorkerActivity) -> String {
+    match a {
+        WorkerActivity::Idle => "idle".into(),
+        WorkerActivity::Working { step } => model
+            .steps
+            .get(*step as usize)
+            .map_or("working".into(), |s| s.name.to_lowercase()),
+        WorkerActivity::Answering => "answering a question".into(),
+        WorkerActivity::Meeting => "in the stand-up".into(),
+        WorkerActivity::Absent { .. } => "away".into(),
+    }
+}
+
+fn people_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiAction>) {
+    egui::CollapsingHeader::new(RichText::new("People").strong())
+        .default_open(true)
+        .show(ui, |ui| {
+            ui.label(RichText::new("Unit, ★ boundary spanner, what they do now").color(style::MUTED));
+            egui::Grid::new("people")
+                .striped(true)
+                .num_columns(4)
+                .show(ui, |ui| {
+                    for (w, worker) in v.model.workers.iter().enumerate() {
+                        let Some(wv) = v.view.workers.get(w) else {
+                            continue;
+                        };
+                        let skills: Vec<String> = worker
+                            .levels
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, l)| **l > 0.0)
+                            .map(|(s, l)| format!("{} {:.1}", v.model.skills[s], l))
+                            .collect();
+                        let name = RichText::new(&worker.name)
+                            .strong()
+                            .color(style::color32(wv.unit as usize));
+                        ui.label(if v.focus == Some(w) {
+                            name.background_color(egui::Color32::from_gray(90)).underline()
+                        } else {
+                            name
+                        })
+                        .on_hover_text(format!("Skills: {}", skills.join(", ")));
+                        let mut unit = wv.unit as usize;
+                        egui::ComboBox::from_id_salt(("unit", w))
+                            .selected_text(v.org.units.get(unit).map_or("?", |u| u.name.as_str()))
+                            .show_ui(ui, |ui| {
+                                for (u, unit_rt) in v.org.units.iter().enumerate() {
+                                    ui.selectable_value(&mut unit, u, &unit_rt.name);
+                                }
+                            })
+                            .response
+                            .on_hover_text(
+                                "Move this person to another unit. They finish the task in hand first.",
+                            );
+                        if unit != wv.unit as usize {
+                            actions.push(team_action(
+                                v,
+                                TeamAction::MoveWorker {
+                                    worker: worker.id.clone(),
+                                    unit: v.org.units[unit].id.clone(),
+                                },
+                            ));
+                        }
+                        let mut spanner = wv.spanner;
+                        if ui
+                            .checkbox(&mut spanner, "★")
+                            .on_hover_text(
+                                "Boundary spanner: answers any unit's questions and makes handoffs to and \
+                                 from their unit smoother (as the scenario sets).",
+                            )
+                            .changed()
+                        {
+                            actions.push(team_action(
+                                v,
+                                TeamAction::SetSpanner {
+                                    worker: worker.id.clone(),
+                                    on: spanner,
+                                },
+                            ));
+                        }
+                        ui.label(RichText::new(activity(v.model, &wv.activity)).color(style::MUTED));
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+fn practices_section(
+    ui: &mut egui::Ui,
+    v: &TeamPanelView,
+    state: &mut TeamPanelState,
+    actions: &mut Vec<UiAction>,
+) {
+    let p = &v.org.practices;
+    let practice = |c: PracticeChange| team_action(v, TeamAction::SetPractice(c));
+    egui::CollapsingHeader::new(RichText::new("Practices").strong())
+        .default_open(true)
+        .show(ui, |ui| {
+            // Stand-ups.
+            let mut on = p.standup.is_some();
+            ui.horizontal(|ui| {
+                if ui
+                    .checkbox(&mut on, "Stand-up meetings")
+                    .on_hover_text(
+                        "Regular short meetings: people join when they finish their task. They cost working \
+                         time but improve handoffs as the scenario sets.",
+                    )
+                    .changed()
+                {
+                    actions.push(practice(PracticeChange::Standup(on.then_some(Standup {
+                        every_min: state.standup_every,
+                        duration_min: state.standup_minutes,
+                        scope: if state.standup_factory {
+                            StandupScope::Factory
+                        } else {
+                            StandupScope::Unit
+                        },
+                    }))));
+                }
+            });
+            ui.horizontal(|ui| {
+                ui.label("every");
+                ui.add(egui::DragValue::new(&mut state.standup_every).range(30.0..=480.0).suffix(" min"));
+                ui.label("for");
+                ui.add(egui::DragValue::new(&mut state.standup_minutes).range(5.0..=30.0).suffix(" min"));
+                ui.checkbox(&mut state.standup_factory, "whole factory")
+                    .on_hover_text("Unchecked: each unit meets on its own");
+            });
+            // Shared board.
+            let mut board = p.shared_board;
+            if ui
+                .checkbox(&mut board, "Shared board")
+                .on_hover_text("Everyone sees every order's status: handoffs wait less and raise fewer questions.")
+                .changed()
+            {
+                actions.push(practice(PracticeChange::SharedBoard(board)));
+            }
+            // Helping.
+            ui.horizontal(|ui| {
+                ui.label("Helping:");
+                for (h, label, tip) in [
+                    (Helping::None, "none", "Specialists only do their own speciality in their own unit."),
+                    (Helping::OwnUnit, "own unit", "Anyone in the unit with the skill takes the unit's tasks."),
+                    (
+                        Helping::Anyone,
+                        "anyone",
+                        "Idle people also take other units' tasks they have the skill for, once those have waited a while.",
+                    ),
+                ] {
+                    if ui.selectable_label(p.helping == h, label).on_hover_text(tip).clicked() && p.helping != h {
+                        actions.push(practice(PracticeChange::Helping(h)));
+                    }
+                }
+            });
+            // Priority.
+            ui.horizontal(|ui| {
+                ui.label("Queues:");
+                for (pr, label, tip) in [
+                    (Priority::Fifo, "first come", "Tasks are taken in the order they arrived."),
+                    (Priority::EarliestDue, "earliest due", "The task of the order due first is taken first."),
+                ] {
+                    if ui.selectable_label(p.priority == pr, label).on_hover_text(tip).clicked() && p.priority != pr {
+                        actions.push(practice(PracticeChange::Priority(pr)));
+                    }
+                }
+            });
+            // WIP limits.
+            ui.label("WIP limits (orders allowed in a step at once):")
+                .on_hover_text("Orders wait outside a step that is full: less work piles up inside.");
+            egui::Grid::new("wip_limits").num_columns(2).show(ui, |ui| {
+                for (s, step) in v.model.steps.iter().enumerate() {
+                    if v.org.owners.get(s).is_none_or(|o| o.is_empty()) {
+                        continue;
+                    }
+                    let current = p
+                        .wip_limits
+                        .iter()
+                        .find(|(id, _)| *id == step.id)
+                        .map(|(_, l)| *l);
+                    let mut on = current.is_some();
+                    let mut limit = current.unwrap_or(5);
+                    ui.checkbox(&mut on, &step.name);
+                    let drag = ui.add_enabled(on, egui::DragValue::new(&mut limit).range(1..=50));
+                    ui.end_row();
+                    let changed = (on != current.is_some()) || (on && drag.changed());
+                    if changed {
+                        actions.push(practice(PracticeChange::WipLimit {
+                            step: step.id.clone(),
+                            limit: on.then_some(limit),
+                        }));
+                    }
+                }
+            });
+        });
+}
+
+fn offers_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiAction>) {
+    if v.view.offers.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(RichText::new("Rush offers").strong().color(style::ALERT))
+        .default_open(true)
+        .show(ui, |ui| {
+            for o in &v.view.offers {
+                let product = v
+                    .model
+                    .products
+                    .get(o.product as usize)
+                    .map_or("?", |p| p.name.as_str());
+                ui.label(format!(
+                    "{} x {} at {:.0} each, due {}",
+                    o.quantity,
+                    product,
+                    o.price,
+                    clock(o.due.since(v.round_start) as f64 / 60_000.0)
+                ));
+                ui.horizontal(|ui| {
+                    if ui
+                        .button("Accept")
+                        .on_hover_text("Take the rush order")
+                        .clicked()
+                    {
+                        actions.push(team_action(
+                            v,
+                            TeamAction::RespondToOffer {
+                                offer: o.offer,
+                                accept: true,
+                            },
+                        ));
+                    }
+                    if ui
+                        .button("Decline")
+                        .on_hover_text("Turn the rush order down")
+                        .clicked()
+                    {
+                        actions.push(team_action(
+                            v,
+                            TeamAction::RespondToOffer {
+                                offer: o.offer,
+                                accept: false,
+                            },
+                        ));
+                    }
+                });
+            }
+        });
+}
+
+fn orders_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiAction>) {
+    egui::CollapsingHeader::new(
+        RichText::new(format!("Orders in the factory ({})", v.view.orders.len())).strong(),
+    )
+    .default_open(false)
+    .show(ui, |ui| {
+        let mut orders: Vec<_> = v.view.orders.iter().collect();
+        orders.sort_by_key(|o| (o.due, o.id));
+        egui::Grid::new("orders")
+            .striped(true)
+            .num_columns(4)
+            .show(ui, |ui| {
+                for o in orders.iter().take(40) {
+                    let product = v
+                        .model
+                        .products
+                        .get(o.product as usize)
+                        .map_or("?", |p| p.name.as_str());
+                    let step = v
+                        .model
+                        .steps
+                        .get(o.step as usize)
+                        .map_or("?", |s| s.name.as_str());
+                    let late = o.due < v.view.now;
+                    ui.label(format!(
+                        "#{} {product}",
+                        o.id % crate::sim::event::DISRUPTION_ORDER_BASE
+                    ));
+                    ui.label(RichText::new(step).color(style::MUTED));
+                    let minutes_left = (o.due.0 as f64 - v.view.now.0 as f64) / 60_000.0;
+                    ui.label(
+                        RichText::new(if late {
+                            format!("late {:.0} min", -minutes_left)
+                        } else {
+                            format!("due in {minutes_left:.0} min")
+                        })
+                        .color(if late {
+                            style::ALERT
+                        } else {
+                            egui::Color32::LIGHT_GRAY
+                        }),
+                    );
+                    if o.expedited {
+                        ui.label(RichText::new("expedited").color(style::WARNING));
+                    } else if ui
+                        .small_button("Expedite")
+                        .on_hover_text(format!(
+                            "Put this order ahead of all others in every queue (costs {:.0})",
+                            v.model.expedite_cost
+                        ))
+                        .clicked()
+                    {
+                        actions.push(team_action(v, TeamAction::Expedite { order: o.id }));
+                    }
+                    ui.end_row();
+                }
+            });
+    });
+}

@@ -1,0 +1,149 @@
+//! The top bar: which team is on screen, the round and clock, the speed, and the team's key figures.
+
+use bevy_egui::egui::{self, Color32, RichText};
+
+use super::{UiAction, clock, money, style};
+use crate::game::clock::SPEEDS;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TopBarView {
+    pub team: String,
+    pub team_index: usize,
+    pub design: String,
+    pub round: u32,
+    pub rounds: u32,
+    pub minute: f64,
+    pub round_minutes: f64,
+    pub paused: bool,
+    pub speed: usize,
+    pub delivered: u64,
+    pub late: u64,
+    pub profit: f64,
+    pub wip: u64,
+}
+
+pub fn top_bar(ui: &mut egui::Ui, v: &TopBarView, actions: &mut Vec<UiAction>) {
+    ui.horizontal_wrapped(|ui| {
+        // The team, big and in its colour, so nobody confuses whose factory is on screen.
+        let (r, g, b) = style::palette(v.team_index);
+        egui::Frame::new()
+            .fill(Color32::from_rgb(r, g, b))
+            .inner_margin(egui::Margin::symmetric(10, 4))
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new(format!("{}  ·  {}", v.team, v.design))
+                        .size(20.0)
+                        .strong()
+                        .color(Color32::BLACK),
+                );
+            })
+            .response
+            .on_hover_text("The team whose factory is on screen (Tab or the overview switches teams)");
+        ui.separator();
+        ui.label(
+            RichText::new(format!(
+                "Round {}/{}   {} / {}",
+                v.round,
+                v.rounds,
+                clock(v.minute),
+                clock(v.round_minutes)
+            ))
+            .size(18.0)
+            .monospace(),
+        )
+        .on_hover_text("Round and simulated time into it (hours:minutes)");
+        ui.separator();
+        let pause_label = if v.paused { "▶ Resume" } else { "⏸ Pause" };
+        if ui
+            .button(RichText::new(pause_label).size(16.0))
+            .on_hover_text("Pause or resume the simulation (Space)")
+            .clicked()
+        {
+            actions.push(UiAction::TogglePause);
+        }
+        for (i, s) in SPEEDS.iter().enumerate() {
+            let selected = !v.paused && v.speed == i;
+            if ui
+                .selectable_label(selected, RichText::new(format!("{s}x")).size(16.0))
+                .on_hover_text(format!(
+                    "{s} simulated minute{} per second (key {})",
+                    if *s == 1.0 { "" } else { "s" },
+                    i + 1
+                ))
+                .clicked()
+            {
+                actions.push(UiAction::SetSpeed(i));
+            }
+        }
+        ui.separator();
+        let figure = |ui: &mut egui::Ui, label: &str, value: String, color: Color32, tip: &str| {
+            ui.label(RichText::new(label).size(14.0).color(style::MUTED));
+            ui.label(RichText::new(value).size(18.0).strong().color(color))
+                .on_hover_text(tip);
+        };
+        figure(ui, "Delivered", v.delivered.to_string(), Color32::WHITE, "Cakes delivered this session");
+        figure(
+            ui,
+            "Late",
+            v.late.to_string(),
+            if v.late > 0 { style::WARNING } else { Color32::WHITE },
+            "Cakes delivered after their due time",
+        );
+        figure(
+            ui,
+            "Profit",
+            money(v.profit),
+            if v.profit < 0.0 { style::ALERT } else { style::GOOD },
+            "Revenue (minus late penalties) minus wages, fixed costs, ingredients and expedite fees",
+        );
+        figure(ui, "WIP", v.wip.to_string(), Color32::WHITE, "Orders in the factory now");
+        ui.separator();
+        if ui
+            .button(RichText::new("Decisions (D)").size(15.0))
+            .on_hover_text("Show or hide the team's decision panel")
+            .clicked()
+        {
+            actions.push(UiAction::TogglePanel);
+        }
+        if ui
+            .button(RichText::new("Facilitator (F)").size(15.0))
+            .on_hover_text("Open the facilitator console")
+            .clicked()
+        {
+            actions.push(UiAction::ToggleConsole);
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::game::ui::testing::{shows, texts};
+
+    #[test]
+    fn shows_the_team_round_and_figures() {
+        let v = TopBarView {
+            team: "Blue Bakers".into(),
+            team_index: 1,
+            design: "functional".into(),
+            round: 2,
+            rounds: 4,
+            minute: 125.0,
+            round_minutes: 480.0,
+            paused: true,
+            speed: 0,
+            delivered: 42,
+            late: 3,
+            profit: 1234.0,
+            wip: 17,
+        };
+        let t = texts(|ui| top_bar(ui, &v, &mut Vec::new()));
+        assert!(shows(&t, "Blue Bakers"), "{t:?}");
+        assert!(shows(&t, "Round 2/4"));
+        assert!(shows(&t, "2:05"));
+        assert!(shows(&t, "1,234"));
+        assert!(shows(&t, "Resume"));
+        assert!(shows(&t, "60x"));
+    }
+}
