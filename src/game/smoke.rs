@@ -15,7 +15,13 @@ use crate::factory::FactorySim;
 use crate::sim::{Command, Session, TeamAction};
 
 /// Screenshots the smoke test takes, in order.
-pub const SHOTS: [&str; 4] = ["briefing.png", "floor.png", "console.png", "round_end.png"];
+pub const SHOTS: [&str; 5] = [
+    "lobby.png",
+    "briefing.png",
+    "floor.png",
+    "console.png",
+    "round_end.png",
+];
 
 #[derive(Resource)]
 struct Script {
@@ -80,7 +86,8 @@ fn run(
     };
     match script.step {
         // Let the window settle, then start a session of three teams.
-        0 if script.frames > 10 => {
+        0 if script.frames == 20 => shoot(&mut commands, &dir, SHOTS[0]),
+        0 if script.frames > 30 => {
             let model = options.model.clone().unwrap_or_else(|| {
                 std::sync::Arc::new(crate::scenario::default_model().expect("embedded scenario"))
             });
@@ -92,7 +99,7 @@ fn run(
             next(&mut script);
         }
         1 if *screen.get() == Screen::Briefing && script.frames > 20 => {
-            shoot(&mut commands, &dir, SHOTS[0]);
+            shoot(&mut commands, &dir, SHOTS[1]);
             next(&mut script);
         }
         2 if script.frames > 10 => {
@@ -139,12 +146,12 @@ fn run(
             next(&mut script);
         }
         4 if script.frames > 30 && session.as_ref().is_some_and(|s| s.now.minutes() >= 150.0) => {
-            shoot(&mut commands, &dir, SHOTS[1]);
+            shoot(&mut commands, &dir, SHOTS[2]);
             settings.show_console = true;
             next(&mut script);
         }
         5 if script.frames > 20 => {
-            shoot(&mut commands, &dir, SHOTS[2]);
+            shoot(&mut commands, &dir, SHOTS[3]);
             next(&mut script);
         }
         6 if script.frames > 10 => {
@@ -153,7 +160,7 @@ fn run(
             next(&mut script);
         }
         7 if *screen.get() == Screen::RoundEnd && script.frames > 20 => {
-            shoot(&mut commands, &dir, SHOTS[3]);
+            shoot(&mut commands, &dir, SHOTS[4]);
             next(&mut script);
         }
         // Wait for the files, then check them.

@@ -20,6 +20,8 @@ pub struct LobbyState {
     pub names: Vec<String>,
     pub seed: u64,
     pub scale: f32,
+    /// The shipped scenarios, compiled once.
+    shipped_models: Vec<Result<Arc<Model>, String>>,
 }
 
 impl Default for LobbyState {
@@ -33,20 +35,35 @@ impl Default for LobbyState {
             names: Vec::new(),
             seed: 1,
             scale: style::DEFAULT_SCALE,
+            shipped_models: Vec::new(),
         }
     }
 }
 
 impl LobbyState {
+    /// The shipped scenarios, compiled (once).
+    fn shipped_models(&mut self) -> &[Result<Arc<Model>, String>] {
+        if self.shipped_models.is_empty() {
+            self.shipped_models = scenario::SHIPPED
+                .iter()
+                .map(|(name, src)| {
+                    scenario::load_str(name, src)
+                        .map(Arc::new)
+                        .map_err(|e| e.to_string())
+                })
+                .collect();
+        }
+        &self.shipped_models
+    }
+
     /// The chosen scenario, compiled.
-    pub fn model(&self) -> Result<Arc<Model>, String> {
+    pub fn model(&mut self) -> Result<Arc<Model>, String> {
         match self.shipped {
-            Some(i) => {
-                let (name, src) = scenario::SHIPPED.get(i).ok_or("no such scenario")?;
-                scenario::load_str(name, src)
-                    .map(Arc::new)
-                    .map_err(|e| e.to_string())
-            }
+            Some(i) => self
+                .shipped_models()
+                .get(i)
+                .cloned()
+                .unwrap_or_else(|| Err("no such scenario".into())),
             None => self
                 .loaded
                 .clone()
@@ -83,9 +100,16 @@ pub fn lobby(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiActi
     ui.columns(2, |cols| {
         let ui = &mut cols[0];
         ui.heading("Scenario");
-        for (i, (file, src)) in scenario::SHIPPED.iter().enumerate() {
-            let title =
-                scenario::load_str(file, src).map_or_else(|_| file.to_string(), |m| m.name.clone());
+        let titles: Vec<String> = state
+            .shipped_models()
+            .iter()
+            .zip(scenario::SHIPPED.iter())
+            .map(|(m, (file, _))| {
+                m.as_ref()
+                    .map_or_else(|_| file.to_string(), |m| m.name.clone())
+            })
+            .collect();
+        for (i, title) in titles.into_iter().enumerate() {
             ui.radio_value(&mut state.shipped, Some(i), title);
         }
         ui.radio_value(&mut state.shipped, None, "A scenario file:");
@@ -171,4 +195,36 @@ pub fn lobby(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiActi
             });
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::game::ui::testing::{shows, texts};
+
+    #[test]
+    fn the_lobby_lists_the_shipped_scenarios_and_starts_a_game() {
+        let mut state = LobbyState::default();
+        let t = texts(|ui| lobby(ui, &mut state, &mut Vec::new()));
+        assert!(shows(&t, "Cake Factory 2.0"));
+        assert!(shows(&t, "Calm market"));
+        assert!(shows(&t, "Start the game"));
+        let model = state.model().unwrap();
+        state.names = vec!["Red".into(), String::new()];
+        state.teams = 2;
+        assert_eq!(
+            state.team_names(&model),
+            vec!["Red".to_string(), "Team 2".to_string()]
+        );
+    }
+
+    #[test]
+    fn an_invalid_file_shows_its_located_error() {
+        let mut state = LobbyState {
+            shipped: None,
+            path: "/nonexistent/scenario.ron".into(),
+            ..Default::default()
+        };
+        assert!(state.model().is_err());
+    }
 }

@@ -212,3 +212,34 @@ pub fn standings(
             .color(style::MUTED),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::game::ui::testing::{shows, texts};
+    use crate::headless::{self, RunOptions};
+    use std::sync::Arc;
+
+    #[test]
+    fn standings_list_every_team_with_its_figures() {
+        let model = Arc::new(crate::scenario::default_model().unwrap());
+        let report = headless::run(
+            model,
+            &RunOptions {
+                teams: Some(2),
+                ..Default::default()
+            },
+            Vec::new(),
+        )
+        .unwrap();
+        let mut state = StandingsState {
+            sort: 4,
+            descending: true,
+        };
+        let t = texts(|ui| standings(ui, &report, Some(1), &mut state));
+        assert!(shows(&t, "Team 1") && shows(&t, "Team 2"));
+        assert!(shows(&t, "Profit v"), "{t:?}");
+        let delivered = report.factories[0].rounds[0].orders_delivered.to_string();
+        assert!(shows(&t, &delivered));
+    }
+}

@@ -413,3 +413,35 @@ fn orders_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiActi
             });
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::factory::FactorySim;
+    use crate::game::ui::testing::{shows, texts};
+    use std::sync::Arc;
+
+    #[test]
+    fn the_panel_shows_designs_people_and_practices() {
+        let model = Arc::new(crate::scenario::default_model().unwrap());
+        let factory = FactorySim::new(Arc::clone(&model), 0, "Red".into(), 1, 0);
+        let view = factory.view();
+        let v = TeamPanelView {
+            factory: 0,
+            team: "Red",
+            model: &model,
+            org: factory.org(),
+            view: &view,
+            round_start: SimTime::ZERO,
+            focus: Some(1),
+        };
+        let mut state = TeamPanelState::default();
+        let mut actions = Vec::new();
+        let t = texts(|ui| team_panel(ui, &v, &mut state, &mut actions));
+        assert!(shows(&t, "Red's decisions"));
+        assert!(shows(&t, "Use this design"));
+        assert!(shows(&t, &model.workers[0].name));
+        assert!(shows(&t, "Shared board"));
+        assert!(actions.is_empty(), "drawing alone decides nothing");
+    }
+}
