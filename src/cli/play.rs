@@ -41,15 +41,12 @@ pub(super) fn play(args: &PlayArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let model = match &args.file {
-        Some(p) => match load_scenario(Some(p)) {
-            Ok(m) => Some(m),
-            Err(e) => {
-                err(&e.to_string());
-                return ExitCode::from(2);
-            }
-        },
-        None => None,
+    let model = match load_scenario(args.file.as_deref()) {
+        Ok(m) => m,
+        Err(e) => {
+            err(&e.to_string());
+            return ExitCode::from(2);
+        }
     };
     if let Some(t) = args.teams
         && !(1..=12).contains(&t)
@@ -63,17 +60,11 @@ pub(super) fn play(args: &PlayArgs) -> ExitCode {
         err("--scale must be within 0.8..2.5");
         return ExitCode::from(2);
     }
-    let model = match model {
-        None if args.start => match load_scenario(None) {
-            Ok(m) => Some(m),
-            Err(e) => {
-                err(&e.to_string());
-                return ExitCode::from(2);
-            }
-        },
-        m => m,
+    let default_teams = if args.file.is_some() {
+        model.teams.clamp(1, 12)
+    } else {
+        4
     };
-    let default_teams = model.as_ref().map_or(4, |m| m.teams.clamp(1, 12));
     // A window or graphics failure (no GPU driver, say) ends with a clear message, not a backtrace.
     std::panic::set_hook(Box::new(|info| {
         let what = info
@@ -92,7 +83,8 @@ pub(super) fn play(args: &PlayArgs) -> ExitCode {
             || crate::scenario::DEFAULT_SCENARIO.0.to_string(),
             |p| p.display().to_string(),
         ),
-        skip_lobby: args.start && model.is_some(),
+        skip_lobby: args.start,
+        from_file: args.file.is_some(),
         model,
         teams: args.teams.unwrap_or(default_teams),
         seed: args.seed.unwrap_or(1),

@@ -116,14 +116,7 @@ fn drive(
 ) {
     if !*done {
         *done = true;
-        let model = options.model.clone().unwrap_or_else(|| {
-            std::sync::Arc::new(crate::scenario::default_model().expect("embedded scenario"))
-        });
-        start_game.write(StartGame {
-            teams: (0..12).map(|i| model.team_name(i)).collect(),
-            model,
-            seed: options.seed,
-        });
+        start_game.write(StartGame::with_teams(&options.model, 12, options.seed));
     }
     match screen.get() {
         Screen::Briefing if !bench.round_started => {

@@ -70,7 +70,7 @@ mod tests {
     //! game clock, with commands at arbitrary frames, gives exactly the events of a headless run of the same
     //! scenario, seed and commands (taken from its log).
 
-    use std::sync::{Arc, Mutex};
+    use std::sync::Arc;
     use std::time::Duration;
 
     use bevy::state::app::StatesPlugin;
@@ -79,18 +79,12 @@ mod tests {
     use super::*;
     use crate::domain::{DisruptionKind, DisruptionSpec, Target};
     use crate::headless::{self, RunOptions, TimedCommand};
-    use crate::sim::tap::Taps;
+    use crate::sim::tap::{Recorded, Taps, recorder, take};
     use crate::sim::{Command, EventKind, SessionConfig, SimEvent, TeamAction, spawn_session};
 
-    fn capture(app: &mut App) -> Arc<Mutex<Vec<SimEvent>>> {
-        let events = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&events);
-        app.world_mut()
-            .resource_mut::<Taps>()
-            .0
-            .push(Box::new(move |e: &SimEvent| {
-                sink.lock().unwrap().push(e.clone())
-            }));
+    fn capture(app: &mut App) -> Recorded {
+        let (tap, events) = recorder();
+        app.world_mut().resource_mut::<Taps>().0.push(tap);
         events
     }
 
@@ -163,7 +157,7 @@ mod tests {
             app.update();
             assert!(frame < 100_000, "the session never finished");
         }
-        let played = std::mem::take(&mut *events.lock().unwrap());
+        let played = take(&events);
 
         // The commands as the log recorded them, as a plan (round starts are the runner's own).
         let mut round = 0;
@@ -195,7 +189,7 @@ mod tests {
         let mut headless_app = headless::session_app(headless::config(model, &options).unwrap());
         let replayed = capture(&mut headless_app);
         headless::play(&mut headless_app, &options.plan);
-        let replayed = std::mem::take(&mut *replayed.lock().unwrap());
+        let replayed = take(&replayed);
         let json = |v: &[SimEvent]| {
             v.iter()
                 .map(|e| serde_json::to_string(e).unwrap())

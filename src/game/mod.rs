@@ -28,10 +28,12 @@ use crate::scenario::Model;
 /// How the game was started.
 #[derive(Resource, Clone, Debug)]
 pub struct PlayOptions {
-    /// The scenario to preselect in the lobby (the embedded default when `None`).
-    pub model: Option<Arc<Model>>,
+    /// The scenario to start with (the embedded default unless a file was given).
+    pub model: Arc<Model>,
     /// Its file name, for display.
     pub scenario_name: String,
+    /// The scenario came from a file given on the command line (preselected in the lobby).
+    pub from_file: bool,
     pub teams: u32,
     pub seed: u64,
     /// UI scale (1.0 = egui's default size).

@@ -31,6 +31,17 @@ pub struct StartGame {
     pub seed: u64,
 }
 
+impl StartGame {
+    /// A session of `teams` teams with the scenario's team names.
+    pub fn with_teams(model: &Arc<Model>, teams: usize, seed: u64) -> Self {
+        StartGame {
+            model: Arc::clone(model),
+            teams: (0..teams).map(|i| model.team_name(i)).collect(),
+            seed,
+        }
+    }
+}
+
 /// A request to start the next round (from the briefing or the facilitator console).
 #[derive(Message, Clone, Copy, Debug, Default)]
 pub struct StartRound;
@@ -52,16 +63,12 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn start_from_command_line(options: Res<PlayOptions>, mut start: MessageWriter<StartGame>) {
-    if options.skip_lobby
-        && let Some(model) = &options.model
-    {
-        start.write(StartGame {
-            model: Arc::clone(model),
-            teams: (0..options.teams as usize)
-                .map(|i| model.team_name(i))
-                .collect(),
-            seed: options.seed,
-        });
+    if options.skip_lobby {
+        start.write(StartGame::with_teams(
+            &options.model,
+            options.teams as usize,
+            options.seed,
+        ));
     }
 }
 

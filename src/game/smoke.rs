@@ -88,14 +88,7 @@ fn run(
         // Let the window settle, then start a session of three teams.
         0 if script.frames == 20 => shoot(&mut commands, &dir, SHOTS[0]),
         0 if script.frames > 30 => {
-            let model = options.model.clone().unwrap_or_else(|| {
-                std::sync::Arc::new(crate::scenario::default_model().expect("embedded scenario"))
-            });
-            start_game.write(StartGame {
-                teams: (0..3).map(|i| model.team_name(i)).collect(),
-                model,
-                seed: options.seed,
-            });
+            start_game.write(StartGame::with_teams(&options.model, 3, options.seed));
             next(&mut script);
         }
         1 if *screen.get() == Screen::Briefing && script.frames > 20 => {

@@ -19,6 +19,29 @@ impl<F: FnMut(&SimEvent) + Send + Sync> EventTap for F {
 #[derive(Resource, Default)]
 pub struct Taps(pub Vec<Box<dyn EventTap>>);
 
+/// Events kept by a [`recorder`] tap.
+pub type Recorded = std::sync::Arc<std::sync::Mutex<Vec<SimEvent>>>;
+
+/// A tap that keeps every event, and the shared list it keeps them in.
+pub fn recorder() -> (Box<dyn EventTap>, Recorded) {
+    let events = Recorded::default();
+    let sink = std::sync::Arc::clone(&events);
+    let tap = move |e: &SimEvent| {
+        if let Ok(mut v) = sink.lock() {
+            v.push(e.clone());
+        }
+    };
+    (Box::new(tap), events)
+}
+
+/// Takes the events a recorder kept so far.
+pub fn take(recorded: &Recorded) -> Vec<SimEvent> {
+    recorded
+        .lock()
+        .map(|mut v| std::mem::take(&mut *v))
+        .unwrap_or_default()
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Taps>();
     app.add_systems(Update, feed_taps.in_set(SimSet::Observe));

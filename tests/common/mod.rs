@@ -2,13 +2,13 @@
 //! capturing their events.
 #![allow(dead_code)]
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use cakefactory::headless::{self, RunOptions, TimedCommand};
 use cakefactory::metrics::Report;
 use cakefactory::scenario::{self, Model};
 use cakefactory::sim::SimEvent;
-use cakefactory::sim::tap::EventTap;
+use cakefactory::sim::tap::{recorder, take};
 
 pub fn shipped(name: &str) -> Model {
     let (file, src) = scenario::shipped(name).expect("shipped scenario");
@@ -22,12 +22,9 @@ pub fn fixture(name: &str) -> Model {
 
 /// Runs a session and returns its report and every event, in order.
 pub fn run_capture(model: &Model, options: &RunOptions) -> (Report, Vec<SimEvent>) {
-    let events = Arc::new(Mutex::new(Vec::new()));
-    let sink = Arc::clone(&events);
-    let tap: Box<dyn EventTap> = Box::new(move |e: &SimEvent| sink.lock().unwrap().push(e.clone()));
+    let (tap, events) = recorder();
     let report = headless::run(Arc::new(model.clone()), options, vec![tap]).expect("run");
-    let events = std::mem::take(&mut *events.lock().unwrap());
-    (report, events)
+    (report, take(&events))
 }
 
 /// Runs a session without keeping events.
@@ -75,17 +72,10 @@ pub fn designs_plan(designs: &[&str]) -> Vec<TimedCommand> {
 pub fn play_capture(model: Model, options: &RunOptions) -> (bevy::prelude::App, Vec<SimEvent>) {
     use cakefactory::sim::tap::Taps;
     let mut app = headless::session_app(headless::config(Arc::new(model), options).unwrap());
-    let events = Arc::new(Mutex::new(Vec::new()));
-    let sink = Arc::clone(&events);
-    app.world_mut()
-        .resource_mut::<Taps>()
-        .0
-        .push(Box::new(move |e: &SimEvent| {
-            sink.lock().unwrap().push(e.clone())
-        }));
+    let (tap, events) = recorder();
+    app.world_mut().resource_mut::<Taps>().0.push(tap);
     headless::play(&mut app, &options.plan);
-    let events = std::mem::take(&mut *events.lock().unwrap());
-    (app, events)
+    (app, take(&events))
 }
 
 /// Checks that every order of every factory was received once and delivered, lost or still in the factory

@@ -85,9 +85,9 @@ fn init_settings(
     panels.lobby.scale = options.scale;
     panels.lobby.teams = options.teams.clamp(1, 12);
     panels.lobby.seed = options.seed;
-    if let Some(m) = &options.model {
+    if options.from_file {
         panels.lobby.shipped = None;
-        panels.lobby.loaded = Some(std::sync::Arc::clone(m));
+        panels.lobby.loaded = Some(std::sync::Arc::clone(&options.model));
         panels.lobby.path = options.scenario_name.clone();
     }
 }
