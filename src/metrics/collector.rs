@@ -79,17 +79,57 @@ impl RoundAcc {
     }
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 struct PendingHandoff {
     t: SimTime,
     from_worker: u16,
     cross: bool,
+    /// (from unit, to unit) ids at the time of the handoff.
+    units: (String, String),
+}
+
+/// Handoffs from one unit to another over the session.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HandoffCell {
+    pub from: String,
+    pub to: String,
+    pub count: u64,
+    /// Mean time from the handoff to the start of the next task.
+    pub wait_mean_min: Option<f64>,
+}
+
+/// What the debrief shows of one team beyond its [`Metrics`]: the tie network, handoffs between units,
+/// questions and the causes of rework, over the whole session.
+#[derive(Clone, Debug, Default)]
+pub struct TeamDetails {
+    /// Every unit id seen, in order of appearance.
+    pub units: Vec<String>,
+    /// Each worker's unit at the end.
+    pub worker_unit: Vec<String>,
+    /// Boundary spanners at the end.
+    pub spanners: Vec<u16>,
+    pub ties: Ties,
+    pub handoffs: Vec<HandoffCell>,
+    pub questions: u64,
+    pub answers: u64,
+    /// Why work was redone: miscommunication, process defect, spec change.
+    pub rework_causes: Vec<(String, u64)>,
+    pub deliveries: Vec<SimTime>,
 }
 
 #[derive(Clone, Debug, Default)]
 struct FactoryAcc {
     design: String,
-    worker_unit: Vec<u16>,
+    /// Unit ids of the current organisation, by index.
+    units: Vec<String>,
+    all_units: Vec<String>,
+    worker_unit: Vec<String>,
+    spanners: Vec<u16>,
+    /// (from unit, to unit) -> (handoffs, summed wait ms, waits seen)
+    handoff_cells: BTreeMap<(String, String), (u64, u128, u64)>,
+    causes: BTreeMap<&'static str, u64>,
+    questions: u64,
+    answers: u64,
     wip: u64,
     wip_since: SimTime,
     ready: HashMap<OrderId, SimTime>,
@@ -228,16 +268,19 @@ impl Collector {
         match &e.kind {
             EventKind::Organisation(org) => {
                 fa.design.clone_from(&org.design);
-                for (u, unit) in org.units.iter().enumerate() {
-                    for &w in &unit.members {
-                        if let Some(x) = fa.worker_unit.get_mut(w as usize) {
-                            *x = u as u16;
-                        } else {
-                            fa.worker_unit.resize(w as usize + 1, 0);
-                            fa.worker_unit[w as usize] = u as u16;
+                fa.units = org.units.iter().map(|u| u.id.clone()).collect();
+                for u in &org.units {
+                    if !fa.all_units.contains(&u.id) {
+                        fa.all_units.push(u.id.clone());
+                    }
+                    for &w in &u.members {
+                        if fa.worker_unit.len() <= w as usize {
+                            fa.worker_unit.resize(w as usize + 1, String::new());
                         }
+                        fa.worker_unit[w as usize].clone_from(&u.id);
                     }
                 }
+                fa.spanners.clone_from(&org.spanners);
             }
             EventKind::OrderReceived { .. } => {
                 ra.wip_area += u128::from(fa.wip) * u128::from(t.since(fa.wip_since));
@@ -268,10 +311,14 @@ impl Collector {
                         unit_of(&fa.worker_unit, *worker),
                     );
                     ra.ties.add(h.from_worker, *worker, ua, ub);
+                    let wait = u128::from(t.since(h.t));
                     if h.cross {
-                        ra.cross_wait_sum += u128::from(t.since(h.t));
+                        ra.cross_wait_sum += wait;
                         ra.cross_wait_n += 1;
                     }
+                    let cell = fa.handoff_cells.entry(h.units).or_default();
+                    cell.1 += wait;
+                    cell.2 += 1;
                 }
                 start_busy(fa, *worker, t);
             }
@@ -287,6 +334,8 @@ impl Collector {
             EventKind::Handoff {
                 order,
                 from_worker,
+                from_unit,
+                to_unit,
                 cross_unit,
                 ..
             } => {
@@ -294,16 +343,28 @@ impl Collector {
                 if *cross_unit {
                     ra.cross += 1;
                 }
+                let name = |u: &u16| {
+                    fa.units
+                        .get(*u as usize)
+                        .cloned()
+                        .unwrap_or_else(|| "?".into())
+                };
+                let units = (name(from_unit), name(to_unit));
+                fa.handoff_cells.entry(units.clone()).or_default().0 += 1;
                 fa.handoff.insert(
                     *order,
                     PendingHandoff {
                         t,
                         from_worker: *from_worker,
                         cross: *cross_unit,
+                        units,
                     },
                 );
             }
-            EventKind::QuestionAsked { .. } => ra.questions += 1,
+            EventKind::QuestionAsked { .. } => {
+                ra.questions += 1;
+                fa.questions += 1;
+            }
             EventKind::AnswerStarted { answerer, .. } => start_busy(fa, *answerer, t),
             EventKind::QuestionAnswered {
                 asker, answerer, ..
@@ -332,7 +393,18 @@ impl Collector {
                     }
                 }
             }
-            EventKind::DefectFound { .. } => ra.defects += 1,
+            EventKind::DefectFound { cause, .. } => {
+                ra.defects += 1;
+                *fa.causes
+                    .entry(match cause {
+                        crate::sim::event::DefectCause::Miscommunication => "miscommunication",
+                        crate::sim::event::DefectCause::Process => "process defect",
+                    })
+                    .or_default() += 1;
+            }
+            EventKind::SpecChanged { rework: true, .. } => {
+                *fa.causes.entry("spec change").or_default() += 1;
+            }
             EventKind::OrderDelivered {
                 order,
                 lead_ms,
@@ -406,6 +478,35 @@ impl Collector {
             }
             _ => {}
         }
+    }
+
+    /// The debrief details of factory `f` over everything observed so far.
+    pub fn details(&self, f: usize) -> Option<TeamDetails> {
+        let fa = self.factories.get(f)?;
+        let mut ties = Ties::default();
+        for r in &fa.rounds {
+            ties.merge(&r.ties);
+        }
+        Some(TeamDetails {
+            units: fa.all_units.clone(),
+            worker_unit: fa.worker_unit.clone(),
+            spanners: fa.spanners.clone(),
+            ties,
+            handoffs: fa
+                .handoff_cells
+                .iter()
+                .map(|((from, to), (count, wait, n))| HandoffCell {
+                    from: from.clone(),
+                    to: to.clone(),
+                    count: *count,
+                    wait_mean_min: (*n > 0).then(|| *wait as f64 / *n as f64 / MS_PER_MIN),
+                })
+                .collect(),
+            questions: fa.questions,
+            answers: fa.answers,
+            rework_causes: fa.causes.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            deliveries: fa.deliveries.clone(),
+        })
     }
 
     /// The report of everything observed so far (a round in progress counts up to the last event).
@@ -498,7 +599,7 @@ impl Collector {
         }
     }
 
-    fn metrics(&self, a: &RoundAcc, round: u32, worker_unit: &[u16]) -> Metrics {
+    fn metrics(&self, a: &RoundAcc, round: u32, worker_unit: &[String]) -> Metrics {
         let minutes = a.len_ms as f64 / MS_PER_MIN;
         let mut lead = a.lead_ms.clone();
         lead.sort_unstable();
@@ -509,7 +610,7 @@ impl Collector {
         });
         // Utilisation: busy time over present time, per worker and per unit (final membership).
         let mut per_worker = Vec::new();
-        let mut units: BTreeMap<u16, (u64, u64)> = BTreeMap::new();
+        let mut units: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
         for w in 0..a.busy.len() {
             let avail = a.len_ms.saturating_sub(a.absent[w]);
             if avail > 0 {
@@ -581,8 +682,8 @@ impl Collector {
     }
 }
 
-fn unit_of(worker_unit: &[u16], w: u16) -> u16 {
-    worker_unit.get(w as usize).copied().unwrap_or(u16::MAX)
+fn unit_of(worker_unit: &[String], w: u16) -> &str {
+    worker_unit.get(w as usize).map_or("?", String::as_str)
 }
 
 fn start_busy(fa: &mut FactoryAcc, w: u16, t: SimTime) {

@@ -9,24 +9,24 @@ pub struct Ties {
     /// Weighted ties inside units and across them, as counted when each tie formed.
     pub internal: u64,
     pub external: u64,
-    /// Per unit index: (ties to other units, ties inside) counted at tie time.
-    pub per_unit: BTreeMap<u16, (u64, u64)>,
+    /// Per unit (by id): (ties to other units, ties inside) counted at tie time.
+    pub per_unit: BTreeMap<String, (u64, u64)>,
 }
 
 impl Ties {
     /// Records one tie between `a` and `b`, who were in units `ua` and `ub` at the time.
-    pub fn add(&mut self, a: u16, b: u16, ua: u16, ub: u16) {
+    pub fn add(&mut self, a: u16, b: u16, ua: &str, ub: &str) {
         if a == b {
             return;
         }
         *self.pairs.entry((a.min(b), a.max(b))).or_insert(0) += 1;
         if ua == ub {
             self.internal += 1;
-            self.per_unit.entry(ua).or_default().1 += 1;
+            self.per_unit.entry(ua.to_string()).or_default().1 += 1;
         } else {
             self.external += 1;
-            self.per_unit.entry(ua).or_default().0 += 1;
-            self.per_unit.entry(ub).or_default().0 += 1;
+            self.per_unit.entry(ua.to_string()).or_default().0 += 1;
+            self.per_unit.entry(ub.to_string()).or_default().0 += 1;
         }
     }
 
@@ -37,7 +37,7 @@ impl Ties {
         self.internal += other.internal;
         self.external += other.external;
         for (u, (e, i)) in &other.per_unit {
-            let x = self.per_unit.entry(*u).or_default();
+            let x = self.per_unit.entry(u.clone()).or_default();
             x.0 += e;
             x.1 += i;
         }
@@ -54,10 +54,10 @@ impl Ties {
     }
 
     /// E-I index of each unit: E counts its members' ties to other units, I the ties inside it.
-    pub fn ei_per_unit(&self) -> BTreeMap<u16, Option<f64>> {
+    pub fn ei_per_unit(&self) -> BTreeMap<String, Option<f64>> {
         self.per_unit
             .iter()
-            .map(|(u, (e, i))| (*u, ei(*e, *i)))
+            .map(|(u, (e, i))| (u.clone(), ei(*e, *i)))
             .collect()
     }
 
@@ -155,17 +155,17 @@ mod tests {
     #[test]
     fn ei_index_of_silos_and_bridges() {
         let mut t = Ties::default();
-        t.add(0, 1, 0, 0);
-        t.add(0, 1, 0, 0);
+        t.add(0, 1, "a", "a");
+        t.add(0, 1, "a", "a");
         assert_eq!(t.ei_index(), Some(-1.0));
-        t.add(1, 2, 0, 1);
-        t.add(1, 3, 0, 1);
+        t.add(1, 2, "a", "b");
+        t.add(1, 3, "a", "b");
         assert_eq!(t.ei_index(), Some(0.0));
         assert_eq!(t.total(), 4);
         assert_eq!(Ties::default().ei_index(), None);
         let per = t.ei_per_unit();
         // Unit 0: 2 ties out, 2 inside.
-        assert_eq!(per[&0], Some(0.0));
-        assert_eq!(per[&1], Some(1.0));
+        assert_eq!(per["a"], Some(0.0));
+        assert_eq!(per["b"], Some(1.0));
     }
 }
