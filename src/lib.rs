@@ -5,11 +5,13 @@
 //! `cakefactory` binary. The core has no rendering dependency: it builds and runs headless.
 
 pub mod cli;
+pub mod debrief;
 pub mod domain;
 pub mod factory;
 #[cfg(feature = "gui")]
 pub mod game;
 pub mod headless;
 pub mod metrics;
+pub mod palette;
 pub mod scenario;
 pub mod sim;

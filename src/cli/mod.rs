@@ -5,6 +5,7 @@ mod bench;
 mod check;
 #[cfg(feature = "gui")]
 mod play;
+mod report;
 mod run;
 mod table;
 
@@ -44,6 +45,8 @@ enum Cmd {
     Run(run::RunArgs),
     /// Measure simulation speed (release builds give meaningful figures).
     Bench(bench::BenchArgs),
+    /// Export the debrief of a session's event log: CSV tables, PNG charts and an HTML report.
+    Report(report::ReportArgs),
     /// Open the game window (lobby, rounds, facilitator console).
     #[cfg(feature = "gui")]
     Play(play::PlayArgs),
@@ -63,6 +66,7 @@ pub fn main() -> ExitCode {
         Some(Cmd::Check { files }) => check::check(&files),
         Some(Cmd::Run(args)) => run::run(&args),
         Some(Cmd::Bench(args)) => bench::bench(&args),
+        Some(Cmd::Report(args)) => report::report(&args),
         #[cfg(feature = "gui")]
         Some(Cmd::Play(args)) => play::play(&args),
         #[cfg(feature = "gui")]

@@ -9,23 +9,9 @@ pub const BACKGROUND: Color = Color::srgb(0.11, 0.12, 0.15);
 /// Default UI scale: large enough for the back of a room with a 1080p projector.
 pub const DEFAULT_SCALE: f32 = 1.4;
 
-/// Distinct, colour-blind-friendly colours (Okabe-Ito and Tol) for units and teams.
-const PALETTE: [(u8, u8, u8); 10] = [
-    (0, 114, 178),   // blue
-    (230, 159, 0),   // orange
-    (0, 158, 115),   // green
-    (204, 121, 167), // pink
-    (86, 180, 233),  // sky
-    (213, 94, 0),    // vermillion
-    (240, 228, 66),  // yellow
-    (170, 68, 153),  // purple
-    (68, 170, 153),  // teal
-    (187, 187, 187), // grey
-];
-
 /// The colour of unit (or team) `i`.
 pub fn palette(i: usize) -> (u8, u8, u8) {
-    PALETTE[i % PALETTE.len()]
+    crate::palette::rgb(i)
 }
 
 pub fn color(i: usize) -> Color {

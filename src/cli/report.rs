@@ -1,0 +1,49 @@
+//! `cakefactory report EVENTS.jsonl --out DIR`
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::{err, out};
+use crate::debrief::{Debrief, export, log, reflection};
+
+#[derive(Args, Debug)]
+pub(crate) struct ReportArgs {
+    /// A session's event log (from `run --events` or the game).
+    pub events: PathBuf,
+    /// Folder to write the CSV tables, PNG charts and report.html into.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+}
+
+pub(super) fn report(args: &ReportArgs) -> ExitCode {
+    match report_inner(args) {
+        Ok(text) => {
+            out(&text);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            err(&e);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn report_inner(args: &ReportArgs) -> Result<String, String> {
+    let events = log::read_log(&args.events).map_err(|e| e.to_string())?;
+    let debrief =
+        Debrief::from_events(&events).map_err(|e| format!("{}: {e}", args.events.display()))?;
+    let mut refl = reflection::load(&reflection::path_for(&args.events))?;
+    refl.fit(&debrief.tables.factories, debrief.rounds as usize);
+    let done = export::export(&debrief, &refl, &args.out)?;
+    Ok(format!(
+        "wrote {} CSV tables, {} charts and {} to {}\n",
+        done.csv.len(),
+        done.png.len(),
+        done.html
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        args.out.display()
+    ))
+}

@@ -1,0 +1,658 @@
+//! The debrief's charts rendered offline to PNG with plotters (no window or GPU needed), for the export
+//! folder and the HTML report. Each chart says in its caption what it measures and in which units.
+
+use std::path::Path;
+use std::sync::Once;
+
+use plotters::prelude::*;
+use plotters::style::{FontStyle, register_font};
+
+use super::{Debrief, TeamDebrief};
+use crate::palette;
+
+const FONT: &str = "sans-serif";
+static FONT_ONCE: Once = Once::new();
+
+/// The font every chart uses (Hack, MIT licence, in `assets/fonts`).
+fn fonts() {
+    FONT_ONCE.call_once(|| {
+        let bytes: &'static [u8] = include_bytes!("../../assets/fonts/Hack-Regular.ttf");
+        for style in [FontStyle::Normal, FontStyle::Bold] {
+            let _ = register_font(FONT, style, bytes);
+        }
+    });
+}
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn err(e: impl std::fmt::Display) -> String {
+    e.to_string()
+}
+
+fn color(i: usize) -> RGBColor {
+    let (r, g, b) = palette::rgb(i);
+    RGBColor(r, g, b)
+}
+
+const SIZE: (u32, u32) = (1200, 640);
+
+/// Throughput and WIP over the session, with a marker at every disruption.
+pub fn flow(d: &Debrief, t: usize, path: &Path) -> Result {
+    fonts();
+    let team = &d.teams[t];
+    let f = &team.flow;
+    let root = BitMapBackend::new(path, SIZE).into_drawing_area();
+    root.fill(&WHITE).map_err(err)?;
+    let x_max = f.minutes.last().copied().unwrap_or(1.0).max(1.0);
+    let y_max = f
+        .wip
+        .iter()
+        .chain(&f.throughput)
+        .copied()
+        .fold(1.0, f64::max)
+        * 1.1;
+    let mut chart = ChartBuilder::on(&root)
+        .caption(
+            format!(
+                "{}: throughput (deliveries in the last hour) and WIP (orders in the factory)",
+                team.name
+            ),
+            (FONT, 20),
+        )
+        .margin(12)
+        .x_label_area_size(40)
+        .y_label_area_size(50)
+        .build_cartesian_2d(0f64..x_max, 0f64..y_max)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .x_desc("simulated minutes since the start")
+        .y_desc("orders")
+        .label_style((FONT, 14))
+        .draw()
+        .map_err(err)?;
+    for (i, dis) in d.disruptions.iter().enumerate() {
+        if dis.teams.iter().any(|x| x.team == t) {
+            let x = dis.report.start_min;
+            chart
+                .draw_series(LineSeries::new(
+                    [(x, 0.0), (x, y_max)],
+                    RED.mix(0.6).stroke_width(2),
+                ))
+                .map_err(err)?;
+            chart
+                .draw_series([Text::new(
+                    dis.report.headline.chars().take(24).collect::<String>(),
+                    (x, y_max * (0.98 - 0.045 * (i % 5) as f64)),
+                    (FONT, 12).into_font().color(&RED),
+                )])
+                .map_err(err)?;
+        }
+    }
+    for start in &d.round_starts {
+        chart
+            .draw_series(LineSeries::new(
+                [(*start, 0.0), (*start, y_max)],
+                BLACK.mix(0.2),
+            ))
+            .map_err(err)?;
+    }
+    chart
+        .draw_series(LineSeries::new(
+            f.minutes.iter().copied().zip(f.throughput.iter().copied()),
+            color(t).stroke_width(3),
+        ))
+        .map_err(err)?
+        .label("throughput per hour")
+        .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], color(t).stroke_width(3)));
+    chart
+        .draw_series(LineSeries::new(
+            f.minutes.iter().copied().zip(f.wip.iter().copied()),
+            BLACK.mix(0.7).stroke_width(2),
+        ))
+        .map_err(err)?
+        .label("WIP")
+        .legend(|(x, y)| PathElement::new([(x, y), (x + 20, y)], BLACK.mix(0.7).stroke_width(2)));
+    chart
+        .configure_series_labels()
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK)
+        .label_font((FONT, 14))
+        .draw()
+        .map_err(err)?;
+    root.present().map_err(err)
+}
+
+/// Cumulative flow: for each step, how many orders had reached it; the band between two lines is the WIP
+/// of a step, the horizontal distance the time spent in it.
+pub fn cfd(d: &Debrief, t: usize, path: &Path) -> Result {
+    fonts();
+    let team = &d.teams[t];
+    let f = &team.flow;
+    let root = BitMapBackend::new(path, SIZE).into_drawing_area();
+    root.fill(&WHITE).map_err(err)?;
+    let x_max = f.minutes.last().copied().unwrap_or(1.0).max(1.0);
+    let y_max = f
+        .arrived
+        .iter()
+        .filter_map(|s| s.last())
+        .copied()
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64
+        * 1.05;
+    let mut chart = ChartBuilder::on(&root)
+        .caption(
+            format!(
+                "{}: cumulative flow (orders that reached each step or beyond, and delivered)",
+                team.name
+            ),
+            (FONT, 20),
+        )
+        .margin(12)
+        .x_label_area_size(40)
+        .y_label_area_size(50)
+        .build_cartesian_2d(0f64..x_max, 0f64..y_max)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .x_desc("simulated minutes since the start")
+        .y_desc("orders (cumulative)")
+        .label_style((FONT, 14))
+        .draw()
+        .map_err(err)?;
+    for (s, series) in f.arrived.iter().enumerate() {
+        if series.last().copied().unwrap_or(0) == 0 {
+            continue;
+        }
+        let c = color(s + 1);
+        chart
+            .draw_series(AreaSeries::new(
+                f.minutes
+                    .iter()
+                    .copied()
+                    .zip(series.iter().map(|v| *v as f64)),
+                0.0,
+                c.mix(0.55),
+            ))
+            .map_err(err)?
+            .label(d.tables.steps.get(s).cloned().unwrap_or_default())
+            .legend(move |(x, y)| {
+                Rectangle::new([(x, y - 5), (x + 15, y + 5)], c.mix(0.8).filled())
+            });
+    }
+    chart
+        .draw_series(AreaSeries::new(
+            f.minutes
+                .iter()
+                .copied()
+                .zip(f.delivered.iter().map(|v| *v as f64)),
+            0.0,
+            BLACK.mix(0.55),
+        ))
+        .map_err(err)?
+        .label("delivered")
+        .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 15, y + 5)], BLACK.mix(0.6).filled()));
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK)
+        .label_font((FONT, 14))
+        .draw()
+        .map_err(err)?;
+    root.present().map_err(err)
+}
+
+/// Lead-time distribution of each round (30-minute bins).
+pub fn lead_times(d: &Debrief, t: usize, path: &Path) -> Result {
+    fonts();
+    let team = &d.teams[t];
+    let root = BitMapBackend::new(path, SIZE).into_drawing_area();
+    root.fill(&WHITE).map_err(err)?;
+    let bin = 30.0;
+    let max_lead = team
+        .lead_times
+        .iter()
+        .flatten()
+        .copied()
+        .fold(bin, f64::max);
+    let bins = (max_lead / bin).ceil() as usize + 1;
+    let rounds = team.lead_times.len().max(1);
+    let counts: Vec<Vec<u32>> = team
+        .lead_times
+        .iter()
+        .map(|leads| {
+            let mut c = vec![0; bins];
+            for l in leads {
+                c[((l / bin) as usize).min(bins - 1)] += 1;
+            }
+            c
+        })
+        .collect();
+    let y_max = counts.iter().flatten().copied().max().unwrap_or(1).max(1) as f64 * 1.1;
+    let mut chart = ChartBuilder::on(&root)
+        .caption(
+            format!(
+                "{}: lead time of delivered cakes per round (minutes, 30-minute bins)",
+                team.name
+            ),
+            (FONT, 20),
+        )
+        .margin(12)
+        .x_label_area_size(40)
+        .y_label_area_size(50)
+        .build_cartesian_2d(0f64..(bins as f64 * bin), 0f64..y_max)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .x_desc("lead time (minutes from order to delivery)")
+        .y_desc("cakes")
+        .label_style((FONT, 14))
+        .draw()
+        .map_err(err)?;
+    let width = bin / rounds as f64;
+    for (r, c) in counts.iter().enumerate() {
+        let col = color(r);
+        chart
+            .draw_series(c.iter().enumerate().filter(|(_, n)| **n > 0).map(|(b, n)| {
+                let x0 = b as f64 * bin + r as f64 * width;
+                Rectangle::new(
+                    [(x0, 0.0), (x0 + width * 0.95, f64::from(*n))],
+                    col.filled(),
+                )
+            }))
+            .map_err(err)?
+            .label(format!("round {}", r + 1))
+            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 15, y + 5)], col.filled()));
+    }
+    chart
+        .configure_series_labels()
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK)
+        .label_font((FONT, 14))
+        .draw()
+        .map_err(err)?;
+    root.present().map_err(err)
+}
+
+/// Heat map of handoffs from unit to unit (count; mean wait in minutes below it).
+pub fn handoffs(d: &Debrief, t: usize, path: &Path) -> Result {
+    fonts();
+    let team = &d.teams[t];
+    let units = &team.details.units;
+    let n = units.len().max(1);
+    let root = BitMapBackend::new(path, (1000, 820)).into_drawing_area();
+    root.fill(&WHITE).map_err(err)?;
+    let max = team
+        .details
+        .handoffs
+        .iter()
+        .map(|h| h.count)
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    // Categories are drawn as text beside the cells: the left strip holds the sending units, the bottom
+    // strip the receiving ones.
+    let mut chart = ChartBuilder::on(&root)
+        .caption(
+            format!(
+                "{}: handoffs between units (count · mean wait in min)",
+                team.name
+            ),
+            (FONT, 20),
+        )
+        .margin(12)
+        .build_cartesian_2d(-2.3f64..n as f64, -1.2f64..n as f64)
+        .map_err(err)?;
+    for (k, u) in units.iter().enumerate() {
+        let y = (n - 1 - k) as f64;
+        chart
+            .draw_series([Text::new(
+                u.clone(),
+                (-2.2, y + 0.6),
+                (FONT, 15).into_font().color(&BLACK),
+            )])
+            .map_err(err)?;
+        chart
+            .draw_series([Text::new(
+                u.clone(),
+                (k as f64 + 0.05, -0.35),
+                (FONT, 14).into_font().color(&BLACK),
+            )])
+            .map_err(err)?;
+    }
+    chart
+        .draw_series([
+            Text::new(
+                "from unit (rows)",
+                (-2.2, -0.8),
+                (FONT, 14).into_font().color(&RGBColor(90, 90, 90)),
+            ),
+            Text::new(
+                "to unit (columns)",
+                (0.05, -0.8),
+                (FONT, 14).into_font().color(&RGBColor(90, 90, 90)),
+            ),
+        ])
+        .map_err(err)?;
+    chart
+        .draw_series((0..=n).flat_map(|k| {
+            let k = k as f64;
+            [
+                PathElement::new([(0.0, k), (n as f64, k)], BLACK.mix(0.15)),
+                PathElement::new([(k, 0.0), (k, n as f64)], BLACK.mix(0.15)),
+            ]
+        }))
+        .map_err(err)?;
+    for h in &team.details.handoffs {
+        let (Some(i), Some(j)) = (
+            units.iter().position(|u| *u == h.to),
+            units.iter().position(|u| *u == h.from),
+        ) else {
+            continue;
+        };
+        let y = (n - 1 - j) as f64;
+        let heat = h.count as f64 / max;
+        let fill = RGBColor(
+            255,
+            (235.0 - 170.0 * heat) as u8,
+            (200.0 - 190.0 * heat) as u8,
+        );
+        chart
+            .draw_series([Rectangle::new(
+                [(i as f64, y), (i as f64 + 1.0, y + 1.0)],
+                fill.filled(),
+            )])
+            .map_err(err)?;
+        let text = match h.wait_mean_min {
+            Some(w) => format!("{} · {:.0}m", h.count, w),
+            None => h.count.to_string(),
+        };
+        chart
+            .draw_series([Text::new(
+                text,
+                (i as f64 + 0.1, y + 0.55),
+                (FONT, 15).into_font().color(&BLACK),
+            )])
+            .map_err(err)?;
+    }
+    root.present().map_err(err)
+}
+
+/// Node positions of the tie network: units in sectors of a circle, members spread inside their sector.
+pub fn network_layout(team: &TeamDebrief, workers: usize) -> Vec<(f64, f64)> {
+    let units = &team.details.units;
+    let unit_of = |w: usize| {
+        team.details
+            .worker_unit
+            .get(w)
+            .and_then(|u| units.iter().position(|x| x == u))
+            .unwrap_or(0)
+    };
+    let mut order: Vec<usize> = (0..workers).collect();
+    order.sort_by_key(|&w| (unit_of(w), w));
+    let mut pos = vec![(0.0, 0.0); workers];
+    for (k, &w) in order.iter().enumerate() {
+        let a = std::f64::consts::TAU * k as f64 / workers.max(1) as f64;
+        pos[w] = (a.cos(), a.sin());
+    }
+    pos
+}
+
+/// The tie network: workers coloured by unit, lines as thick as the number of ties, spanners ringed.
+pub fn network(d: &Debrief, t: usize, path: &Path) -> Result {
+    fonts();
+    let team = &d.teams[t];
+    let workers = d.tables.workers.len();
+    let pos = network_layout(team, workers);
+    let root = BitMapBackend::new(path, (1000, 900)).into_drawing_area();
+    root.fill(&WHITE).map_err(err)?;
+    let mut chart = ChartBuilder::on(&root)
+        .caption(
+            format!(
+                "{}: who worked with whom (ties: handoffs, questions, help, meetings)",
+                team.name
+            ),
+            (FONT, 20),
+        )
+        .margin(20)
+        .build_cartesian_2d(-1.35f64..1.35, -1.25f64..1.25)
+        .map_err(err)?;
+    let max = team
+        .details
+        .ties
+        .pairs
+        .values()
+        .copied()
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    for (&(a, b), &w) in &team.details.ties.pairs {
+        let (pa, pb) = (pos[a as usize], pos[b as usize]);
+        let width = (1.0 + 9.0 * (w as f64 / max)) as u32;
+        chart
+            .draw_series(LineSeries::new(
+                [pa, pb],
+                BLACK.mix(0.25).stroke_width(width),
+            ))
+            .map_err(err)?;
+    }
+    let units = &team.details.units;
+    for (w, name) in d.tables.workers.iter().enumerate() {
+        let u = team
+            .details
+            .worker_unit
+            .get(w)
+            .and_then(|x| units.iter().position(|y| y == x))
+            .unwrap_or(0);
+        let p = pos[w];
+        if team.details.spanners.contains(&(w as u16)) {
+            chart
+                .draw_series([Circle::new(p, 22, BLACK.filled())])
+                .map_err(err)?;
+        }
+        chart
+            .draw_series([Circle::new(p, 17, color(u).filled())])
+            .map_err(err)?;
+        chart
+            .draw_series([Text::new(
+                name.clone(),
+                (p.0 * 1.13 - 0.06, p.1 * 1.13),
+                (FONT, 15).into_font().color(&BLACK),
+            )])
+            .map_err(err)?;
+    }
+    for (i, u) in units.iter().enumerate() {
+        chart
+            .draw_series([Rectangle::new(
+                [
+                    (-1.33, 1.2 - i as f64 * 0.1),
+                    (-1.28, 1.15 - i as f64 * 0.1),
+                ],
+                color(i).filled(),
+            )])
+            .map_err(err)?;
+        chart
+            .draw_series([Text::new(
+                u.clone(),
+                (-1.26, 1.2 - i as f64 * 0.1),
+                (FONT, 14).into_font(),
+            )])
+            .map_err(err)?;
+    }
+    root.present().map_err(err)
+}
+
+/// The E-I index of each unit: -1 a closed silo, +1 all its ties go to other units.
+pub fn ei(d: &Debrief, t: usize, path: &Path) -> Result {
+    fonts();
+    let team = &d.teams[t];
+    let per_unit = team.details.ties.ei_per_unit();
+    let units: Vec<(&String, f64)> = team
+        .details
+        .units
+        .iter()
+        .filter_map(|u| per_unit.get(u).copied().flatten().map(|v| (u, v)))
+        .collect();
+    let n = units.len().max(1);
+    let root = BitMapBackend::new(path, (1000, 160 + 50 * n as u32)).into_drawing_area();
+    root.fill(&WHITE).map_err(err)?;
+    let mut chart = ChartBuilder::on(&root)
+        .caption(
+            format!(
+                "{}: E-I index per unit ((ties out - ties in) / all ties)",
+                team.name
+            ),
+            (FONT, 20),
+        )
+        .margin(12)
+        .x_label_area_size(40)
+        .y_label_area_size(140)
+        .build_cartesian_2d(-1f64..1f64, 0f64..n as f64)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(n)
+        .y_label_formatter(&|v| {
+            units
+                .get((v - 0.5).round() as usize)
+                .map_or_else(String::new, |(u, _)| (*u).clone())
+        })
+        .x_desc("E-I index: -1 silo, 0 balanced, +1 all outward")
+        .label_style((FONT, 14))
+        .draw()
+        .map_err(err)?;
+    for (i, (_, v)) in units.iter().enumerate() {
+        chart
+            .draw_series([Rectangle::new(
+                [(0.0, i as f64 + 0.2), (*v, i as f64 + 0.8)],
+                color(i).filled(),
+            )])
+            .map_err(err)?;
+    }
+    root.present().map_err(err)
+}
+
+/// Every team's throughput on the same axes.
+pub fn compare(d: &Debrief, path: &Path) -> Result {
+    fonts();
+    let root = BitMapBackend::new(path, SIZE).into_drawing_area();
+    root.fill(&WHITE).map_err(err)?;
+    let x_max = d
+        .teams
+        .iter()
+        .filter_map(|t| t.flow.minutes.last())
+        .copied()
+        .fold(1.0, f64::max);
+    let y_max = d
+        .teams
+        .iter()
+        .flat_map(|t| t.flow.throughput.iter())
+        .copied()
+        .fold(1.0, f64::max)
+        * 1.1;
+    let mut chart = ChartBuilder::on(&root)
+        .caption(
+            "All teams: throughput (deliveries in the last hour)",
+            (FONT, 20),
+        )
+        .margin(12)
+        .x_label_area_size(40)
+        .y_label_area_size(50)
+        .build_cartesian_2d(0f64..x_max, 0f64..y_max)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .x_desc("simulated minutes since the start")
+        .y_desc("deliveries per hour")
+        .label_style((FONT, 14))
+        .draw()
+        .map_err(err)?;
+    for (t, team) in d.teams.iter().enumerate() {
+        let c = color(t);
+        chart
+            .draw_series(LineSeries::new(
+                team.flow
+                    .minutes
+                    .iter()
+                    .copied()
+                    .zip(team.flow.throughput.iter().copied()),
+                c.stroke_width(2),
+            ))
+            .map_err(err)?
+            .label(team.name.clone())
+            .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], c.stroke_width(3)));
+    }
+    chart
+        .configure_series_labels()
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK)
+        .label_font((FONT, 14))
+        .draw()
+        .map_err(err)?;
+    root.present().map_err(err)
+}
+
+/// Each team's dip in throughput after each disruption.
+pub fn disruptions(d: &Debrief, path: &Path) -> Result {
+    fonts();
+    let root = BitMapBackend::new(path, SIZE).into_drawing_area();
+    root.fill(&WHITE).map_err(err)?;
+    let n = d.disruptions.len().max(1);
+    let teams = d.teams.len().max(1);
+    let mut chart = ChartBuilder::on(&root)
+        .caption(
+            "Dip in throughput after each disruption (% below the hour before)",
+            (FONT, 20),
+        )
+        .margin(12)
+        .x_label_area_size(60)
+        .y_label_area_size(50)
+        .build_cartesian_2d(0f64..n as f64, 0f64..100f64)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(n)
+        .x_label_formatter(&|v| {
+            d.disruptions
+                .get((v - 0.5).round() as usize)
+                .map_or_else(String::new, |x| x.report.id.chars().take(18).collect())
+        })
+        .y_desc("dip (%)")
+        .label_style((FONT, 13))
+        .draw()
+        .map_err(err)?;
+    let w = 0.8 / teams as f64;
+    for (i, dis) in d.disruptions.iter().enumerate() {
+        for dt in &dis.teams {
+            if let Some(dip) = dt.dip_pct {
+                let x0 = i as f64 + 0.1 + dt.team as f64 * w;
+                chart
+                    .draw_series([Rectangle::new(
+                        [(x0, 0.0), (x0 + w * 0.9, dip.clamp(0.0, 100.0))],
+                        color(dt.team).filled(),
+                    )])
+                    .map_err(err)?;
+            }
+        }
+    }
+    for (t, team) in d.teams.iter().enumerate() {
+        let c = color(t);
+        chart
+            .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())
+            .map_err(err)?
+            .label(team.name.clone())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 15, y + 5)], c.filled()));
+    }
+    chart
+        .configure_series_labels()
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK)
+        .label_font((FONT, 14))
+        .draw()
+        .map_err(err)?;
+    root.present().map_err(err)
+}
