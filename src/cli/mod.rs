@@ -50,6 +50,9 @@ enum Cmd {
     /// Open the game window (lobby, rounds, facilitator console).
     #[cfg(feature = "gui")]
     Play(play::PlayArgs),
+    /// Open the debrief dashboard of a session's event log.
+    #[cfg(feature = "gui")]
+    Debrief(play::DebriefArgs),
 }
 
 /// Runs the CLI and returns the process exit code.
@@ -69,6 +72,8 @@ pub fn main() -> ExitCode {
         Some(Cmd::Report(args)) => report::report(&args),
         #[cfg(feature = "gui")]
         Some(Cmd::Play(args)) => play::play(&args),
+        #[cfg(feature = "gui")]
+        Some(Cmd::Debrief(args)) => play::debrief(&args),
         #[cfg(feature = "gui")]
         None => play::play(&play::PlayArgs::default()),
         #[cfg(not(feature = "gui"))]

@@ -30,16 +30,43 @@ pub(crate) struct PlayArgs {
     /// Measure N frames of simulation and UI work with 12 teams at 60x, then exit.
     #[arg(long, value_name = "N")]
     pub bench_frames: Option<u32>,
+    /// Simulate 12 teams x 4 rounds and measure N frames of the debrief dashboard, then exit.
+    #[arg(long, value_name = "N")]
+    pub bench_debrief: Option<u32>,
 }
 
-pub(super) fn play(args: &PlayArgs) -> ExitCode {
+/// The game needs a display; without one it says so (exit 2) instead of failing deep in the window code.
+fn display_or_exit() -> Result<(), ExitCode> {
     #[cfg(target_os = "linux")]
     if std::env::var_os("DISPLAY").is_none_or(|d| d.is_empty()) {
         err(
             "no display found: the game needs a window (an X11 display in DISPLAY). For a headless run of \
-             the scenario, use `cakefactory run`.",
+             the scenario, use `cakefactory run`; for a debrief, `cakefactory report`.",
         );
-        return ExitCode::from(2);
+        return Err(ExitCode::from(2));
+    }
+    Ok(())
+}
+
+/// A window or graphics failure (no GPU driver, say) ends with a clear message, not a backtrace.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown error".into());
+        err(&format!(
+            "the game stopped: {what}\n(for a headless run of the scenario, use `cakefactory run`)"
+        ));
+        std::process::exit(70);
+    }));
+}
+
+pub(super) fn play(args: &PlayArgs) -> ExitCode {
+    if let Err(code) = display_or_exit() {
+        return code;
     }
     let model = match load_scenario(args.file.as_deref()) {
         Ok(m) => m,
@@ -65,19 +92,7 @@ pub(super) fn play(args: &PlayArgs) -> ExitCode {
     } else {
         4
     };
-    // A window or graphics failure (no GPU driver, say) ends with a clear message, not a backtrace.
-    std::panic::set_hook(Box::new(|info| {
-        let what = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown error".into());
-        err(&format!(
-            "the game stopped: {what}\n(for a headless run of the scenario, use `cakefactory run`)"
-        ));
-        std::process::exit(70);
-    }));
+    install_panic_hook();
     game::run(PlayOptions {
         scenario_name: args.file.as_ref().map_or_else(
             || crate::scenario::DEFAULT_SCENARIO.0.to_string(),
@@ -91,5 +106,61 @@ pub(super) fn play(args: &PlayArgs) -> ExitCode {
         scale: args.scale.unwrap_or(game::ui::style::DEFAULT_SCALE),
         smoke: args.smoke.clone(),
         bench_frames: args.bench_frames,
+        bench_debrief: args.bench_debrief,
+        debrief: None,
+    })
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct DebriefArgs {
+    /// A session's event log (from `run --events` or the game).
+    pub events: PathBuf,
+    /// Text size (0.8-2.5; default 1.4).
+    #[arg(long)]
+    pub scale: Option<f32>,
+}
+
+/// `cakefactory debrief EVENTS.jsonl`: the debrief dashboard of a saved session.
+pub(super) fn debrief(args: &DebriefArgs) -> ExitCode {
+    if let Err(code) = display_or_exit() {
+        return code;
+    }
+    let events = match crate::debrief::log::read_log(&args.events) {
+        Ok(e) => e,
+        Err(e) => {
+            err(&e.to_string());
+            return ExitCode::from(2);
+        }
+    };
+    let d = match crate::debrief::Debrief::from_events(&events) {
+        Ok(d) => d,
+        Err(e) => {
+            err(&format!("{}: {e}", args.events.display()));
+            return ExitCode::from(2);
+        }
+    };
+    let model = match load_scenario(None) {
+        Ok(m) => m,
+        Err(e) => {
+            err(&e.to_string());
+            return ExitCode::from(2);
+        }
+    };
+    install_panic_hook();
+    game::run(PlayOptions {
+        model,
+        scenario_name: d.scenario.clone(),
+        from_file: false,
+        teams: d.teams.len().clamp(1, 12) as u32,
+        seed: d.seed,
+        scale: args
+            .scale
+            .unwrap_or(game::ui::style::DEFAULT_SCALE)
+            .clamp(0.8, 2.5),
+        skip_lobby: false,
+        smoke: None,
+        bench_frames: None,
+        bench_debrief: None,
+        debrief: Some((args.events.clone(), std::sync::Arc::new(d))),
     })
 }

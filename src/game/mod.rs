@@ -4,6 +4,7 @@
 
 mod bench;
 mod clock;
+pub mod debrief;
 mod floor;
 mod input;
 mod record;
@@ -44,6 +45,10 @@ pub struct PlayOptions {
     pub smoke: Option<PathBuf>,
     /// Measure this many frames of simulation and UI work, then exit.
     pub bench_frames: Option<u32>,
+    /// Simulate 12 teams x 4 rounds, open their debrief and time this many frames of it, then exit.
+    pub bench_debrief: Option<u32>,
+    /// Open only the debrief of this event log (already read).
+    pub debrief: Option<(PathBuf, Arc<crate::debrief::Debrief>)>,
 }
 
 /// Runs the game window until it closes.
@@ -91,5 +96,6 @@ pub fn plugin(app: &mut App) {
         ui::plugin,
         smoke::plugin,
         bench::plugin,
+        debrief::plugin,
     ));
 }

@@ -2,6 +2,7 @@
 //! team, and the ticker of events that matter.
 
 use std::collections::VecDeque;
+use std::path::PathBuf;
 
 use bevy::prelude::*;
 
@@ -13,6 +14,35 @@ use crate::sim::{Session, SimSet};
 /// Simulated minutes per sparkline bucket.
 pub const BUCKET_MIN: u64 = 30;
 const TICKER_LEN: usize = 200;
+
+/// Where the game keeps this session's files (event log, reflection, exports): a folder under
+/// `cakefactory-sessions/` in the working directory, made when first needed.
+#[derive(Resource, Default)]
+pub struct SessionFolder(pub Option<PathBuf>);
+
+impl SessionFolder {
+    /// Writes the event log so far into the session's folder and returns its path.
+    pub fn save(&mut self, seed: u64, record: &EventRecord) -> Result<PathBuf, String> {
+        let dir = match &self.0 {
+            Some(d) => d.clone(),
+            None => {
+                let stamp = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs());
+                let d = PathBuf::from("cakefactory-sessions")
+                    .join(format!("session-{stamp}-seed{seed}"));
+                self.0 = Some(d.clone());
+                d
+            }
+        };
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let path = dir.join("events.jsonl");
+        let tmp = dir.join("events.jsonl.tmp");
+        std::fs::write(&tmp, record.to_jsonl()).map_err(|e| format!("{}: {e}", tmp.display()))?;
+        std::fs::rename(&tmp, &path).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(path)
+    }
+}
 
 /// Disruptions injected by the facilitator, for the console's log.
 #[derive(Resource, Default)]
@@ -92,7 +122,8 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<EventRecord>()
         .init_resource::<LiveStats>()
         .init_resource::<Ticker>()
-        .init_resource::<InjectionLog>();
+        .init_resource::<InjectionLog>()
+        .init_resource::<SessionFolder>();
     app.add_systems(
         Update,
         observe
@@ -108,10 +139,12 @@ fn observe(
     mut stats: ResMut<LiveStats>,
     mut ticker: ResMut<Ticker>,
     mut injections: ResMut<InjectionLog>,
+    mut folder: ResMut<SessionFolder>,
 ) {
     let mut round = session.round;
     for e in events.read() {
         if let EventKind::SessionStarted { tables, .. } = &e.kind {
+            folder.0 = None;
             record.0.clear();
             ticker.items.clear();
             ticker.round_starts.clear();

@@ -21,6 +21,8 @@ pub enum Screen {
     RoundEnd,
     /// After the last round: final standings.
     Final,
+    /// The debrief dashboard.
+    Debrief,
 }
 
 /// A request to start a new session (from the lobby or the command line).

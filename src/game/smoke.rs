@@ -9,18 +9,25 @@ use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
 use super::PlayOptions;
 use super::clock::GameClock;
+use super::debrief::{self, DebriefView, OpenDebrief, Tab};
 use super::screen::{Screen, StartGame, StartRound};
 use super::ui::UiSettings;
 use crate::factory::FactorySim;
 use crate::sim::{Command, Session, TeamAction};
 
 /// Screenshots the smoke test takes, in order.
-pub const SHOTS: [&str; 5] = [
+pub const SHOTS: [&str; 11] = [
     "lobby.png",
     "briefing.png",
     "floor.png",
     "console.png",
     "round_end.png",
+    "debrief_scoreboard.png",
+    "debrief_flow.png",
+    "debrief_collaboration.png",
+    "debrief_disruptions.png",
+    "debrief_compare.png",
+    "debrief_reflection.png",
 ];
 
 #[derive(Resource)]
@@ -71,10 +78,12 @@ fn run(
     mut start_round: MessageWriter<StartRound>,
     mut sim: MessageWriter<Command>,
     mut exit: MessageWriter<AppExit>,
+    mut open_debrief: MessageWriter<OpenDebrief>,
+    mut view: Option<ResMut<DebriefView>>,
 ) {
     script.frames += 1;
     script.total += 1;
-    if script.total > 3000 {
+    if script.total > 5000 {
         error!("smoke test: stuck at step {}", script.step);
         exit.write(AppExit::error());
         return;
@@ -156,8 +165,44 @@ fn run(
             shoot(&mut commands, &dir, SHOTS[4]);
             next(&mut script);
         }
+        // The debrief of the session so far, every tab, and an export.
+        8 if script.frames > 10 => {
+            open_debrief.write(OpenDebrief);
+            next(&mut script);
+        }
+        9..=14 if *screen.get() == Screen::Debrief => {
+            let tab = script.step - 9;
+            if let Some(v) = view.as_mut() {
+                if script.frames == 1 {
+                    debrief::select(v, Tab::ALL[tab]);
+                }
+                if script.frames == 40 {
+                    shoot(&mut commands, &dir, SHOTS[5 + tab]);
+                    next(&mut script);
+                }
+            }
+        }
+        15 if script.frames > 10 => {
+            if let Some(v) = view.as_ref() {
+                let out = dir.join("export");
+                let _ = std::fs::remove_dir_all(&out);
+                match crate::debrief::export::export(&v.debrief, &v.reflection, &out) {
+                    Ok(done) => println!(
+                        "smoke: export wrote {} tables, {} charts and {}",
+                        done.csv.len(),
+                        done.png.len(),
+                        done.html.display()
+                    ),
+                    Err(e) => {
+                        eprintln!("smoke: export FAILED: {e}");
+                        exit.write(AppExit::error());
+                    }
+                }
+            }
+            next(&mut script);
+        }
         // Wait for the files, then check them.
-        8 => {
+        16 => {
             let done = SHOTS.iter().all(|s| image_ok(&dir.join(s)).is_ok());
             if done || script.frames > 600 {
                 let mut failed = false;

@@ -42,6 +42,8 @@ pub enum UiAction {
     /// Go from the round summary to the next round's briefing.
     NextBriefing,
     SaveLog,
+    /// Open the debrief of the session so far.
+    OpenDebrief,
     BackToLobby,
     SetScale(f32),
     Quit,

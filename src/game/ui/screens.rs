@@ -16,8 +16,9 @@ use super::{FloorArea, UiAction, UiSettings};
 use crate::factory::FactorySim;
 use crate::game::PlayOptions;
 use crate::game::clock::GameClock;
+use crate::game::debrief::OpenDebrief;
 use crate::game::floor::{SelectedView, round_minute};
-use crate::game::record::{EventRecord, InjectionLog, LiveStats, Ticker};
+use crate::game::record::{EventRecord, InjectionLog, LiveStats, SessionFolder, Ticker};
 use crate::game::screen::{Screen, StartGame, StartRound};
 use crate::metrics::{LiveMetrics, Report};
 use crate::sim::{Command, Session};
@@ -72,8 +73,8 @@ pub(super) fn plugin(app: &mut App) {
             .in_set(PanelSet),
     );
     app.add_systems(PreUpdate, apply_actions);
-    app.add_systems(OnEnter(Screen::RoundEnd), compute_report);
-    app.add_systems(OnEnter(Screen::Final), compute_report);
+    app.add_systems(OnEnter(Screen::RoundEnd), (compute_report, autosave));
+    app.add_systems(OnEnter(Screen::Final), (compute_report, autosave));
 }
 
 fn init_settings(
@@ -94,6 +95,22 @@ fn init_settings(
 
 fn compute_report(metrics: Res<LiveMetrics>, mut shown: ResMut<ShownReport>) {
     shown.0 = Some(metrics.0.report());
+}
+
+/// After every round the session's event log is written to its folder, so nothing is lost on exit.
+fn autosave(
+    record: Res<EventRecord>,
+    session: Res<Session>,
+    mut folder: ResMut<SessionFolder>,
+    mut notice: ResMut<Notice>,
+    time: Res<Time>,
+) {
+    if let Err(e) = folder.save(session.seed, &record) {
+        notice.0 = Some((
+            format!("Could not save the event log: {e}"),
+            time.elapsed_secs_f64() + 8.0,
+        ));
+    }
 }
 
 /// A dark, partly transparent frame over the floor.
@@ -359,6 +376,13 @@ fn results_ui(
                         pending.0.push(UiAction::NextBriefing);
                     }
                     if ui
+                        .button(egui::RichText::new("📊 Debrief").size(24.0).strong())
+                        .on_hover_text("Open the debrief dashboard of the session so far")
+                        .clicked()
+                    {
+                        pending.0.push(UiAction::OpenDebrief);
+                    }
+                    if ui
                         .button(egui::RichText::new("💾 Save the event log").size(20.0))
                         .on_hover_text(
                             "Write every event of the session as JSON lines (for the debrief and researchers)",
@@ -469,6 +493,8 @@ fn apply_actions(
     session: Option<Res<Session>>,
     mut notice: ResMut<Notice>,
     time: Res<Time>,
+    mut folder: ResMut<SessionFolder>,
+    mut open_debrief: MessageWriter<OpenDebrief>,
 ) {
     for action in pending.0.drain(..) {
         match action {
@@ -493,17 +519,14 @@ fn apply_actions(
             UiAction::NextBriefing => next.set(Screen::Briefing),
             UiAction::SaveLog => {
                 let seed = session.as_ref().map_or(0, |s| s.seed);
-                let path = format!(
-                    "cakefactory-session-seed{seed}-{}.jsonl",
-                    std::time::SystemTime::now()
-                        .duration_since(std::time::UNIX_EPOCH)
-                        .map_or(0, |d| d.as_secs())
-                );
-                let text = match std::fs::write(&path, record.to_jsonl()) {
-                    Ok(()) => format!("Event log saved to {path}"),
-                    Err(e) => format!("Could not save {path}: {e}"),
+                let text = match folder.save(seed, &record) {
+                    Ok(path) => format!("Event log saved to {}", path.display()),
+                    Err(e) => format!("Could not save the event log: {e}"),
                 };
                 notice.0 = Some((text, time.elapsed_secs_f64() + 6.0));
+            }
+            UiAction::OpenDebrief => {
+                open_debrief.write(OpenDebrief);
             }
             UiAction::BackToLobby => {
                 settings.show_menu = false;

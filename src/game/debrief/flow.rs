@@ -1,0 +1,133 @@
+//! Flow tab: cumulative flow per step, throughput and WIP over time with every disruption marked, and the
+//! lead-time distribution of each round.
+
+use bevy_egui::egui::{self, Color32, RichText};
+use egui_plot::{BoxElem, BoxPlot, BoxSpread, FilledArea, Legend, Line, Plot, VLine};
+
+use super::{caption, team_picker};
+use crate::debrief::Debrief;
+use crate::game::ui::style;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FlowState {
+    pub team: usize,
+}
+
+/// Quartiles (nearest rank) of a sorted sample.
+pub fn spread(sorted: &[f64]) -> Option<BoxSpread> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let q = |p: f64| sorted[((sorted.len() - 1) as f64 * p).round() as usize];
+    Some(BoxSpread::new(q(0.0), q(0.25), q(0.5), q(0.75), q(1.0)))
+}
+
+pub fn ui(ui: &mut egui::Ui, d: &Debrief, state: &mut FlowState) {
+    team_picker(ui, d, &mut state.team, "flow_team");
+    let Some(team) = d.teams.get(state.team) else {
+        return;
+    };
+    let f = &team.flow;
+    let half = (ui.available_height() / 3.0 - 40.0).max(160.0);
+
+    ui.heading("Cumulative flow");
+    caption(
+        ui,
+        "Orders that had reached each step (or a later one) over simulated minutes; the height of a band is the work in that step, its width the time spent there.",
+    );
+    Plot::new(("cfd", state.team))
+        .height(half)
+        .legend(Legend::default())
+        .x_axis_label("simulated minutes")
+        .y_axis_label("orders (cumulative)")
+        .show(ui, |p| {
+            let zeros = vec![0.0; f.minutes.len()];
+            let delivered: Vec<f64> = f.delivered.iter().map(|v| *v as f64).collect();
+            let mut below = delivered.clone();
+            for s in (0..f.arrived.len()).rev() {
+                let ys: Vec<f64> = f.arrived[s].iter().map(|v| *v as f64).collect();
+                if ys.last().copied().unwrap_or(0.0) <= 0.0 {
+                    continue;
+                }
+                let name = d.tables.steps.get(s).cloned().unwrap_or_default();
+                p.add(
+                    FilledArea::new(name, &f.minutes, &below, &ys)
+                        .fill_color(style::color32(s + 1).gamma_multiply(0.6)),
+                );
+                below = ys;
+            }
+            p.add(
+                FilledArea::new("delivered", &f.minutes, &zeros, &delivered)
+                    .fill_color(Color32::from_gray(90)),
+            );
+        });
+
+    ui.heading("Throughput and WIP");
+    caption(
+        ui,
+        "Deliveries in the trailing hour and orders in the factory, per simulated minute; red lines are disruptions (hover for the headline), grey lines round starts.",
+    );
+    Plot::new(("throughput", state.team))
+        .height(half)
+        .legend(Legend::default())
+        .x_axis_label("simulated minutes")
+        .y_axis_label("orders")
+        .show(ui, |p| {
+            for start in &d.round_starts {
+                p.vline(VLine::new("round start", *start).color(Color32::from_gray(110)));
+            }
+            for dis in &d.disruptions {
+                if dis.teams.iter().any(|t| t.team == state.team) {
+                    p.vline(
+                        VLine::new(dis.report.headline.clone(), dis.report.start_min)
+                            .color(style::ALERT),
+                    );
+                }
+            }
+            let pts = |ys: &[f64]| -> Vec<[f64; 2]> {
+                f.minutes.iter().zip(ys).map(|(x, y)| [*x, *y]).collect()
+            };
+            p.line(
+                Line::new("throughput (per hour)", pts(&f.throughput))
+                    .color(style::color32(state.team))
+                    .width(2.5),
+            );
+            p.line(
+                Line::new("WIP (orders)", pts(&f.wip))
+                    .color(Color32::LIGHT_GRAY)
+                    .width(1.5),
+            );
+        });
+
+    ui.heading("Lead time per round");
+    caption(
+        ui,
+        "Minutes from order to delivery of the cakes delivered in each round: box from the first to the third quartile, line at the median, whiskers to the extremes.",
+    );
+    Plot::new(("lead", state.team))
+        .height(half)
+        .x_axis_label("round")
+        .y_axis_label("lead time (minutes)")
+        .show(ui, |p| {
+            let boxes: Vec<BoxElem> = team
+                .lead_times
+                .iter()
+                .enumerate()
+                .filter_map(|(r, leads)| {
+                    let mut s = leads.clone();
+                    s.sort_by(f64::total_cmp);
+                    spread(&s).map(|sp| {
+                        BoxElem::new((r + 1) as f64, sp).name(format!(
+                            "round {}: {} cakes",
+                            r + 1,
+                            s.len()
+                        ))
+                    })
+                })
+                .collect();
+            p.box_plot(BoxPlot::new("lead time", boxes).color(style::color32(state.team)));
+        });
+    if team.lead_times.iter().all(Vec::is_empty) {
+        ui.label(RichText::new("No cake delivered yet.").color(style::MUTED));
+    }
+}

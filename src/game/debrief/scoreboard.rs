@@ -1,0 +1,33 @@
+//! Scoreboard tab: teams x key figures, per round and in total, sortable, the best value in each column
+//! marked (the same table as the round-end screen).
+
+use bevy_egui::egui::{self};
+
+use super::caption;
+use crate::debrief::Debrief;
+use crate::game::ui::standings::{StandingsState, standings};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScoreboardState {
+    /// `None` for the totals.
+    pub round: Option<u32>,
+    pub table: StandingsState,
+}
+
+pub fn ui(ui: &mut egui::Ui, d: &Debrief, s: &mut ScoreboardState) {
+    caption(
+        ui,
+        "Key figures of every team: lead times in minutes, profit in the game's money; hover a header for its definition.",
+    );
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut s.round, None, "All rounds");
+        for r in 1..=d.round_starts.len() as u32 {
+            ui.selectable_value(&mut s.round, Some(r), format!("Round {r}"));
+        }
+    });
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            standings(ui, &d.report, s.round, &mut s.table);
+        });
+}
