@@ -9,6 +9,16 @@ fn check(model: cakefactory::scenario::Model, seed: u64, teams: u32, plan_src: O
     let plan = plan_src.map_or_else(Vec::new, |s| parse_plan("plan", s, &model).unwrap());
     let (app, events) = play_capture(model, &options(seed, teams, plan));
     check_order_accounting(&app, &events).unwrap();
+    let received = events
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                cakefactory::sim::event::EventKind::OrderReceived { .. }
+            )
+        })
+        .count();
+    assert!(received > 0, "the session should have had orders");
 }
 
 #[test]

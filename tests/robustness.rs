@@ -198,7 +198,12 @@ fn plan() -> impl Strategy<Value = Vec<TimedCommand>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: 200,
+        // A fixed seed keeps CI deterministic; explore more with PROPTEST_CASES and another seed here.
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0xCAFE),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn random_commands_never_break_the_session(seed in 0u64..1000, plan in plan()) {
