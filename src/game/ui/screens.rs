@@ -458,6 +458,13 @@ fn windows_ui(
             if ui.button("Save the event log").clicked() {
                 pending.0.push(UiAction::SaveLog);
             }
+            if ui
+                .button("Open the debrief")
+                .on_hover_text("The debrief dashboard of the session so far")
+                .clicked()
+            {
+                pending.0.push(UiAction::OpenDebrief);
+            }
             if ui.button("Back to the lobby (ends this session)").clicked() {
                 pending.0.push(UiAction::BackToLobby);
             }
