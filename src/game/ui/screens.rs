@@ -533,6 +533,7 @@ fn apply_actions(
                 notice.0 = Some((text, time.elapsed_secs_f64() + 6.0));
             }
             UiAction::OpenDebrief => {
+                settings.show_menu = false;
                 open_debrief.write(OpenDebrief);
             }
             UiAction::BackToLobby => {
