@@ -36,29 +36,23 @@ fn color(i: usize) -> RGBColor {
 
 const SIZE: (u32, u32) = (1200, 640);
 
-/// Throughput and WIP over the session, with a marker at every disruption.
-pub fn flow(d: &Debrief, t: usize, path: &Path) -> Result {
-    fonts();
-    let team = &d.teams[t];
-    let f = &team.flow;
-    let root = BitMapBackend::new(path, SIZE).into_drawing_area();
+/// A chart over simulated minutes with the common axes, on a white drawing area.
+fn time_chart<'a, 'b>(
+    root: &'a DrawingArea<BitMapBackend<'b>, plotters::coord::Shift>,
+    caption: &str,
+    x_max: f64,
+    y_max: f64,
+    y_desc: &str,
+) -> Result<
+    ChartContext<
+        'a,
+        BitMapBackend<'b>,
+        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+    >,
+> {
     root.fill(&WHITE).map_err(err)?;
-    let x_max = f.minutes.last().copied().unwrap_or(1.0).max(1.0);
-    let y_max = f
-        .wip
-        .iter()
-        .chain(&f.throughput)
-        .copied()
-        .fold(1.0, f64::max)
-        * 1.1;
-    let mut chart = ChartBuilder::on(&root)
-        .caption(
-            format!(
-                "{}: throughput (deliveries in the last hour) and WIP (orders in the factory)",
-                team.name
-            ),
-            (FONT, 20),
-        )
+    let mut chart = ChartBuilder::on(root)
+        .caption(caption, (FONT, 20))
         .margin(12)
         .x_label_area_size(40)
         .y_label_area_size(50)
@@ -67,10 +61,32 @@ pub fn flow(d: &Debrief, t: usize, path: &Path) -> Result {
     chart
         .configure_mesh()
         .x_desc("simulated minutes since the start")
-        .y_desc("orders")
+        .y_desc(y_desc)
         .label_style((FONT, 14))
         .draw()
         .map_err(err)?;
+    Ok(chart)
+}
+
+/// Throughput and WIP over the session, with a marker at every disruption.
+pub fn flow(d: &Debrief, t: usize, path: &Path) -> Result {
+    fonts();
+    let team = &d.teams[t];
+    let f = &team.flow;
+    let root = BitMapBackend::new(path, SIZE).into_drawing_area();
+    let x_max = f.minutes.last().copied().unwrap_or(1.0).max(1.0);
+    let y_max = f
+        .wip
+        .iter()
+        .chain(&f.throughput)
+        .copied()
+        .fold(1.0, f64::max)
+        * 1.1;
+    let caption = format!(
+        "{}: throughput (deliveries in the last hour) and WIP (orders in the factory)",
+        team.name
+    );
+    let mut chart = time_chart(&root, &caption, x_max, y_max, "orders")?;
     for (i, dis) in d.disruptions.iter().enumerate() {
         if dis.teams.iter().any(|x| x.team == t) {
             let x = dis.report.start_min;
@@ -130,7 +146,6 @@ pub fn cfd(d: &Debrief, t: usize, path: &Path) -> Result {
     let team = &d.teams[t];
     let f = &team.flow;
     let root = BitMapBackend::new(path, SIZE).into_drawing_area();
-    root.fill(&WHITE).map_err(err)?;
     let x_max = f.minutes.last().copied().unwrap_or(1.0).max(1.0);
     let y_max = f
         .arrived
@@ -141,26 +156,11 @@ pub fn cfd(d: &Debrief, t: usize, path: &Path) -> Result {
         .unwrap_or(1)
         .max(1) as f64
         * 1.05;
-    let mut chart = ChartBuilder::on(&root)
-        .caption(
-            format!(
-                "{}: cumulative flow (orders that reached each step or beyond, and delivered)",
-                team.name
-            ),
-            (FONT, 20),
-        )
-        .margin(12)
-        .x_label_area_size(40)
-        .y_label_area_size(50)
-        .build_cartesian_2d(0f64..x_max, 0f64..y_max)
-        .map_err(err)?;
-    chart
-        .configure_mesh()
-        .x_desc("simulated minutes since the start")
-        .y_desc("orders (cumulative)")
-        .label_style((FONT, 14))
-        .draw()
-        .map_err(err)?;
+    let caption = format!(
+        "{}: cumulative flow (orders that reached each step or beyond, and delivered)",
+        team.name
+    );
+    let mut chart = time_chart(&root, &caption, x_max, y_max, "orders (cumulative)")?;
     for (s, series) in f.arrived.iter().enumerate() {
         if series.last().copied().unwrap_or(0) == 0 {
             continue;
@@ -382,16 +382,8 @@ pub fn handoffs(d: &Debrief, t: usize, path: &Path) -> Result {
 
 /// Node positions of the tie network: units in sectors of a circle, members spread inside their sector.
 pub fn network_layout(team: &TeamDebrief, workers: usize) -> Vec<(f64, f64)> {
-    let units = &team.details.units;
-    let unit_of = |w: usize| {
-        team.details
-            .worker_unit
-            .get(w)
-            .and_then(|u| units.iter().position(|x| x == u))
-            .unwrap_or(0)
-    };
     let mut order: Vec<usize> = (0..workers).collect();
-    order.sort_by_key(|&w| (unit_of(w), w));
+    order.sort_by_key(|&w| (team.details.unit_index(w), w));
     let mut pos = vec![(0.0, 0.0); workers];
     for (k, &w) in order.iter().enumerate() {
         let a = std::f64::consts::TAU * k as f64 / workers.max(1) as f64;
@@ -419,15 +411,7 @@ pub fn network(d: &Debrief, t: usize, path: &Path) -> Result {
         .margin(20)
         .build_cartesian_2d(-1.35f64..1.35, -1.25f64..1.25)
         .map_err(err)?;
-    let max = team
-        .details
-        .ties
-        .pairs
-        .values()
-        .copied()
-        .max()
-        .unwrap_or(1)
-        .max(1) as f64;
+    let max = f64::from(team.details.max_ties());
     for (&(a, b), &w) in &team.details.ties.pairs {
         let (pa, pb) = (pos[a as usize], pos[b as usize]);
         let width = (1.0 + 9.0 * (w as f64 / max)) as u32;
@@ -440,12 +424,7 @@ pub fn network(d: &Debrief, t: usize, path: &Path) -> Result {
     }
     let units = &team.details.units;
     for (w, name) in d.tables.workers.iter().enumerate() {
-        let u = team
-            .details
-            .worker_unit
-            .get(w)
-            .and_then(|x| units.iter().position(|y| y == x))
-            .unwrap_or(0);
+        let u = team.details.unit_index(w);
         let p = pos[w];
         if team.details.spanners.contains(&(w as u16)) {
             chart
@@ -539,7 +518,6 @@ pub fn ei(d: &Debrief, t: usize, path: &Path) -> Result {
 pub fn compare(d: &Debrief, path: &Path) -> Result {
     fonts();
     let root = BitMapBackend::new(path, SIZE).into_drawing_area();
-    root.fill(&WHITE).map_err(err)?;
     let x_max = d
         .teams
         .iter()
@@ -553,23 +531,13 @@ pub fn compare(d: &Debrief, path: &Path) -> Result {
         .copied()
         .fold(1.0, f64::max)
         * 1.1;
-    let mut chart = ChartBuilder::on(&root)
-        .caption(
-            "All teams: throughput (deliveries in the last hour)",
-            (FONT, 20),
-        )
-        .margin(12)
-        .x_label_area_size(40)
-        .y_label_area_size(50)
-        .build_cartesian_2d(0f64..x_max, 0f64..y_max)
-        .map_err(err)?;
-    chart
-        .configure_mesh()
-        .x_desc("simulated minutes since the start")
-        .y_desc("deliveries per hour")
-        .label_style((FONT, 14))
-        .draw()
-        .map_err(err)?;
+    let mut chart = time_chart(
+        &root,
+        "All teams: throughput (deliveries in the last hour)",
+        x_max,
+        y_max,
+        "deliveries per hour",
+    )?;
     for (t, team) in d.teams.iter().enumerate() {
         let c = color(t);
         chart

@@ -117,6 +117,21 @@ pub struct TeamDetails {
     pub deliveries: Vec<SimTime>,
 }
 
+impl TeamDetails {
+    /// Index in `units` of worker `w`'s unit (0 if unknown).
+    pub fn unit_index(&self, w: usize) -> usize {
+        self.worker_unit
+            .get(w)
+            .and_then(|u| self.units.iter().position(|x| x == u))
+            .unwrap_or(0)
+    }
+
+    /// The largest tie count between two people (at least 1).
+    pub fn max_ties(&self) -> u32 {
+        self.ties.pairs.values().copied().max().unwrap_or(1).max(1)
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 struct FactoryAcc {
     design: String,

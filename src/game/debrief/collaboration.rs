@@ -65,23 +65,9 @@ pub fn tie_graph(d: &Debrief, t: usize) -> TieGraph {
         sg.add_edge(nodes[a as usize], nodes[b as usize], w);
     }
     let mut g = TieGraph::from(&sg);
-    let max = team
-        .details
-        .ties
-        .pairs
-        .values()
-        .copied()
-        .max()
-        .unwrap_or(1)
-        .max(1) as f32;
-    let units = &team.details.units;
+    let max = team.details.max_ties() as f32;
     for (w, &n) in nodes.iter().enumerate() {
-        let unit = team
-            .details
-            .worker_unit
-            .get(w)
-            .and_then(|u| units.iter().position(|x| x == u))
-            .unwrap_or(0);
+        let unit = team.details.unit_index(w);
         let spanner = team.details.spanners.contains(&(w as u16));
         if let Some(node) = g.node_mut(n) {
             node.set_location(egui::pos2(
