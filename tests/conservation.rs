@@ -14,7 +14,7 @@ fn check(model: cakefactory::scenario::Model, seed: u64, teams: u32, plan_src: O
         .filter(|e| {
             matches!(
                 e.kind,
-                cakefactory::sim::event::EventKind::OrderReceived { .. }
+                cakefactory::domain::event::EventKind::OrderReceived { .. }
             )
         })
         .count();

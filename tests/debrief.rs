@@ -3,8 +3,9 @@
 
 mod common;
 
-use cakefactory::debrief::{Debrief, export, log, reflection};
+use cakefactory::debrief::{Debrief, export, reflection};
 use cakefactory::headless::parse_plan;
+use cakefactory::sim::journal;
 use common::*;
 
 fn busy_session() -> (cakefactory::metrics::Report, String) {
@@ -17,7 +18,7 @@ fn busy_session() -> (cakefactory::metrics::Report, String) {
 #[test]
 fn the_debrief_of_a_log_has_the_figures_of_run_json() {
     let (report, log_text) = busy_session();
-    let events = log::parse_log("events.jsonl", &log_text).unwrap();
+    let events = journal::parse_log("events.jsonl", &log_text).unwrap();
     let d = Debrief::from_events(&events).unwrap();
     assert_eq!(
         serde_json::to_string(&d.report).unwrap(),
@@ -30,7 +31,7 @@ fn the_debrief_of_a_log_has_the_figures_of_run_json() {
 #[test]
 fn flows_are_consistent() {
     let (report, log_text) = busy_session();
-    let d = Debrief::from_events(&log::parse_log("e", &log_text).unwrap()).unwrap();
+    let d = Debrief::from_events(&journal::parse_log("e", &log_text).unwrap()).unwrap();
     for (t, team) in d.teams.iter().enumerate() {
         let f = &team.flow;
         assert_eq!(f.minutes.len(), f.wip.len());
@@ -63,7 +64,7 @@ fn the_export_writes_tables_charts_and_a_self_contained_report() {
     let (_, log_text) = busy_session();
     let dir = std::env::temp_dir().join(format!("cf-export-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let d = Debrief::from_events(&log::parse_log("e", &log_text).unwrap()).unwrap();
+    let d = Debrief::from_events(&journal::parse_log("e", &log_text).unwrap()).unwrap();
     let mut refl = reflection::Reflection::default();
     refl.fit(&d.tables.factories, d.rounds as usize);
     refl.teams[1].before = [2, 3, 1];

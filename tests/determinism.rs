@@ -4,9 +4,9 @@
 
 mod common;
 
+use cakefactory::domain::{Command, SimEvent, TeamAction};
 use cakefactory::headless::{TimedCommand, parse_plan};
 use cakefactory::metrics::Report;
-use cakefactory::sim::{Command, SimEvent, TeamAction};
 use common::*;
 
 fn busy_plan(model: &cakefactory::scenario::Model) -> Vec<TimedCommand> {

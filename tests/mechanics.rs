@@ -7,10 +7,11 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use cakefactory::domain::SimTime;
+use cakefactory::domain::event::EventKind;
+use cakefactory::domain::{Command, SimEvent};
 use cakefactory::factory::FactorySim;
 use cakefactory::headless::{config, parse_plan, run_until, session_app};
-use cakefactory::sim::event::EventKind;
-use cakefactory::sim::{Command, Session, SimEvent};
+use cakefactory::sim::Session;
 use common::*;
 
 fn standard_events(seed: u64, plan: &str) -> Vec<SimEvent> {

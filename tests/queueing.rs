@@ -8,10 +8,10 @@ mod common;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use cakefactory::domain::SimEvent;
 use cakefactory::domain::SimTime;
+use cakefactory::domain::event::EventKind;
 use cakefactory::headless::{self, RunOptions};
-use cakefactory::sim::SimEvent;
-use cakefactory::sim::event::EventKind;
 use common::*;
 
 /// Erlang C mean wait in queue.

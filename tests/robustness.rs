@@ -3,13 +3,13 @@
 
 mod common;
 
+use cakefactory::domain::event::EventKind;
+use cakefactory::domain::{Command, TeamAction};
 use cakefactory::domain::{
     DisruptionKind, DisruptionSpec, Dist, Helping, PracticeChange, Priority, SimTime, Standup,
     StandupScope, Target,
 };
 use cakefactory::headless::TimedCommand;
-use cakefactory::sim::event::EventKind;
-use cakefactory::sim::{Command, TeamAction};
 use common::*;
 use proptest::prelude::*;
 

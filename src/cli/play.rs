@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{err, load_scenario};
+use crate::game::ui::style;
 use crate::game::{self, PlayOptions};
 
 #[derive(Args, Debug, Default)]
@@ -76,19 +77,27 @@ pub(super) fn play(args: &PlayArgs) -> ExitCode {
         }
     };
     if let Some(t) = args.teams
-        && !(1..=12).contains(&t)
+        && !game::TEAMS.contains(&t)
     {
-        err("--teams must be within 1..12 in the game");
+        err(&format!(
+            "--teams must be within {}..{} in the game (got {t})",
+            game::TEAMS.start(),
+            game::TEAMS.end()
+        ));
         return ExitCode::from(2);
     }
     if let Some(s) = args.scale
-        && !(0.8..=2.5).contains(&s)
+        && !style::SCALES.contains(&s)
     {
-        err("--scale must be within 0.8..2.5");
+        err(&format!(
+            "--scale must be within {}..{} (got {s})",
+            style::SCALES.start(),
+            style::SCALES.end()
+        ));
         return ExitCode::from(2);
     }
     let default_teams = if args.file.is_some() {
-        model.teams.clamp(1, 12)
+        model.teams.clamp(*game::TEAMS.start(), *game::TEAMS.end())
     } else {
         4
     };
@@ -103,7 +112,7 @@ pub(super) fn play(args: &PlayArgs) -> ExitCode {
         model,
         teams: args.teams.unwrap_or(default_teams),
         seed: args.seed.unwrap_or(1),
-        scale: args.scale.unwrap_or(game::ui::style::DEFAULT_SCALE),
+        scale: args.scale.unwrap_or(style::DEFAULT_SCALE),
         smoke: args.smoke.clone(),
         bench_frames: args.bench_frames,
         bench_debrief: args.bench_debrief,
@@ -125,7 +134,7 @@ pub(super) fn debrief(args: &DebriefArgs) -> ExitCode {
     if let Err(code) = display_or_exit() {
         return code;
     }
-    let events = match crate::debrief::log::read_log(&args.events) {
+    let events = match crate::sim::journal::read_log(&args.events) {
         Ok(e) => e,
         Err(e) => {
             err(&e.to_string());
@@ -151,12 +160,9 @@ pub(super) fn debrief(args: &DebriefArgs) -> ExitCode {
         model,
         scenario_name: d.scenario.clone(),
         from_file: false,
-        teams: d.teams.len().clamp(1, 12) as u32,
+        teams: (d.teams.len() as u32).clamp(*game::TEAMS.start(), *game::TEAMS.end()),
         seed: d.seed,
-        scale: args
-            .scale
-            .unwrap_or(game::ui::style::DEFAULT_SCALE)
-            .clamp(0.8, 2.5),
+        scale: style::clamp_scale(args.scale.unwrap_or(style::DEFAULT_SCALE)),
         skip_lobby: false,
         smoke: None,
         bench_frames: None,

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{err, out};
-use crate::debrief::{Debrief, export, log, reflection};
+use crate::debrief::{Debrief, export, reflection};
+use crate::sim::journal;
 
 #[derive(Args, Debug)]
 pub(crate) struct ReportArgs {
@@ -31,7 +32,7 @@ pub(super) fn report(args: &ReportArgs) -> ExitCode {
 }
 
 fn report_inner(args: &ReportArgs) -> Result<String, String> {
-    let events = log::read_log(&args.events).map_err(|e| e.to_string())?;
+    let events = journal::read_log(&args.events).map_err(|e| e.to_string())?;
     let debrief =
         Debrief::from_events(&events).map_err(|e| format!("{}: {e}", args.events.display()))?;
     let mut refl = reflection::load(&reflection::path_for(&args.events))?;

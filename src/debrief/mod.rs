@@ -5,17 +5,16 @@
 
 pub mod charts;
 pub mod export;
-pub mod log;
 pub mod reflection;
 
 use bevy::platform::collections::HashMap;
 
+use crate::domain::event::{EventKind, OrderId, SimEvent, Tables};
+use crate::domain::{Command, TeamAction};
 use crate::metrics::collector::TeamDetails;
 use crate::metrics::recovery::WINDOW_MS;
 use crate::metrics::series::{Row, Sampler};
 use crate::metrics::{Collector, DisruptionReport, Report};
-use crate::sim::event::{EventKind, OrderId, SimEvent, Tables};
-use crate::sim::{Command, TeamAction};
 
 /// How long after a disruption a team's commands count as its response, and the dip is looked for.
 pub const RESPONSE_MIN: f64 = 240.0;

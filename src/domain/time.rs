@@ -49,8 +49,15 @@ pub fn ms_from_minutes(minutes: f64) -> u64 {
     }
 }
 
+/// Minutes in `ms` milliseconds.
 pub fn minutes_from_ms(ms: u64) -> f64 {
     ms as f64 / MS_PER_MINUTE
+}
+
+/// The minute of the round at time `t` for a round that started at `round_start` (0 before it): the one
+/// definition behind every "minute" the game, the logs and the metrics show.
+pub fn minute_of_round(t: SimTime, round_start: SimTime) -> f64 {
+    minutes_from_ms(t.since(round_start))
 }
 
 impl fmt::Display for SimTime {

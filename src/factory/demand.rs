@@ -9,9 +9,9 @@ use std::collections::BinaryHeap;
 
 use rand_chacha::ChaCha8Rng;
 
+use super::rng::{Stream, next_unit, substream_rng};
 use crate::domain::{Dist, SimTime};
 use crate::scenario::model::{Demand, Model};
-use crate::sim::rng::{Stream, next_unit, substream_rng};
 
 /// An order as the market places it.
 #[derive(Clone, Debug, PartialEq)]

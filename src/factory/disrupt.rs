@@ -1,11 +1,11 @@
 //! Disruptions inside one factory (breakdowns, absence, supply, rush offers, surges, spec changes, new
 //! requirements, outages, mandated reorganisation) and the ingredient store they often hit.
 
+use super::rng::{Stream, next_unit, substream_rng};
 use super::*;
 use crate::domain::DisruptionKind as K;
+use crate::domain::event::DISRUPTION_ORDER_BASE;
 use crate::domain::time::ms_from_minutes;
-use crate::sim::event::DISRUPTION_ORDER_BASE;
-use crate::sim::rng::{Stream, next_unit, substream_rng};
 
 /// Orders created by one disruption instance get ids `BASE + instance << 20 + k`.
 fn disruption_order_id(instance: u32, k: u64) -> OrderId {

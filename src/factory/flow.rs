@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::domain::Priority;
+use crate::domain::event::{FoundBy, LossReason};
 use crate::domain::time::ms_from_minutes;
-use crate::sim::event::{FoundBy, LossReason};
 
 impl FactorySim {
     /// A new order arrives from the market (or a rush offer / surge).

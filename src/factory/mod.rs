@@ -9,6 +9,7 @@ mod demand;
 mod disrupt;
 mod flow;
 pub mod org;
+mod rng;
 mod team;
 mod view;
 mod work;
@@ -27,10 +28,10 @@ pub use view::{
     WorkerView,
 };
 
+use crate::domain::event::{CostKind, DefectCause, EventKind, OrderId, SimEvent};
 use crate::domain::{DisruptionSpec, SimTime};
 use crate::scenario::model::{Model, Multipliers, Operation};
-use crate::sim::event::{CostKind, DefectCause, EventKind, OrderId, SimEvent};
-use crate::sim::rng::{Draws, Keyed, Stream};
+use rng::{Draws, Keyed, Stream};
 
 /// What the factory's clock has scheduled.
 #[derive(Clone, Debug)]
@@ -334,7 +335,7 @@ pub struct FactorySim {
     /// The pending wake-up for helpers, if any.
     wake_at: Option<SimTime>,
     /// Events produced since the buffer was last drained.
-    pub out: Vec<SimEvent>,
+    out: Vec<SimEvent>,
 }
 
 impl FactorySim {
@@ -432,6 +433,21 @@ impl FactorySim {
     }
     pub fn org(&self) -> &Org {
         &self.org
+    }
+    /// The design chosen during a round that takes over at the next round start.
+    pub fn pending_design(&self) -> Option<String> {
+        self.pending_design
+            .map(|d| self.model.designs[d].name.clone())
+    }
+
+    /// Moves the events produced since the last call to the end of `into`, in the order they happened.
+    pub fn drain_events(&mut self, into: &mut Vec<SimEvent>) {
+        into.append(&mut self.out);
+    }
+
+    /// Drops the events produced since the last drain (a command that failed half-way leaves nothing).
+    pub fn discard_events(&mut self) {
+        self.out.clear();
     }
 
     fn emit(&mut self, kind: EventKind) {

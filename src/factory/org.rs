@@ -1,9 +1,9 @@
 //! A factory's organisation at run time: units, who is in which, who owns which step, spanners and practices,
 //! and the handoff parameters that follow from them.
 
+use crate::domain::event::{EventKind, OrgInfo, UnitInfo};
 use crate::domain::{Dist, Practices, StandupScope};
 use crate::scenario::model::{Design, Effect, Model, Multipliers};
-use crate::sim::event::{EventKind, OrgInfo, UnitInfo};
 
 pub const NONE: u16 = u16::MAX;
 

@@ -2,8 +2,8 @@
 //! ownership, expediting and rush offers.
 
 use super::*;
+use crate::domain::command::TeamAction;
 use crate::domain::{PracticeChange, Priority};
-use crate::sim::command::TeamAction;
 
 impl FactorySim {
     /// Applies a team's decision now; an invalid one changes nothing and says why.

@@ -189,9 +189,7 @@ impl FactorySim {
                     price: o.price,
                 })
                 .collect(),
-            pending_design: self
-                .pending_design
-                .map(|d| self.model.designs[d].name.clone()),
+            pending_design: self.pending_design(),
             meeting_until: self.meeting.as_ref().map(|m| m.until),
         }
     }

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use super::*;
+use crate::domain::event::InterruptReason;
 use crate::domain::{Helping, StandupScope, time::ms_from_minutes};
-use crate::sim::event::InterruptReason;
 
 /// How many queued tasks are looked at per queue when the first cannot start (missing ingredients).
 const SCAN_DEPTH: usize = 16;

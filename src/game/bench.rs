@@ -9,7 +9,7 @@ use bevy::prelude::*;
 
 use super::PlayOptions;
 use super::clock::{GameClock, SPEEDS};
-use super::screen::{Screen, StartGame, StartRound};
+use super::screens::{Screen, StartGame, StartRound};
 
 #[derive(Resource)]
 struct Bench {

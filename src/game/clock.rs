@@ -2,7 +2,6 @@
 
 use bevy::prelude::*;
 
-use super::Screen;
 use crate::sim::{Session, SimSet};
 
 /// Speeds in simulated minutes per real second (keys 1-6).
@@ -11,8 +10,10 @@ pub const SPEEDS: [f64; 6] = [1.0, 2.0, 5.0, 10.0, 30.0, 60.0];
 /// Longest real-time step taken in one frame, so a stall does not skip a chunk of the round.
 const MAX_FRAME_SECS: f64 = 0.1;
 
+/// How fast the game plays.
 #[derive(Resource, Debug, Clone, PartialEq)]
 pub struct GameClock {
+    /// Nothing advances.
     pub paused: bool,
     /// Index into [`SPEEDS`].
     pub speed: usize,
@@ -47,13 +48,18 @@ impl GameClock {
     }
 }
 
+/// Moving the session's target time on (the screens decide when: only in play).
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ClockSet;
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<GameClock>();
     app.add_systems(
         Update,
         drive_session
+            .in_set(ClockSet)
             .before(SimSet::Commands)
-            .run_if(in_state(Screen::Playing).and_then(resource_exists::<Session>)),
+            .run_if(resource_exists::<Session>),
     );
 }
 
@@ -73,14 +79,14 @@ mod tests {
     use std::sync::Arc;
     use std::time::Duration;
 
-    use bevy::state::app::StatesPlugin;
     use bevy::time::TimeUpdateStrategy;
 
     use super::*;
+    use crate::domain::{Command, EventKind, SimEvent, TeamAction};
     use crate::domain::{DisruptionKind, DisruptionSpec, Target};
     use crate::headless::{self, RunOptions, TimedCommand};
     use crate::sim::tap::{Recorded, Taps, recorder, take};
-    use crate::sim::{Command, EventKind, SessionConfig, SimEvent, TeamAction, spawn_session};
+    use crate::sim::{SessionConfig, spawn_session};
 
     fn capture(app: &mut App) -> Recorded {
         let (tap, events) = recorder();
@@ -93,10 +99,8 @@ mod tests {
         let model = Arc::new(crate::scenario::default_model().unwrap());
         let config = SessionConfig::new(Arc::clone(&model), 5, Some(3), None);
         let mut app = App::new();
-        app.add_plugins((MinimalPlugins, StatesPlugin));
+        app.add_plugins(MinimalPlugins);
         app.add_plugins((crate::sim::plugin, crate::metrics::plugin));
-        app.init_state::<Screen>();
-        app.insert_state(Screen::Playing);
         app.add_plugins(plugin);
         // Uneven frames, as a real window gives.
         app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
@@ -172,7 +176,7 @@ mod tests {
                 EventKind::CommandApplied { command } if **command != Command::StartRound => {
                     plan.push(TimedCommand {
                         round,
-                        minute: e.t.since(round_start) as f64 / 60_000.0,
+                        minute: crate::domain::time::minute_of_round(e.t, round_start),
                         command: (**command).clone(),
                     });
                 }

@@ -1,31 +1,28 @@
 //! Keyboard shortcuts: Space pause, 1-6 speeds, Tab next team (Shift+Tab back), D decision panel, F
-//! facilitator console, Esc menu. They are off while a text field has the keyboard.
+//! facilitator console, Esc menu. Each key is the same [`UiAction`] as its button. They are off in the lobby
+//! and while a text field has the keyboard.
 
+use bevy::input::InputSystems;
 use bevy::prelude::*;
 use bevy_egui::input::egui_wants_any_keyboard_input;
 
-use super::Screen;
-use super::clock::{GameClock, SPEEDS};
-use super::ui::UiSettings;
-use crate::sim::Session;
+use super::actions::ActionSet;
+use super::clock::SPEEDS;
+use super::screens::Screen;
+use super::ui::{PendingActions, UiAction};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         PreUpdate,
-        keys.run_if(not(egui_wants_any_keyboard_input).and_then(not(in_state(Screen::Lobby)))),
+        keys.after(InputSystems)
+            .before(ActionSet)
+            .run_if(not(egui_wants_any_keyboard_input).and_then(not(in_state(Screen::Lobby)))),
     );
 }
 
-fn keys(
-    input: Res<ButtonInput<KeyCode>>,
-    mut clock: ResMut<GameClock>,
-    mut settings: ResMut<UiSettings>,
-    session: Option<Res<Session>>,
-) {
-    if input.just_pressed(KeyCode::Space) {
-        clock.paused = !clock.paused;
-    }
-    let digits = [
+/// The action of each key pressed this frame.
+pub fn actions_of_keys(input: &ButtonInput<KeyCode>) -> Vec<UiAction> {
+    const SPEED_KEYS: [KeyCode; 6] = [
         KeyCode::Digit1,
         KeyCode::Digit2,
         KeyCode::Digit3,
@@ -33,31 +30,65 @@ fn keys(
         KeyCode::Digit5,
         KeyCode::Digit6,
     ];
-    for (i, key) in digits.iter().enumerate().take(SPEEDS.len()) {
+    let mut actions = Vec::new();
+    if input.just_pressed(KeyCode::Space) {
+        actions.push(UiAction::TogglePause);
+    }
+    for (i, key) in SPEED_KEYS.iter().enumerate().take(SPEEDS.len()) {
         if input.just_pressed(*key) {
-            clock.speed = i;
-            clock.paused = false;
+            actions.push(UiAction::SetSpeed(i));
         }
     }
-    if input.just_pressed(KeyCode::Tab)
-        && let Some(s) = session
-        && !s.factories.is_empty()
-    {
-        let n = s.factories.len();
+    if input.just_pressed(KeyCode::Tab) {
         let back = input.pressed(KeyCode::ShiftLeft) || input.pressed(KeyCode::ShiftRight);
-        settings.selected = if back {
-            (settings.selected + n - 1) % n
+        actions.push(if back {
+            UiAction::PreviousTeam
         } else {
-            (settings.selected + 1) % n
-        };
+            UiAction::NextTeam
+        });
     }
-    if input.just_pressed(KeyCode::KeyD) {
-        settings.show_team_panel = !settings.show_team_panel;
+    for (key, action) in [
+        (KeyCode::KeyD, UiAction::TogglePanel),
+        (KeyCode::KeyF, UiAction::ToggleConsole),
+        (KeyCode::Escape, UiAction::ToggleMenu),
+    ] {
+        if input.just_pressed(key) {
+            actions.push(action);
+        }
     }
-    if input.just_pressed(KeyCode::KeyF) {
-        settings.show_console = !settings.show_console;
-    }
-    if input.just_pressed(KeyCode::Escape) {
-        settings.show_menu = !settings.show_menu;
+    actions
+}
+
+fn keys(input: Res<ButtonInput<KeyCode>>, mut pending: ResMut<PendingActions>) {
+    pending.0.extend(actions_of_keys(&input));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_the_panels_actions() {
+        let mut input = ButtonInput::<KeyCode>::default();
+        input.press(KeyCode::ShiftLeft);
+        input.press(KeyCode::Tab);
+        input.press(KeyCode::Digit3);
+        input.press(KeyCode::Escape);
+        assert!(matches!(
+            actions_of_keys(&input)[..],
+            [
+                UiAction::SetSpeed(2),
+                UiAction::PreviousTeam,
+                UiAction::ToggleMenu
+            ]
+        ));
+        input.clear();
+        input.release_all();
+        input.press(KeyCode::Space);
+        input.press(KeyCode::KeyF);
+        assert!(matches!(
+            actions_of_keys(&input)[..],
+            [UiAction::TogglePause, UiAction::ToggleConsole]
+        ));
     }
 }

@@ -2,13 +2,14 @@
 //! facilitator. It is a thin layer over the simulation plugins: every change goes through the command
 //! interface, and everything shown comes from the session's state and events.
 
+mod actions;
 mod bench;
-mod clock;
+pub mod clock;
 pub mod debrief;
-mod floor;
+pub mod floor;
 mod input;
-mod record;
-mod screen;
+pub mod record;
+pub mod screens;
 mod smoke;
 pub mod ui;
 
@@ -20,11 +21,12 @@ use bevy::prelude::*;
 use bevy::window::{PresentMode, WindowResolution};
 use bevy_egui::EguiPlugin;
 
-pub use clock::{GameClock, SPEEDS};
-pub use record::{EventRecord, InjectionLog, LiveStats, TeamStats, Ticker, TickerItem};
-pub use screen::Screen;
+pub use screens::Screen;
 
 use crate::scenario::Model;
+
+/// How many teams a game may have: as many as the overview, the colours and a room's projector can show.
+pub const TEAMS: std::ops::RangeInclusive<u32> = 1..=12;
 
 /// How the game was started.
 #[derive(Resource, Clone, Debug)]
@@ -88,12 +90,13 @@ pub fn run(options: PlayOptions) -> ExitCode {
 pub fn plugin(app: &mut App) {
     app.insert_resource(ClearColor(ui::style::BACKGROUND));
     app.add_plugins((
-        screen::plugin,
+        ui::plugin,
+        screens::plugin,
+        actions::plugin,
         clock::plugin,
         record::plugin,
         floor::plugin,
         input::plugin,
-        ui::plugin,
         smoke::plugin,
         bench::plugin,
         debrief::plugin,

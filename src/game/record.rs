@@ -1,18 +1,18 @@
-//! What the game keeps of the event stream: the full log (to save for the debrief), live key figures per
-//! team, and the ticker of events that matter.
+//! What the game keeps of the event stream: every event (saved to the session's folder for the debrief), the
+//! ticker of events that matter and the log of the facilitator's injections.
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
 
 use bevy::prelude::*;
 
-use crate::domain::SimTime;
+use crate::domain::event::{EventKind, SimEvent};
+use crate::domain::{Command, SimTime, Target};
 use crate::scenario::Model;
-use crate::sim::event::{EventKind, SimEvent};
+use crate::sim::journal;
 use crate::sim::{Session, SimSet};
 
-/// Simulated minutes per sparkline bucket.
-pub const BUCKET_MIN: u64 = 30;
+/// How many ticker lines are kept.
 const TICKER_LEN: usize = 200;
 
 /// Where the game keeps this session's files (event log, reflection, exports): a folder under
@@ -23,96 +23,73 @@ pub struct SessionFolder(pub Option<PathBuf>);
 impl SessionFolder {
     /// Writes the event log so far into the session's folder and returns its path.
     pub fn save(&mut self, seed: u64, record: &EventRecord) -> Result<PathBuf, String> {
-        let dir = match &self.0 {
-            Some(d) => d.clone(),
-            None => {
+        let dir = self
+            .0
+            .get_or_insert_with(|| {
                 let stamp = std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
                     .map_or(0, |d| d.as_secs());
-                let d = PathBuf::from("cakefactory-sessions")
-                    .join(format!("session-{stamp}-seed{seed}"));
-                self.0 = Some(d.clone());
-                d
-            }
-        };
+                PathBuf::from("cakefactory-sessions").join(format!("session-{stamp}-seed{seed}"))
+            })
+            .clone();
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let path = dir.join("events.jsonl");
-        let tmp = dir.join("events.jsonl.tmp");
-        std::fs::write(&tmp, record.to_jsonl()).map_err(|e| format!("{}: {e}", tmp.display()))?;
-        std::fs::rename(&tmp, &path).map_err(|e| format!("{}: {e}", path.display()))?;
+        journal::save(&path, &record.0)?;
         Ok(path)
     }
 }
 
-/// Disruptions injected by the facilitator, for the console's log.
+/// One disruption the facilitator injected, for the console's log.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Injection {
+    /// The round it was injected in.
+    pub round: u32,
+    /// The minute of that round.
+    pub minute: f64,
+    /// What the room sees.
+    pub headline: String,
+    /// "all teams", or the names of the teams hit.
+    pub target: String,
+}
+
+/// Disruptions injected by the facilitator, oldest first.
 #[derive(Resource, Default)]
-pub struct InjectionLog(pub Vec<crate::game::ui::console::Injection>);
+pub struct InjectionLog(pub Vec<Injection>);
 
 /// Every event of the session, in order.
 #[derive(Resource, Default)]
 pub struct EventRecord(pub Vec<SimEvent>);
 
-impl EventRecord {
-    /// The log as JSON lines, as `run --events` writes it.
-    pub fn to_jsonl(&self) -> String {
-        let mut s = String::new();
-        for e in &self.0 {
-            if let Ok(line) = serde_json::to_string(e) {
-                s.push_str(&line);
-                s.push('\n');
-            }
-        }
-        s
-    }
-}
-
-/// Key figures of one team, kept up to date from events.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct TeamStats {
-    pub received: u64,
-    pub delivered: u64,
-    pub late: u64,
-    pub lost: u64,
-    pub revenue: f64,
-    pub costs: f64,
-    pub wip: u64,
-    pub cross_unit_handoffs: u64,
-    pub rework: u64,
-    pub design: String,
-    /// Deliveries per [`BUCKET_MIN`] simulated minutes since the session started.
-    pub buckets: Vec<u32>,
-}
-
-impl TeamStats {
-    pub fn profit(&self) -> f64 {
-        self.revenue - self.costs
-    }
-}
-
-#[derive(Resource, Default)]
-pub struct LiveStats {
-    pub teams: Vec<TeamStats>,
-}
-
+/// How much a ticker line matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Severity {
+    /// Round starts and ends, big orders.
     Info,
+    /// Something that slows a team down.
     Warning,
+    /// A disruption or a decision the team must take.
     Alert,
 }
 
+/// One line of the ticker.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TickerItem {
+    /// When it happened.
     pub t: SimTime,
+    /// The round it happened in.
     pub round: u32,
+    /// The team it concerns (none for the whole room).
     pub factory: Option<u16>,
+    /// How much it matters.
     pub severity: Severity,
+    /// The line itself.
     pub text: String,
 }
 
 /// The latest events that matter, newest last.
 #[derive(Resource, Default)]
 pub struct Ticker {
+    /// The lines, at most the last 200.
     pub items: VecDeque<TickerItem>,
     /// When each round started, to show times as minutes into the round.
     pub round_starts: Vec<SimTime>,
@@ -120,7 +97,6 @@ pub struct Ticker {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<EventRecord>()
-        .init_resource::<LiveStats>()
         .init_resource::<Ticker>()
         .init_resource::<InjectionLog>()
         .init_resource::<SessionFolder>();
@@ -136,54 +112,32 @@ fn observe(
     mut events: MessageReader<SimEvent>,
     session: Res<Session>,
     mut record: ResMut<EventRecord>,
-    mut stats: ResMut<LiveStats>,
     mut ticker: ResMut<Ticker>,
     mut injections: ResMut<InjectionLog>,
     mut folder: ResMut<SessionFolder>,
 ) {
     let mut round = session.round;
     for e in events.read() {
-        if let EventKind::SessionStarted { tables, .. } = &e.kind {
-            folder.0 = None;
-            record.0.clear();
-            ticker.items.clear();
-            ticker.round_starts.clear();
-            injections.0.clear();
-            stats.teams = vec![TeamStats::default(); tables.factories.len()];
-        }
-        if let EventKind::RoundStarted { round: r } = e.kind {
-            round = r;
-            ticker.round_starts.push(e.t);
-        }
-        if let EventKind::CommandApplied { command } = &e.kind
-            && let crate::sim::Command::Inject {
-                disruption, target, ..
-            } = &**command
-        {
-            injections.0.push(crate::game::ui::console::Injection {
-                round,
-                minute: if session.round == 0 {
-                    0.0
-                } else {
-                    e.t.since(session.round_start) as f64 / 60_000.0
-                },
-                headline: disruption.headline.clone(),
-                target: match target {
-                    crate::domain::Target::All => "all teams".into(),
-                    crate::domain::Target::Factories(list) => list
-                        .iter()
-                        .filter_map(|&f| session.team_names.get(f as usize).cloned())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                },
-            });
+        match &e.kind {
+            EventKind::SessionStarted { .. } => {
+                folder.0 = None;
+                record.0.clear();
+                ticker.items.clear();
+                ticker.round_starts.clear();
+                injections.0.clear();
+            }
+            EventKind::RoundStarted { round: r } => {
+                round = *r;
+                ticker.round_starts.push(e.t);
+            }
+            EventKind::CommandApplied { command } => {
+                if let Some(i) = injection(&session, round, e.t, command) {
+                    injections.0.push(i);
+                }
+            }
+            _ => {}
         }
         record.0.push(e.clone());
-        if let Some(f) = e.factory
-            && let Some(team) = stats.teams.get_mut(f as usize)
-        {
-            update_stats(team, e);
-        }
         if let Some((severity, text)) = describe(&session.model, &session.team_names, e) {
             ticker.items.push_back(TickerItem {
                 t: e.t,
@@ -199,43 +153,27 @@ fn observe(
     }
 }
 
-/// Updates a team's figures with one of its events.
-pub fn update_stats(team: &mut TeamStats, e: &SimEvent) {
-    match &e.kind {
-        EventKind::Organisation(org) => team.design.clone_from(&org.design),
-        EventKind::OrderReceived { .. } => {
-            team.received += 1;
-            team.wip += 1;
-        }
-        EventKind::OrderDelivered {
-            late_ms,
-            revenue,
-            penalty,
-            ..
-        } => {
-            team.delivered += 1;
-            team.wip = team.wip.saturating_sub(1);
-            if *late_ms > 0 {
-                team.late += 1;
-            }
-            team.revenue += revenue - penalty;
-            let bucket = (e.t.0 / (BUCKET_MIN * 60_000)) as usize;
-            if team.buckets.len() <= bucket {
-                team.buckets.resize(bucket + 1, 0);
-            }
-            team.buckets[bucket] += 1;
-        }
-        EventKind::OrderLost { .. } => {
-            team.lost += 1;
-            team.wip = team.wip.saturating_sub(1);
-        }
-        EventKind::Cost { amount, .. } => team.costs += amount,
-        EventKind::Handoff {
-            cross_unit: true, ..
-        } => team.cross_unit_handoffs += 1,
-        EventKind::TaskStarted { rework: true, .. } => team.rework += 1,
-        _ => {}
-    }
+/// The console's log line of an applied command, if it injected a disruption.
+fn injection(session: &Session, round: u32, t: SimTime, command: &Command) -> Option<Injection> {
+    let Command::Inject {
+        disruption, target, ..
+    } = command
+    else {
+        return None;
+    };
+    Some(Injection {
+        round,
+        minute: session.minute_at(t),
+        headline: disruption.headline.clone(),
+        target: match target {
+            Target::All => "all teams".into(),
+            Target::Factories(list) => list
+                .iter()
+                .filter_map(|&f| session.team_names.get(f as usize).cloned())
+                .collect::<Vec<_>>()
+                .join(", "),
+        },
+    })
 }
 
 /// The ticker line of an event that matters to the room, if it is one.
@@ -314,7 +252,7 @@ pub fn describe(model: &Model, teams: &[String], e: &SimEvent) -> Option<(Severi
             Some((Severity::Warning, format!("{}a customer cancelled", who())))
         }
         EventKind::DefectFound {
-            by: crate::sim::event::FoundBy::Customer,
+            by: crate::domain::event::FoundBy::Customer,
             ..
         } => Some((
             Severity::Warning,

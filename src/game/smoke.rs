@@ -9,11 +9,12 @@ use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
 use super::PlayOptions;
 use super::clock::GameClock;
-use super::debrief::{self, DebriefView, OpenDebrief, Tab};
-use super::screen::{Screen, StartGame, StartRound};
+use super::debrief::{self, DebriefView, Tab};
+use super::screens::{OpenDebrief, Screen, StartGame, StartRound};
 use super::ui::UiSettings;
+use crate::domain::{Command, TeamAction};
 use crate::factory::FactorySim;
-use crate::sim::{Command, Session, TeamAction};
+use crate::sim::Session;
 
 /// Screenshots the smoke test takes, in order.
 pub const SHOTS: [&str; 11] = [

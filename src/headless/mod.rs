@@ -9,11 +9,12 @@ use bevy::prelude::*;
 
 pub use plan::{TimedCommand, load_plan, parse_plan};
 
+use crate::domain::Command;
 use crate::domain::SimTime;
 use crate::metrics::{LiveMetrics, Report};
 use crate::scenario::Model;
 use crate::sim::tap::{EventTap, Taps};
-use crate::sim::{Command, Session, SessionConfig, spawn_session};
+use crate::sim::{Session, SessionConfig, spawn_session};
 
 /// What to run.
 #[derive(Clone, Debug)]
@@ -122,7 +123,8 @@ pub fn play(app: &mut App, plan: &[TimedCommand]) {
     }
 }
 
-/// Runs a whole session headless, feeding every event to `taps`, and returns the metrics report.
+/// Runs a whole session headless, feeding every event to `taps` (finished at the end: a tap that failed to
+/// write is an error), and returns the metrics report.
 pub fn run(
     model: Arc<Model>,
     options: &RunOptions,
@@ -131,5 +133,6 @@ pub fn run(
     let mut app = session_app(config(model, options)?);
     app.world_mut().resource_mut::<Taps>().0 = taps;
     play(&mut app, &options.plan);
+    app.world_mut().resource_mut::<Taps>().finish()?;
     Ok(app.world().resource::<LiveMetrics>().0.report())
 }

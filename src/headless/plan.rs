@@ -4,9 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::Command;
 use crate::scenario::spanned::{Spanned, line_col, parse_located};
 use crate::scenario::{LoadError, Located, Model, read_bounded, text_of};
-use crate::sim::Command;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -8,23 +8,16 @@ use bevy::platform::collections::HashMap;
 use super::network::Ties;
 use super::recovery::recovery_minutes;
 use super::report::{DisruptionReport, FactoryReport, Metrics, Report};
-use crate::domain::SimTime;
-use crate::sim::event::{EventKind, OrderId, SimEvent, Tables};
-
-const MS_PER_MIN: f64 = 60_000.0;
+use crate::domain::event::{DefectCause, EventKind, OrderId, OrgInfo, SimEvent, Tables};
+use crate::domain::time::{MS_PER_MINUTE, minute_of_round, minutes_from_ms};
+use crate::domain::{DisruptionSpec, SimTime};
 
 /// Raw sums for one factory over one round.
 #[derive(Clone, Debug, Default)]
 struct RoundAcc {
     design: String,
     len_ms: u64,
-    received: u64,
-    delivered: u64,
-    on_time: u64,
-    late: u64,
-    lost: u64,
-    revenue: f64,
-    costs: f64,
+    figures: Figures,
     lead_ms: Vec<u64>,
     touch_sum: u128,
     lead_sum: u128,
@@ -44,10 +37,33 @@ struct RoundAcc {
     absent: Vec<u64>,
 }
 
-impl RoundAcc {
-    fn merge(&mut self, o: &RoundAcc) {
-        self.design.clone_from(&o.design);
-        self.len_ms += o.len_ms;
+/// A team's key figures: the one definition of delivered, on time, late, lost, revenue, costs and profit,
+/// behind the report's metrics and the game's live top bar and overview alike.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Figures {
+    /// Orders that arrived.
+    pub received: u64,
+    /// Orders delivered.
+    pub delivered: u64,
+    /// Deliveries by their due time.
+    pub on_time: u64,
+    /// Deliveries after their due time.
+    pub late: u64,
+    /// Orders the customer cancelled.
+    pub lost: u64,
+    /// Prices of the deliveries minus their late penalties.
+    pub revenue: f64,
+    /// Wages, fixed costs, ingredients and expedite fees.
+    pub costs: f64,
+}
+
+impl Figures {
+    /// Revenue minus costs.
+    pub fn profit(&self) -> f64 {
+        self.revenue - self.costs
+    }
+
+    fn add(&mut self, o: &Figures) {
         self.received += o.received;
         self.delivered += o.delivered;
         self.on_time += o.on_time;
@@ -55,6 +71,26 @@ impl RoundAcc {
         self.lost += o.lost;
         self.revenue += o.revenue;
         self.costs += o.costs;
+    }
+}
+
+/// What the game shows of a team while it plays: its figures so far, its design and the orders in its
+/// factory. Cheap enough to read every frame.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Live {
+    /// The design in use now.
+    pub design: String,
+    /// The figures over every round so far (the same as the report's totals).
+    pub figures: Figures,
+    /// Orders in the factory now (received, not yet delivered or lost).
+    pub wip: u64,
+}
+
+impl RoundAcc {
+    fn merge(&mut self, o: &RoundAcc) {
+        self.design.clone_from(&o.design);
+        self.len_ms += o.len_ms;
+        self.figures.add(&o.figures);
         self.lead_ms.extend_from_slice(&o.lead_ms);
         self.touch_sum += o.touch_sum;
         self.lead_sum += o.lead_sum;
@@ -183,6 +219,7 @@ pub struct Collector {
 }
 
 impl Collector {
+    /// A collector that has seen nothing yet.
     pub fn new() -> Self {
         Self::default()
     }
@@ -192,6 +229,7 @@ impl Collector {
         &self.tables
     }
 
+    /// How many events were observed since the session started.
     pub fn events_seen(&self) -> u64 {
         self.events
     }
@@ -209,99 +247,108 @@ impl Collector {
         let r = self.round_index();
         let n = self.workers();
         let fa = self.factories.get_mut(f as usize)?;
-        while fa.rounds.len() <= r {
-            fa.rounds.push(RoundAcc {
-                design: fa.design.clone(),
-                busy: vec![0; n],
-                absent: vec![0; n],
-                ..Default::default()
-            });
-        }
+        fa.round_acc(r, n);
         Some((fa, r))
     }
 
+    /// Takes the next event of the session (events must come in order).
     pub fn observe(&mut self, e: &SimEvent) {
         self.events += 1;
         self.last_t = self.last_t.max(e.t);
-        let t = e.t;
-        match &e.kind {
-            EventKind::SessionStarted {
-                scenario,
-                seed,
-                tables,
-                ..
-            } => {
-                *self = Collector {
-                    scenario: scenario.clone(),
-                    seed: *seed,
-                    tables: (**tables).clone(),
-                    factories: vec![
-                        FactoryAcc {
-                            busy_since: vec![None; tables.workers.len()],
-                            absent_since: vec![None; tables.workers.len()],
-                            ..Default::default()
-                        };
-                        tables.factories.len()
-                    ],
-                    events: 1,
-                    ..Default::default()
-                };
-                return;
-            }
-            EventKind::RoundStarted { round } => {
-                self.round = *round;
-                self.running = true;
-                self.round_start = t;
-                for f in 0..self.factories.len() as u16 {
-                    if let Some((fa, r)) = self.acc(f) {
-                        fa.wip_since = t;
-                        fa.rounds[r].design.clone_from(&fa.design);
-                    }
-                }
-                return;
-            }
-            EventKind::RoundEnded { .. } => {
-                let len = t.since(self.round_start);
-                for f in 0..self.factories.len() as u16 {
-                    if let Some((fa, r)) = self.acc(f) {
-                        close_round(fa, r, t);
-                        fa.rounds[r].len_ms += len;
-                    }
-                }
-                self.running = false;
-                return;
-            }
-            _ => {}
+        match (&e.kind, e.factory) {
+            (EventKind::SessionStarted { .. }, _) => self.start_session(e),
+            (EventKind::RoundStarted { round }, _) => self.start_round(*round, e.t),
+            (EventKind::RoundEnded { .. }, _) => self.end_round(e.t),
+            (EventKind::DisruptionStarted { spec }, Some(f)) => self.disruption(f, spec, e.t),
+            (_, Some(f)) => self.observe_factory(f, e),
+            (_, None) => {}
         }
-        let Some(f) = e.factory else {
+    }
+
+    fn start_session(&mut self, e: &SimEvent) {
+        let EventKind::SessionStarted {
+            scenario,
+            seed,
+            tables,
+            ..
+        } = &e.kind
+        else {
             return;
         };
+        *self = Collector {
+            scenario: scenario.clone(),
+            seed: *seed,
+            tables: (**tables).clone(),
+            factories: vec![
+                FactoryAcc {
+                    busy_since: vec![None; tables.workers.len()],
+                    absent_since: vec![None; tables.workers.len()],
+                    ..Default::default()
+                };
+                tables.factories.len()
+            ],
+            events: 1,
+            ..Default::default()
+        };
+    }
+
+    fn start_round(&mut self, round: u32, t: SimTime) {
+        self.round = round;
+        self.running = true;
+        self.round_start = t;
+        for f in 0..self.factories.len() as u16 {
+            if let Some((fa, r)) = self.acc(f) {
+                fa.wip_since = t;
+                fa.rounds[r].design.clone_from(&fa.design);
+            }
+        }
+    }
+
+    fn end_round(&mut self, t: SimTime) {
+        let len = t.since(self.round_start);
+        for f in 0..self.factories.len() as u16 {
+            if let Some((fa, r)) = self.acc(f) {
+                fa.close_round(r, t);
+                fa.rounds[r].len_ms += len;
+            }
+        }
+        self.running = false;
+    }
+
+    fn disruption(&mut self, f: u16, spec: &DisruptionSpec, t: SimTime) {
+        if let Some(d) = self.disruptions.iter_mut().find(|d| d.id == spec.id) {
+            d.factories.push((f, t));
+            return;
+        }
+        let minute = if self.running {
+            minute_of_round(t, self.round_start)
+        } else {
+            0.0
+        };
+        self.disruptions.push(DisruptionSeen {
+            id: spec.id.clone(),
+            kind: spec.kind.name().to_string(),
+            headline: spec.headline.clone(),
+            round: self.round,
+            minute,
+            start: t,
+            factories: vec![(f, t)],
+        });
+    }
+
+    /// An event of one factory.
+    fn observe_factory(&mut self, f: u16, e: &SimEvent) {
+        // A new organisation at the instant its round starts is the round's design.
+        let round_start = self.running && e.t == self.round_start;
         let Some((fa, r)) = self.acc(f) else {
             return;
         };
-        let ra = &mut fa.rounds[r];
+        let t = e.t;
         match &e.kind {
-            EventKind::Organisation(org) => {
-                fa.design.clone_from(&org.design);
-                fa.units = org.units.iter().map(|u| u.id.clone()).collect();
-                for u in &org.units {
-                    if !fa.all_units.contains(&u.id) {
-                        fa.all_units.push(u.id.clone());
-                    }
-                    for &w in &u.members {
-                        if fa.worker_unit.len() <= w as usize {
-                            fa.worker_unit.resize(w as usize + 1, String::new());
-                        }
-                        fa.worker_unit[w as usize].clone_from(&u.id);
-                    }
-                }
-                fa.spanners.clone_from(&org.spanners);
-            }
+            EventKind::Organisation(org) => fa.organisation(org, r, round_start),
             EventKind::OrderReceived { .. } => {
-                ra.wip_area += u128::from(fa.wip) * u128::from(t.since(fa.wip_since));
-                fa.wip_since = t;
-                fa.wip += 1;
-                ra.received += 1;
+                fa.wip_change(r, t, 1);
+                fa.rounds[r].figures.received += 1;
             }
             EventKind::TaskReady { order, .. } => {
                 fa.ready.insert(*order, t);
@@ -311,41 +358,12 @@ impl Collector {
                 worker,
                 rework,
                 ..
-            } => {
-                ra.started += 1;
-                if *rework {
-                    ra.rework += 1;
-                }
-                if let Some(ready) = fa.ready.remove(order) {
-                    ra.wait_sum += u128::from(t.since(ready));
-                    ra.wait_n += 1;
-                }
-                if let Some(h) = fa.handoff.remove(order) {
-                    let (ua, ub) = (
-                        unit_of(&fa.worker_unit, h.from_worker),
-                        unit_of(&fa.worker_unit, *worker),
-                    );
-                    ra.ties.add(h.from_worker, *worker, ua, ub);
-                    let wait = u128::from(t.since(h.t));
-                    if h.cross {
-                        ra.cross_wait_sum += wait;
-                        ra.cross_wait_n += 1;
-                    }
-                    let cell = fa.handoff_cells.entry(h.units).or_default();
-                    cell.1 += wait;
-                    cell.2 += 1;
-                }
-                start_busy(fa, *worker, t);
-            }
-            EventKind::TaskFinished { worker, .. } => {
-                end_busy(fa, r, *worker, t);
-            }
-            EventKind::TaskInterrupted {
+            } => fa.task_started(r, t, *order, *worker, *rework),
+            EventKind::TaskFinished { worker, .. }
+            | EventKind::TaskInterrupted {
                 worker: Some(worker),
                 ..
-            } => {
-                end_busy(fa, r, *worker, t);
-            }
+            } => fa.end_busy(r, *worker, t),
             EventKind::Handoff {
                 order,
                 from_worker,
@@ -353,69 +371,43 @@ impl Collector {
                 to_unit,
                 cross_unit,
                 ..
-            } => {
-                ra.handoffs += 1;
-                if *cross_unit {
-                    ra.cross += 1;
-                }
-                let name = |u: &u16| {
-                    fa.units
-                        .get(*u as usize)
-                        .cloned()
-                        .unwrap_or_else(|| "?".into())
-                };
-                let units = (name(from_unit), name(to_unit));
-                fa.handoff_cells.entry(units.clone()).or_default().0 += 1;
-                fa.handoff.insert(
-                    *order,
-                    PendingHandoff {
-                        t,
-                        from_worker: *from_worker,
-                        cross: *cross_unit,
-                        units,
-                    },
-                );
-            }
+            } => fa.handoff(
+                r,
+                t,
+                *order,
+                *from_worker,
+                (*from_unit, *to_unit),
+                *cross_unit,
+            ),
             EventKind::QuestionAsked { .. } => {
-                ra.questions += 1;
+                fa.rounds[r].questions += 1;
                 fa.questions += 1;
             }
-            EventKind::AnswerStarted { answerer, .. } => start_busy(fa, *answerer, t),
+            EventKind::AnswerStarted { answerer, .. } => fa.start_busy(*answerer, t),
             EventKind::QuestionAnswered {
                 asker, answerer, ..
             } => {
-                let (ua, ub) = (
-                    unit_of(&fa.worker_unit, *asker),
-                    unit_of(&fa.worker_unit, *answerer),
-                );
-                fa.rounds[r].ties.add(*asker, *answerer, ua, ub);
-                end_busy(fa, r, *answerer, t);
+                fa.answers += 1;
+                fa.tie(r, *asker, *answerer);
+                fa.end_busy(r, *answerer, t);
             }
             EventKind::HelpGiven {
                 helper, tie_with, ..
-            } => {
-                let (ua, ub) = (
-                    unit_of(&fa.worker_unit, *helper),
-                    unit_of(&fa.worker_unit, *tie_with),
-                );
-                ra.ties.add(*helper, *tie_with, ua, ub);
-            }
+            } => fa.tie(r, *helper, *tie_with),
             EventKind::MeetingEnded { attendees, .. } => {
                 for (i, &a) in attendees.iter().enumerate() {
                     for &b in &attendees[i + 1..] {
-                        let (ua, ub) = (unit_of(&fa.worker_unit, a), unit_of(&fa.worker_unit, b));
-                        ra.ties.add(a, b, ua, ub);
+                        fa.tie(r, a, b);
                     }
                 }
             }
             EventKind::DefectFound { cause, .. } => {
-                ra.defects += 1;
-                *fa.causes
-                    .entry(match cause {
-                        crate::sim::event::DefectCause::Miscommunication => "miscommunication",
-                        crate::sim::event::DefectCause::Process => "process defect",
-                    })
-                    .or_default() += 1;
+                fa.rounds[r].defects += 1;
+                let cause = match cause {
+                    DefectCause::Miscommunication => "miscommunication",
+                    DefectCause::Process => "process defect",
+                };
+                *fa.causes.entry(cause).or_default() += 1;
             }
             EventKind::SpecChanged { rework: true, .. } => {
                 *fa.causes.entry("spec change").or_default() += 1;
@@ -428,71 +420,55 @@ impl Collector {
                 revenue,
                 penalty,
             } => {
-                ra.wip_area += u128::from(fa.wip) * u128::from(t.since(fa.wip_since));
-                fa.wip_since = t;
-                fa.wip = fa.wip.saturating_sub(1);
-                ra.delivered += 1;
+                fa.wip_change(r, t, -1);
+                fa.order_gone(*order);
+                fa.deliveries.push(t);
+                let ra = &mut fa.rounds[r];
+                ra.figures.delivered += 1;
                 if *late_ms == 0 {
-                    ra.on_time += 1;
+                    ra.figures.on_time += 1;
                 } else {
-                    ra.late += 1;
+                    ra.figures.late += 1;
                 }
-                ra.revenue += revenue - penalty;
+                ra.figures.revenue += revenue - penalty;
                 ra.lead_ms.push(*lead_ms);
                 ra.lead_sum += u128::from(*lead_ms);
                 ra.touch_sum += u128::from(*touch_ms);
-                fa.deliveries.push(t);
-                fa.ready.remove(order);
-                fa.handoff.remove(order);
             }
             EventKind::OrderLost { order, .. } => {
-                ra.wip_area += u128::from(fa.wip) * u128::from(t.since(fa.wip_since));
-                fa.wip_since = t;
-                fa.wip = fa.wip.saturating_sub(1);
-                ra.lost += 1;
-                fa.ready.remove(order);
-                fa.handoff.remove(order);
+                fa.wip_change(r, t, -1);
+                fa.order_gone(*order);
+                fa.rounds[r].figures.lost += 1;
             }
             EventKind::WorkerAbsent { worker, .. } => {
                 if let Some(s) = fa.absent_since.get_mut(*worker as usize) {
                     s.get_or_insert(t);
                 }
             }
-            EventKind::WorkerReturned { worker } => {
-                if let Some(since) = fa
-                    .absent_since
-                    .get_mut(*worker as usize)
-                    .and_then(Option::take)
-                    && let Some(a) = fa.rounds[r].absent.get_mut(*worker as usize)
-                {
-                    *a += t.since(since);
-                }
-            }
-            EventKind::Cost { amount, .. } => ra.costs += amount,
-            EventKind::DisruptionStarted { spec } => {
-                let (round, minute) = (
-                    self.round,
-                    if self.running {
-                        t.since(self.round_start) as f64 / MS_PER_MIN
-                    } else {
-                        0.0
-                    },
-                );
-                match self.disruptions.iter_mut().find(|d| d.id == spec.id) {
-                    Some(d) => d.factories.push((f, t)),
-                    None => self.disruptions.push(DisruptionSeen {
-                        id: spec.id.clone(),
-                        kind: spec.kind.name().to_string(),
-                        headline: spec.headline.clone(),
-                        round,
-                        minute,
-                        start: t,
-                        factories: vec![(f, t)],
-                    }),
-                }
-            }
+            EventKind::WorkerReturned { worker } => fa.end_absence(r, *worker, t),
+            EventKind::Cost { amount, .. } => fa.rounds[r].figures.costs += amount,
             _ => {}
         }
+    }
+
+    /// Team `f`'s figures so far, its design and its work in progress: the live view the game reads every
+    /// frame, the same sums as the report's totals.
+    pub fn live(&self, f: usize) -> Option<Live> {
+        let fa = self.factories.get(f)?;
+        let mut figures = Figures::default();
+        for r in &fa.rounds {
+            figures.add(&r.figures);
+        }
+        Some(Live {
+            design: fa.design.clone(),
+            figures,
+            wip: fa.wip,
+        })
+    }
+
+    /// When each delivery of team `f` happened, in order.
+    pub fn deliveries(&self, f: usize) -> &[SimTime] {
+        self.factories.get(f).map_or(&[], |fa| &fa.deliveries)
     }
 
     /// The debrief details of factory `f` over everything observed so far.
@@ -514,7 +490,7 @@ impl Collector {
                     from: from.clone(),
                     to: to.clone(),
                     count: *count,
-                    wait_mean_min: (*n > 0).then(|| *wait as f64 / *n as f64 / MS_PER_MIN),
+                    wait_mean_min: (*n > 0).then(|| *wait as f64 / *n as f64 / MS_PER_MINUTE),
                 })
                 .collect(),
             questions: fa.questions,
@@ -538,7 +514,7 @@ impl Collector {
                 {
                     // A round in progress: count its time and open intervals so far.
                     let mut fa2 = fa.clone();
-                    close_round(&mut fa2, self.round_index(), self.last_t);
+                    fa2.close_round(self.round_index(), self.last_t);
                     *last = fa2.rounds[self.round_index()].clone();
                     last.len_ms += self.last_t.since(self.round_start);
                 }
@@ -615,13 +591,13 @@ impl Collector {
     }
 
     fn metrics(&self, a: &RoundAcc, round: u32, worker_unit: &[String]) -> Metrics {
-        let minutes = a.len_ms as f64 / MS_PER_MIN;
+        let minutes = minutes_from_ms(a.len_ms);
         let mut lead = a.lead_ms.clone();
         lead.sort_unstable();
-        let mean = |sum: u128, n: u64| (n > 0).then(|| sum as f64 / n as f64 / MS_PER_MIN);
+        let mean = |sum: u128, n: u64| (n > 0).then(|| sum as f64 / n as f64 / MS_PER_MINUTE);
         let p90 = (!lead.is_empty()).then(|| {
             let rank = (0.9 * lead.len() as f64).ceil() as usize;
-            lead[rank.clamp(1, lead.len()) - 1] as f64 / MS_PER_MIN
+            minutes_from_ms(lead[rank.clamp(1, lead.len()) - 1])
         });
         // Utilisation: busy time over present time, per worker and per unit (final membership).
         let mut per_worker = Vec::new();
@@ -655,18 +631,18 @@ impl Collector {
             round,
             design: a.design.clone(),
             minutes,
-            orders_received: a.received,
-            orders_delivered: a.delivered,
-            orders_on_time: a.on_time,
-            orders_late: a.late,
-            orders_lost: a.lost,
-            revenue: a.revenue,
-            costs: a.costs,
-            profit: a.revenue - a.costs,
-            lead_time_mean_min: mean(a.lead_sum, a.delivered),
+            orders_received: a.figures.received,
+            orders_delivered: a.figures.delivered,
+            orders_on_time: a.figures.on_time,
+            orders_late: a.figures.late,
+            orders_lost: a.figures.lost,
+            revenue: a.figures.revenue,
+            costs: a.figures.costs,
+            profit: a.figures.profit(),
+            lead_time_mean_min: mean(a.lead_sum, a.figures.delivered),
             lead_time_p90_min: p90,
             throughput_per_hour: if minutes > 0.0 {
-                a.delivered as f64 / (minutes / 60.0)
+                a.figures.delivered as f64 / (minutes / 60.0)
             } else {
                 0.0
             },
@@ -701,35 +677,154 @@ fn unit_of(worker_unit: &[String], w: u16) -> &str {
     worker_unit.get(w as usize).map_or("?", String::as_str)
 }
 
-fn start_busy(fa: &mut FactoryAcc, w: u16, t: SimTime) {
-    if let Some(s) = fa.busy_since.get_mut(w as usize) {
-        *s = Some(t);
-    }
-}
-
-fn end_busy(fa: &mut FactoryAcc, r: usize, w: u16, t: SimTime) {
-    if let Some(since) = fa.busy_since.get_mut(w as usize).and_then(Option::take)
-        && let Some(b) = fa.rounds[r].busy.get_mut(w as usize)
-    {
-        *b += t.since(since);
-    }
-}
-
-/// Closes the round's open intervals at `t` (WIP area, busy and absent time), restarting them from `t`.
-fn close_round(fa: &mut FactoryAcc, r: usize, t: SimTime) {
-    let ra = &mut fa.rounds[r];
-    ra.wip_area += u128::from(fa.wip) * u128::from(t.since(fa.wip_since));
-    fa.wip_since = t;
-    for (w, since) in fa.busy_since.iter_mut().enumerate() {
-        if let Some(s) = since {
-            ra.busy[w] += t.since(*s);
-            *s = t;
+impl FactoryAcc {
+    /// Makes sure round `r` (and every one before it) has its accumulator.
+    fn round_acc(&mut self, r: usize, workers: usize) {
+        while self.rounds.len() <= r {
+            self.rounds.push(RoundAcc {
+                design: self.design.clone(),
+                busy: vec![0; workers],
+                absent: vec![0; workers],
+                ..Default::default()
+            });
         }
     }
-    for (w, since) in fa.absent_since.iter_mut().enumerate() {
-        if let Some(s) = since {
-            ra.absent[w] += t.since(*s);
-            *s = t;
+
+    /// A new organisation: unit names, memberships and spanners from now on.
+    fn organisation(&mut self, org: &OrgInfo, r: usize, round_start: bool) {
+        self.design.clone_from(&org.design);
+        if round_start {
+            self.rounds[r].design.clone_from(&org.design);
+        }
+        self.units = org.units.iter().map(|u| u.id.clone()).collect();
+        for u in &org.units {
+            if !self.all_units.contains(&u.id) {
+                self.all_units.push(u.id.clone());
+            }
+            for &w in &u.members {
+                if self.worker_unit.len() <= w as usize {
+                    self.worker_unit.resize(w as usize + 1, String::new());
+                }
+                self.worker_unit[w as usize].clone_from(&u.id);
+            }
+        }
+        self.spanners.clone_from(&org.spanners);
+    }
+
+    /// The number of orders in the factory changes by `delta` at `t`: the time-weighted WIP so far is added
+    /// to round `r`.
+    fn wip_change(&mut self, r: usize, t: SimTime, delta: i64) {
+        self.rounds[r].wip_area += u128::from(self.wip) * u128::from(t.since(self.wip_since));
+        self.wip_since = t;
+        self.wip = self.wip.saturating_add_signed(delta);
+    }
+
+    /// A tie between two workers, internal or external by the units they are in now.
+    fn tie(&mut self, r: usize, a: u16, b: u16) {
+        let (ua, ub) = (unit_of(&self.worker_unit, a), unit_of(&self.worker_unit, b));
+        self.rounds[r].ties.add(a, b, ua, ub);
+    }
+
+    fn task_started(&mut self, r: usize, t: SimTime, order: OrderId, worker: u16, rework: bool) {
+        let ra = &mut self.rounds[r];
+        ra.started += 1;
+        if rework {
+            ra.rework += 1;
+        }
+        if let Some(ready) = self.ready.remove(&order) {
+            ra.wait_sum += u128::from(t.since(ready));
+            ra.wait_n += 1;
+        }
+        if let Some(h) = self.handoff.remove(&order) {
+            self.tie(r, h.from_worker, worker);
+            let wait = u128::from(t.since(h.t));
+            if h.cross {
+                self.rounds[r].cross_wait_sum += wait;
+                self.rounds[r].cross_wait_n += 1;
+            }
+            let cell = self.handoff_cells.entry(h.units).or_default();
+            cell.1 += wait;
+            cell.2 += 1;
+        }
+        self.start_busy(worker, t);
+    }
+
+    fn handoff(
+        &mut self,
+        r: usize,
+        t: SimTime,
+        order: OrderId,
+        from_worker: u16,
+        (from_unit, to_unit): (u16, u16),
+        cross: bool,
+    ) {
+        let ra = &mut self.rounds[r];
+        ra.handoffs += 1;
+        if cross {
+            ra.cross += 1;
+        }
+        let name = |u: u16| {
+            self.units
+                .get(u as usize)
+                .cloned()
+                .unwrap_or_else(|| "?".into())
+        };
+        let units = (name(from_unit), name(to_unit));
+        self.handoff_cells.entry(units.clone()).or_default().0 += 1;
+        self.handoff.insert(
+            order,
+            PendingHandoff {
+                t,
+                from_worker,
+                cross,
+                units,
+            },
+        );
+    }
+
+    /// An order left the factory: nothing more waits for it.
+    fn order_gone(&mut self, order: OrderId) {
+        self.ready.remove(&order);
+        self.handoff.remove(&order);
+    }
+
+    fn start_busy(&mut self, w: u16, t: SimTime) {
+        if let Some(s) = self.busy_since.get_mut(w as usize) {
+            *s = Some(t);
+        }
+    }
+
+    fn end_busy(&mut self, r: usize, w: u16, t: SimTime) {
+        if let Some(since) = self.busy_since.get_mut(w as usize).and_then(Option::take)
+            && let Some(b) = self.rounds[r].busy.get_mut(w as usize)
+        {
+            *b += t.since(since);
+        }
+    }
+
+    fn end_absence(&mut self, r: usize, w: u16, t: SimTime) {
+        if let Some(since) = self.absent_since.get_mut(w as usize).and_then(Option::take)
+            && let Some(a) = self.rounds[r].absent.get_mut(w as usize)
+        {
+            *a += t.since(since);
+        }
+    }
+
+    /// Closes round `r`'s open intervals at `t` (WIP area, busy and absent time), restarting them from `t`.
+    fn close_round(&mut self, r: usize, t: SimTime) {
+        self.wip_change(r, t, 0);
+        let ra = &mut self.rounds[r];
+        for (w, since) in self.busy_since.iter_mut().enumerate() {
+            if let Some(s) = since {
+                ra.busy[w] += t.since(*s);
+                *s = t;
+            }
+        }
+        for (w, since) in self.absent_since.iter_mut().enumerate() {
+            if let Some(s) = since {
+                ra.absent[w] += t.since(*s);
+                *s = t;
+            }
         }
     }
 }

@@ -12,7 +12,8 @@ use bevy::prelude::*;
 pub use collector::Collector;
 pub use report::{DisruptionReport, FactoryReport, Metrics, Report};
 
-use crate::sim::{SimEvent, SimSet};
+use crate::domain::SimEvent;
+use crate::sim::SimSet;
 
 /// The live metrics of the current session.
 #[derive(Resource, Default)]

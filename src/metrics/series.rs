@@ -7,7 +7,7 @@ use bevy::platform::collections::HashMap;
 use std::io::Write;
 
 use crate::domain::SimTime;
-use crate::sim::event::{EventKind, OrderId, SimEvent};
+use crate::domain::event::{EventKind, OrderId, SimEvent};
 
 const MINUTE: u64 = 60_000;
 const HOUR: u64 = 60 * MINUTE;
@@ -235,8 +235,10 @@ fn dequeue(f: &mut FactoryState, order: OrderId) {
     }
 }
 
-/// Writes sampled rows as CSV.
+/// Writes sampled rows as CSV (a tap: feed it the session's events).
 pub struct SeriesCsv<W: Write> {
+    /// The output's name in error messages.
+    name: String,
     sampler: Sampler,
     out: csv::Writer<W>,
     rows: Vec<Row>,
@@ -244,9 +246,23 @@ pub struct SeriesCsv<W: Write> {
     error: Option<String>,
 }
 
+impl SeriesCsv<std::io::BufWriter<std::fs::File>> {
+    /// A series written to a new file at `path`.
+    pub fn create(path: &std::path::Path) -> Result<Self, String> {
+        let file = std::fs::File::create(path)
+            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+        Ok(SeriesCsv::new(
+            &path.display().to_string(),
+            std::io::BufWriter::with_capacity(1 << 20, file),
+        ))
+    }
+}
+
 impl<W: Write> SeriesCsv<W> {
-    pub fn new(out: W) -> Self {
+    /// A series written to `out`, called `name` in error messages.
+    pub fn new(name: &str, out: W) -> Self {
         SeriesCsv {
+            name: name.to_string(),
             sampler: Sampler::new(),
             out: csv::Writer::from_writer(out),
             rows: Vec::new(),
@@ -255,7 +271,7 @@ impl<W: Write> SeriesCsv<W> {
         }
     }
 
-    pub fn observe(&mut self, e: &SimEvent) {
+    fn write(&mut self, e: &SimEvent) {
         self.sampler.observe(e, &mut self.rows);
         if self.rows.is_empty() || self.error.is_some() {
             self.rows.clear();
@@ -288,12 +304,33 @@ impl<W: Write> SeriesCsv<W> {
             }
         }
     }
+}
+
+impl<W: Write + Send + Sync> crate::sim::tap::EventTap for SeriesCsv<W> {
+    fn observe(&mut self, e: &SimEvent) {
+        self.write(e);
+    }
 
     /// Flushes the output; reports the first write error.
-    pub fn finish(mut self) -> Result<(), String> {
-        if let Some(e) = self.error.take() {
-            return Err(e);
-        }
-        self.out.flush().map_err(|e| e.to_string())
+    fn finish(&mut self) -> Result<(), String> {
+        let result = match self.error.take() {
+            Some(e) => Err(e),
+            None => self.out.flush().map_err(|e| e.to_string()),
+        };
+        result.map_err(|e| format!("{}: cannot write: {e}", self.name))
     }
+}
+
+/// How many of the sorted `times` fall in each bucket of `bucket_ms` milliseconds from time zero, up to the
+/// bucket of the last one (e.g. deliveries per half hour for a sparkline).
+pub fn per_bucket(times: &[SimTime], bucket_ms: u64) -> Vec<u32> {
+    let mut buckets: Vec<u32> = Vec::new();
+    for t in times {
+        let b = (t.0 / bucket_ms.max(1)) as usize;
+        if buckets.len() <= b {
+            buckets.resize(b + 1, 0);
+        }
+        buckets[b] += 1;
+    }
+    buckets
 }

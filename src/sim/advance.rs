@@ -3,8 +3,8 @@
 use bevy::prelude::*;
 
 use super::SimSet;
-use super::event::SimEvent;
 use super::session::Session;
+use crate::domain::SimEvent;
 use crate::factory::FactorySim;
 
 /// Event batch sizes the adaptive step aims between.
@@ -36,7 +36,7 @@ fn advance(mut session: ResMut<Session>, mut factories: Query<&mut FactorySim>) 
     let mut batch: Vec<SimEvent> = Vec::new();
     for &e in &session.factories {
         if let Ok(mut f) = factories.get_mut(e) {
-            batch.append(&mut f.out);
+            f.drain_events(&mut batch);
         }
     }
     batch.sort_by_key(|e| e.t);

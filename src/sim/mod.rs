@@ -7,17 +7,15 @@
 //! [`SimSet::Observe`] is where metrics, logs and views read them.
 
 pub mod advance;
-pub mod command;
-pub mod event;
-pub mod rng;
+pub mod journal;
 pub mod session;
 pub mod tap;
 
 use bevy::app::TaskPoolPlugin;
 use bevy::prelude::*;
 
-pub use command::{Command, TeamAction};
-pub use event::{EventKind, SimEvent};
+use crate::domain::{Command, SimEvent};
+
 pub use session::{Session, SessionConfig, TeamSetup, spawn_session};
 
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -5,8 +5,9 @@ use std::sync::Arc;
 use bevy::prelude::*;
 
 use super::SimSet;
-use super::command::Command;
-use super::event::{EventKind, SimEvent, Tables};
+use crate::domain::Command;
+use crate::domain::event::{EventKind, SimEvent, Tables};
+use crate::domain::time::minute_of_round;
 use crate::domain::{SimTime, Target};
 use crate::factory::FactorySim;
 use crate::scenario::Model;
@@ -85,16 +86,18 @@ impl Session {
         });
     }
 
-    /// Round number and minute into it of the current time.
-    pub fn clock(&self) -> (u32, f64) {
-        (
-            self.round,
-            if self.round == 0 {
-                0.0
-            } else {
-                self.now.since(self.round_start) as f64 / 60_000.0
-            },
-        )
+    /// The minute of the current (or last) round at time `t`; 0 before the first round.
+    pub fn minute_at(&self, t: SimTime) -> f64 {
+        if self.round == 0 {
+            0.0
+        } else {
+            minute_of_round(t, self.round_start)
+        }
+    }
+
+    /// The minute of the current (or last) round now.
+    pub fn minute(&self) -> f64 {
+        self.minute_at(self.now)
     }
 
     pub fn factory_count(&self) -> usize {
@@ -124,7 +127,7 @@ impl Session {
                     // Whatever a factory emitted before failing is kept out of the log.
                     for &e in &self.factories {
                         if let Ok(mut f) = factories.get_mut(e) {
-                            f.out.clear();
+                            f.discard_events();
                         }
                     }
                 }
@@ -193,7 +196,7 @@ impl Session {
                     .get_mut(e)
                     .map_err(|_| "the team's factory is gone".to_string())?;
                 f.apply(action)?;
-                self.log.append(&mut f.out);
+                f.drain_events(&mut self.log);
             }
             Command::Inject {
                 disruption,
@@ -239,7 +242,7 @@ impl Session {
         for &e in &self.factories {
             if let Ok(mut f) = factories.get_mut(e) {
                 action(&mut f);
-                self.log.append(&mut f.out);
+                f.drain_events(&mut self.log);
             }
         }
     }
@@ -304,7 +307,7 @@ pub fn spawn_session(world: &mut World, config: SessionConfig) {
             config.seed,
             team.design,
         );
-        log.append(&mut f.out);
+        f.drain_events(&mut log);
         factories.push(world.spawn(f).id());
     }
     world.insert_resource(Session {

@@ -3,11 +3,18 @@
 
 use bevy::prelude::*;
 
-use super::{SimEvent, SimSet};
+use super::SimSet;
+use crate::domain::SimEvent;
 
 /// Something that wants every event.
 pub trait EventTap: Send + Sync {
+    /// Takes the next event (events come in session order).
     fn observe(&mut self, event: &SimEvent);
+
+    /// The session is over: flush what is buffered and report the first failure, if any.
+    fn finish(&mut self) -> Result<(), String> {
+        Ok(())
+    }
 }
 
 impl<F: FnMut(&SimEvent) + Send + Sync> EventTap for F {
@@ -16,8 +23,23 @@ impl<F: FnMut(&SimEvent) + Send + Sync> EventTap for F {
     }
 }
 
+/// The taps of the current session, fed in the order they were added.
 #[derive(Resource, Default)]
 pub struct Taps(pub Vec<Box<dyn EventTap>>);
+
+impl Taps {
+    /// Finishes every tap (flushing files); the first failure, if any.
+    pub fn finish(&mut self) -> Result<(), String> {
+        let mut first = Ok(());
+        for tap in &mut self.0 {
+            let r = tap.finish();
+            if first.is_ok() {
+                first = r;
+            }
+        }
+        first
+    }
+}
 
 /// Events kept by a [`recorder`] tap.
 pub type Recorded = std::sync::Arc<std::sync::Mutex<Vec<SimEvent>>>;

@@ -4,10 +4,10 @@
 
 use std::sync::Arc;
 
+use cakefactory::domain::SimEvent;
 use cakefactory::headless::{self, RunOptions, TimedCommand};
 use cakefactory::metrics::Report;
 use cakefactory::scenario::{self, Model};
-use cakefactory::sim::SimEvent;
 use cakefactory::sim::tap::{recorder, take};
 
 pub fn shipped(name: &str) -> Model {
@@ -43,17 +43,12 @@ pub fn options(seed: u64, teams: u32, plan: Vec<TimedCommand>) -> RunOptions {
 
 /// The event log as JSON lines, exactly as `run --events` writes it.
 pub fn jsonl(events: &[SimEvent]) -> String {
-    let mut s = String::new();
-    for e in events {
-        s.push_str(&serde_json::to_string(e).unwrap());
-        s.push('\n');
-    }
-    s
+    cakefactory::sim::journal::to_jsonl(events)
 }
 
 /// A plan that gives team `i` design `designs[i]` from round 1.
 pub fn designs_plan(designs: &[&str]) -> Vec<TimedCommand> {
-    use cakefactory::sim::{Command, TeamAction};
+    use cakefactory::domain::{Command, TeamAction};
     designs
         .iter()
         .enumerate()
@@ -81,9 +76,9 @@ pub fn play_capture(model: Model, options: &RunOptions) -> (bevy::prelude::App, 
 /// Checks that every order of every factory was received once and delivered, lost or still in the factory
 /// at the end, exactly once.
 pub fn check_order_accounting(app: &bevy::prelude::App, events: &[SimEvent]) -> Result<(), String> {
+    use cakefactory::domain::event::EventKind;
     use cakefactory::factory::FactorySim;
     use cakefactory::sim::Session;
-    use cakefactory::sim::event::EventKind;
     use std::collections::{BTreeSet, HashMap};
     let entities = app.world().resource::<Session>().factories.clone();
     for (f, entity) in entities.into_iter().enumerate() {

@@ -10,7 +10,7 @@ use bevy_egui::EguiPrimaryContextPass;
 use super::{DebriefView, Tab, select};
 use crate::debrief::Debrief;
 use crate::game::PlayOptions;
-use crate::game::screen::Screen;
+use crate::game::screens::Screen;
 use crate::game::ui::PanelSet;
 use crate::headless::{self, RunOptions};
 use crate::sim::tap::{recorder, take};

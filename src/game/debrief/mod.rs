@@ -19,8 +19,8 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::PlayOptions;
 use super::record::{EventRecord, SessionFolder};
-use super::screen::Screen;
-use super::ui::{PanelSet, UiSettings, style};
+use super::screens::{OpenDebrief, Screen};
+use super::ui::{PanelSet, UiSettings, prepare, root_ui, style};
 use crate::debrief::reflection::{Reflection, load, path_for, save};
 use crate::debrief::{Debrief, export};
 use crate::sim::Session;
@@ -108,12 +108,7 @@ impl DebriefView {
     }
 }
 
-/// Ask to open the debrief of the game in progress.
-#[derive(Message, Clone, Copy, Debug)]
-pub struct OpenDebrief;
-
 pub(super) fn plugin(app: &mut App) {
-    app.add_message::<OpenDebrief>();
     app.add_plugins(bench::plugin);
     app.add_systems(Startup, open_from_command_line);
     app.add_systems(Update, open_from_game);
@@ -201,17 +196,8 @@ fn dashboard(
     mut exit: MessageWriter<AppExit>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    if (ctx.zoom_factor() - settings.scale).abs() > f32::EPSILON {
-        ctx.set_zoom_factor(settings.scale);
-    }
-    ctx.set_theme(egui::ThemePreference::Dark);
-    let mut root = egui::Ui::new(
-        ctx.clone(),
-        "debrief_root".into(),
-        egui::UiBuilder::new()
-            .layer_id(egui::LayerId::background())
-            .max_rect(ctx.viewport_rect()),
-    );
+    prepare(ctx, &settings);
+    let mut root = root_ui(ctx, "debrief_root");
     let view = &mut *view;
     egui::Panel::top("debrief_tabs").show(&mut root, |ui| {
         ui.horizontal_wrapped(|ui| {

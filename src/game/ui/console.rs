@@ -5,29 +5,31 @@
 use bevy_egui::egui::{self, RichText};
 
 use super::{UiAction, clock, style};
-use crate::domain::{DisruptionSpec, Target};
-use crate::game::clock::SPEEDS;
+use crate::domain::{Command, DisruptionSpec, Target};
+use crate::game::record::Injection;
 use crate::scenario::Model;
-use crate::sim::Command;
 
-/// One injected disruption, for the log.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Injection {
-    pub round: u32,
-    pub minute: f64,
-    pub headline: String,
-    pub target: String,
-}
-
+/// What the console shows.
 pub struct ConsoleView<'a> {
+    /// The session's scenario (its rounds and palette).
     pub model: &'a Model,
+    /// Team names, by index.
     pub teams: &'a [String],
+    /// The current (or last) round, 0 before the first.
     pub round: u32,
+    /// The minute of the round.
     pub minute: f64,
+    /// A round is running.
     pub running: bool,
+    /// Every round has been played.
     pub finished: bool,
+    /// The clock is paused.
     pub paused: bool,
+    /// The speeds to choose from (simulated minutes per second).
+    pub speeds: &'a [f64],
+    /// The index of the current speed.
     pub speed: usize,
+    /// What was injected so far.
     pub injections: &'a [Injection],
 }
 
@@ -114,7 +116,7 @@ pub fn console(
         if v.paused {
             "paused".to_string()
         } else {
-            format!("{}x", SPEEDS[v.speed.min(SPEEDS.len() - 1)])
+            format!("{}x", v.speeds.get(v.speed).copied().unwrap_or(1.0))
         }
     ));
     ui.horizontal(|ui| {
@@ -145,7 +147,7 @@ pub fn console(
     });
     ui.horizontal(|ui| {
         ui.label("Speed:");
-        for (i, s) in SPEEDS.iter().enumerate() {
+        for (i, s) in v.speeds.iter().enumerate() {
             if ui
                 .selectable_label(!v.paused && v.speed == i, format!("{s}x"))
                 .on_hover_text(format!("{s} simulated minutes per second"))
@@ -269,6 +271,7 @@ mod tests {
             running: true,
             finished: false,
             paused: false,
+            speeds: &crate::game::clock::SPEEDS,
             speed: 1,
             injections: &[],
         };

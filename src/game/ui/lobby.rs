@@ -152,7 +152,7 @@ pub fn lobby(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiActi
         ui.heading("Teams");
         ui.horizontal(|ui| {
             ui.label("Number of teams");
-            ui.add(egui::Slider::new(&mut state.teams, 1..=12));
+            ui.add(egui::Slider::new(&mut state.teams, crate::game::TEAMS));
         });
         let model = state.model().ok();
         state.names.resize(state.teams as usize, String::new());
@@ -174,7 +174,7 @@ pub fn lobby(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiActi
         ui.horizontal(|ui| {
             ui.label("Text size");
             if ui
-                .add(egui::Slider::new(&mut state.scale, 0.8..=2.5))
+                .add(egui::Slider::new(&mut state.scale, style::SCALES))
                 .changed()
             {
                 actions.push(UiAction::SetScale(state.scale));

@@ -1,14 +1,12 @@
-//! The egui panels. Each panel is a small pure function drawing read-only view data and returning the
-//! actions the user took; the systems in `screens` gather the views and carry the actions out (team and
-//! facilitator decisions always as simulation commands).
+//! The egui panels: small pure functions drawing read-only views and returning the actions the user took
+//! (team and facilitator decisions always as simulation commands), with the style and formats they share.
+//! The screens (`game::screens`) gather the views and call them; `game::actions` carries the actions out.
+//! Nothing here knows a screen, the floor or the debrief.
 
 pub mod briefing;
 pub mod console;
 pub mod lobby;
 pub mod overview;
-mod screens;
-
-pub use screens::PanelSet;
 pub mod standings;
 pub mod style;
 pub mod team;
@@ -18,43 +16,80 @@ pub mod topbar;
 use std::sync::Arc;
 
 use bevy::prelude::*;
+use bevy_egui::egui;
 
+use crate::domain::Command;
 use crate::scenario::Model;
-use crate::sim::Command;
 
-/// Something the user asked for in a panel.
+/// Something the user asked for, in a panel or with a key.
 #[derive(Clone, Debug)]
 pub enum UiAction {
     /// A team's or the facilitator's decision, through the simulation's command interface.
     Command(Command),
+    /// Put this team's factory on screen.
     SelectTeam(usize),
+    /// The next team's factory (Tab).
+    NextTeam,
+    /// The previous team's factory (Shift+Tab).
+    PreviousTeam,
+    /// Play at this speed (an index into the game clock's speeds).
     SetSpeed(usize),
+    /// Pause or resume.
     TogglePause,
+    /// Start the next round.
     StartRound,
+    /// Show or hide the facilitator console.
     ToggleConsole,
     /// Show or hide the team's decision panel.
     TogglePanel,
+    /// Show or hide the menu.
+    ToggleMenu,
+    /// Start a session.
     StartGame {
+        /// The scenario.
         model: Arc<Model>,
+        /// The teams' names, one per team.
         teams: Vec<String>,
+        /// The seed of every random stream.
         seed: u64,
     },
     /// Go from the round summary to the next round's briefing.
     NextBriefing,
+    /// Save the event log into the session's folder.
     SaveLog,
     /// Open the debrief of the session so far.
     OpenDebrief,
+    /// End the session and go back to the lobby.
     BackToLobby,
+    /// Change the text size.
     SetScale(f32),
+    /// Close the game.
     Quit,
 }
+
+/// Actions taken in this frame's panels and keys, carried out at the start of the next frame.
+#[derive(Resource, Default)]
+pub struct PendingActions(pub Vec<UiAction>);
+
+/// A message for the facilitator (e.g. where the log was saved) and until when (seconds of app time) to show
+/// it.
+#[derive(Resource, Default)]
+pub struct Notice(pub Option<(String, f64)>);
+
+/// The systems drawing the panels.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PanelSet;
 
 /// Panel visibility and sizes that persist across frames.
 #[derive(Resource, Debug, Clone)]
 pub struct UiSettings {
+    /// The text size (egui's zoom factor).
     pub scale: f32,
+    /// The facilitator console is open.
     pub show_console: bool,
+    /// The menu is open.
     pub show_menu: bool,
+    /// The team's decision panel is shown.
     pub show_team_panel: bool,
     /// Index of the team on screen.
     pub selected: usize,
@@ -78,12 +113,43 @@ impl Default for UiSettings {
 /// The part of the window (logical pixels) left for the factory floor between the panels.
 #[derive(Resource, Debug, Clone, Copy, Default)]
 pub struct FloorArea {
+    /// Top-left corner.
     pub min: Vec2,
+    /// Bottom-right corner.
     pub max: Vec2,
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins(screens::plugin);
+    app.init_resource::<UiSettings>()
+        .init_resource::<FloorArea>()
+        .init_resource::<PendingActions>()
+        .init_resource::<Notice>();
+}
+
+/// Sets the text size and the dark theme of a frame's context.
+pub fn prepare(ctx: &egui::Context, settings: &UiSettings) {
+    if (ctx.zoom_factor() - settings.scale).abs() > f32::EPSILON {
+        ctx.set_zoom_factor(settings.scale);
+    }
+    ctx.set_theme(egui::ThemePreference::Dark);
+}
+
+/// A root UI over the whole window, for panels.
+pub fn root_ui(ctx: &egui::Context, id: &'static str) -> egui::Ui {
+    egui::Ui::new(
+        ctx.clone(),
+        id.into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    )
+}
+
+/// A dark, partly transparent frame over the floor.
+pub fn overlay_frame(alpha: u8) -> egui::Frame {
+    egui::Frame::new()
+        .fill(egui::Color32::from_rgba_unmultiplied(18, 20, 26, alpha))
+        .inner_margin(egui::Margin::same(24))
 }
 
 /// Formats money as a whole number with a thousands separator.

@@ -4,20 +4,20 @@
 use bevy_egui::egui::{self, Color32, RichText, Sense, Stroke};
 
 use super::{UiAction, money, style};
+use crate::metrics::collector::Live;
 
+/// One team's row.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TeamRow {
+    /// The team's name.
     pub name: String,
-    pub design: String,
-    pub delivered: u64,
-    pub late: u64,
-    pub lost: u64,
-    pub profit: f64,
-    pub wip: u64,
+    /// Its design now, its figures so far and its work in progress (from the metrics collector).
+    pub live: Live,
     /// Deliveries per half hour since the session started.
     pub buckets: Vec<u32>,
 }
 
+/// Every team's row; a click selects a team.
 pub fn overview(ui: &mut egui::Ui, rows: &[TeamRow], selected: usize, actions: &mut Vec<UiAction>) {
     ui.heading("All teams");
     ui.label(RichText::new("Click a team or press Tab").color(style::MUTED));
@@ -36,6 +36,8 @@ pub fn overview(ui: &mut egui::Ui, rows: &[TeamRow], selected: usize, actions: &
             ))
             .inner_margin(egui::Margin::same(6))
             .corner_radius(4.0);
+        let f = &row.live.figures;
+        let profit = f.profit();
         let response = frame
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
@@ -46,24 +48,28 @@ pub fn overview(ui: &mut egui::Ui, rows: &[TeamRow], selected: usize, actions: &
                             .size(17.0)
                             .color(style::color32(i)),
                     );
-                    ui.label(RichText::new(&row.design).size(12.0).color(style::MUTED));
+                    ui.label(
+                        RichText::new(&row.live.design)
+                            .size(12.0)
+                            .color(style::MUTED),
+                    );
                 });
                 ui.horizontal(|ui| {
-                    ui.label(format!("✔ {}", row.delivered))
+                    ui.label(format!("✔ {}", f.delivered))
                         .on_hover_text("Delivered");
                     ui.label(
-                        RichText::new(format!("⏰ {}", row.late)).color(if row.late > 0 {
+                        RichText::new(format!("⏰ {}", f.late)).color(if f.late > 0 {
                             style::WARNING
                         } else {
                             Color32::LIGHT_GRAY
                         }),
                     )
                     .on_hover_text("Delivered late");
-                    ui.label(format!("✖ {}", row.lost))
+                    ui.label(format!("✖ {}", f.lost))
                         .on_hover_text("Lost (customer cancelled)");
-                    ui.label(format!("WIP {}", row.wip))
+                    ui.label(format!("WIP {}", row.live.wip))
                         .on_hover_text("Orders in the factory now");
-                    ui.label(RichText::new(money(row.profit)).color(if row.profit < 0.0 {
+                    ui.label(RichText::new(money(profit)).color(if profit < 0.0 {
                         style::ALERT
                     } else {
                         style::GOOD
@@ -123,12 +129,15 @@ mod tests {
         let rows: Vec<TeamRow> = (0..12)
             .map(|i| TeamRow {
                 name: format!("Team {}", i + 1),
-                design: "functional".into(),
-                delivered: i,
-                late: 0,
-                lost: 0,
-                profit: -5.0,
-                wip: 3,
+                live: Live {
+                    design: "functional".into(),
+                    figures: crate::metrics::collector::Figures {
+                        delivered: i,
+                        costs: 5.0,
+                        ..Default::default()
+                    },
+                    wip: 3,
+                },
                 buckets: vec![1, 2, 3],
             })
             .collect();

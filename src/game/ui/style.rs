@@ -9,6 +9,14 @@ pub const BACKGROUND: Color = Color::srgb(0.11, 0.12, 0.15);
 /// Default UI scale: large enough for the back of a room with a 1080p projector.
 pub const DEFAULT_SCALE: f32 = 1.4;
 
+/// The text sizes (UI scale) the lobby, the menu and `--scale` allow: from a laptop to the back of a hall.
+pub const SCALES: std::ops::RangeInclusive<f32> = 0.8..=2.5;
+
+/// A UI scale brought within [`SCALES`].
+pub fn clamp_scale(scale: f32) -> f32 {
+    scale.clamp(*SCALES.start(), *SCALES.end())
+}
+
 /// The colour of unit (or team) `i`.
 pub fn palette(i: usize) -> (u8, u8, u8) {
     crate::palette::rgb(i)

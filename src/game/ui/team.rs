@@ -4,11 +4,12 @@
 use bevy_egui::egui::{self, RichText};
 
 use super::{UiAction, clock, style};
+use crate::domain::time::minute_of_round;
+use crate::domain::{Command, TeamAction};
 use crate::domain::{Helping, PracticeChange, Priority, SimTime, Standup, StandupScope};
 use crate::factory::org::Org;
 use crate::factory::{FactoryView, WorkerActivity};
 use crate::scenario::Model;
-use crate::sim::{Command, TeamAction};
 
 pub struct TeamPanelView<'a> {
     pub factory: u16,
@@ -320,7 +321,7 @@ fn offers_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiActi
                     o.quantity,
                     product,
                     o.price,
-                    clock(o.due.since(v.round_start) as f64 / 60_000.0)
+                    clock(minute_of_round(o.due, v.round_start))
                 ));
                 ui.horizontal(|ui| {
                     if ui
@@ -380,7 +381,7 @@ fn orders_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiActi
                     let late = o.due < v.view.now;
                     ui.label(format!(
                         "#{} {product}",
-                        o.id % crate::sim::event::DISRUPTION_ORDER_BASE
+                        o.id % crate::domain::event::DISRUPTION_ORDER_BASE
                     ));
                     ui.label(RichText::new(step).color(style::MUTED));
                     let minutes_left = (o.due.0 as f64 - v.view.now.0 as f64) / 60_000.0;

@@ -4,6 +4,7 @@
 use bevy_egui::egui::{self, Color32, RichText};
 
 use super::{clock, style};
+use crate::domain::time::minute_of_round;
 use crate::game::record::{Severity, TickerItem};
 
 pub fn ticker(
@@ -24,7 +25,7 @@ pub fn ticker(
                 };
                 let minute = round_starts
                     .get(item.round.saturating_sub(1) as usize)
-                    .map_or(0.0, |s| item.t.since(*s) as f64 / 60_000.0);
+                    .map_or(0.0, |s| minute_of_round(item.t, *s));
                 let mine = item.factory.is_none() || item.factory == Some(selected as u16);
                 let text =
                     RichText::new(format!("R{} {}  {}", item.round, clock(minute), item.text))

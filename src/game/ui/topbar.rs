@@ -3,22 +3,34 @@
 use bevy_egui::egui::{self, Color32, RichText};
 
 use super::{UiAction, clock, money, style};
-use crate::game::clock::SPEEDS;
+use crate::metrics::collector::Figures;
 
+/// What the top bar shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TopBarView {
+    /// The team on screen.
     pub team: String,
+    /// Its index (for its colour).
     pub team_index: usize,
+    /// Its design now.
     pub design: String,
+    /// The current round.
     pub round: u32,
+    /// Rounds in the session.
     pub rounds: u32,
+    /// The minute of the round.
     pub minute: f64,
+    /// A round's length in minutes.
     pub round_minutes: f64,
+    /// The clock is paused.
     pub paused: bool,
+    /// The speeds to choose from (simulated minutes per second).
+    pub speeds: &'static [f64],
+    /// The index of the current speed.
     pub speed: usize,
-    pub delivered: u64,
-    pub late: u64,
-    pub profit: f64,
+    /// The team's figures so far (from the metrics collector).
+    pub figures: Figures,
+    /// Orders in its factory now.
     pub wip: u64,
 }
 
@@ -62,7 +74,7 @@ pub fn top_bar(ui: &mut egui::Ui, v: &TopBarView, actions: &mut Vec<UiAction>) {
         {
             actions.push(UiAction::TogglePause);
         }
-        for (i, s) in SPEEDS.iter().enumerate() {
+        for (i, s) in v.speeds.iter().enumerate() {
             let selected = !v.paused && v.speed == i;
             if ui
                 .selectable_label(selected, RichText::new(format!("{s}x")).size(16.0))
@@ -82,19 +94,21 @@ pub fn top_bar(ui: &mut egui::Ui, v: &TopBarView, actions: &mut Vec<UiAction>) {
             ui.label(RichText::new(value).size(18.0).strong().color(color))
                 .on_hover_text(tip);
         };
-        figure(ui, "Delivered", v.delivered.to_string(), Color32::WHITE, "Cakes delivered this session");
+        let f = &v.figures;
+        figure(ui, "Delivered", f.delivered.to_string(), Color32::WHITE, "Cakes delivered this session");
         figure(
             ui,
             "Late",
-            v.late.to_string(),
-            if v.late > 0 { style::WARNING } else { Color32::WHITE },
+            f.late.to_string(),
+            if f.late > 0 { style::WARNING } else { Color32::WHITE },
             "Cakes delivered after their due time",
         );
+        let profit = f.profit();
         figure(
             ui,
             "Profit",
-            money(v.profit),
-            if v.profit < 0.0 { style::ALERT } else { style::GOOD },
+            money(profit),
+            if profit < 0.0 { style::ALERT } else { style::GOOD },
             "Revenue (minus late penalties) minus wages, fixed costs, ingredients and expedite fees",
         );
         figure(ui, "WIP", v.wip.to_string(), Color32::WHITE, "Orders in the factory now");
@@ -132,10 +146,15 @@ mod tests {
             minute: 125.0,
             round_minutes: 480.0,
             paused: true,
+            speeds: &crate::game::clock::SPEEDS,
             speed: 0,
-            delivered: 42,
-            late: 3,
-            profit: 1234.0,
+            figures: Figures {
+                delivered: 42,
+                late: 3,
+                revenue: 2234.0,
+                costs: 1000.0,
+                ..Default::default()
+            },
             wip: 17,
         };
         let t = texts(|ui| top_bar(ui, &v, &mut Vec::new()));

@@ -5,7 +5,7 @@
 use bevy::prelude::Message;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{DisruptionSpec, PracticeChange, Target};
+use super::{DisruptionSpec, PracticeChange, Target};
 
 #[derive(Message, Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Command {

@@ -1,11 +1,94 @@
-//! Reading a session's event log (JSON lines, as `run --events` and the game write it), with located errors.
+//! The session's journal: its event log as JSON lines, one event per line. The one writer (used by
+//! `run --events`, the game's session folder and the tests) and the one reader (the debrief, `report`), with
+//! located errors.
 
-use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
 
+use super::tap::EventTap;
+use crate::domain::SimEvent;
+use crate::domain::event::EventKind;
 use crate::scenario::{LoadError, Located};
-use crate::sim::SimEvent;
-use crate::sim::event::EventKind;
+
+/// Writes one event as a line of JSON.
+pub fn write_event(out: &mut impl Write, event: &SimEvent) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, event)?;
+    out.write_all(b"\n")
+}
+
+/// Writes events as JSON lines.
+pub fn write_events<'a>(
+    out: &mut impl Write,
+    events: impl IntoIterator<Item = &'a SimEvent>,
+) -> std::io::Result<()> {
+    for e in events {
+        write_event(out, e)?;
+    }
+    Ok(())
+}
+
+/// The events as the text of a log.
+pub fn to_jsonl(events: &[SimEvent]) -> String {
+    let mut bytes = Vec::new();
+    // Writing into memory cannot fail: events always serialise (their maps have string keys).
+    let _ = write_events(&mut bytes, events);
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// Writes a complete log to `path` safely: into a temporary file beside it, then renamed over it, so a crash
+/// never leaves half a log.
+pub fn save(path: &Path, events: &[SimEvent]) -> Result<(), String> {
+    let tmp = path.with_extension("jsonl.tmp");
+    let cannot = |p: &Path, e: std::io::Error| format!("{}: cannot write: {e}", p.display());
+    let file = File::create(&tmp).map_err(|e| cannot(&tmp, e))?;
+    let mut out = BufWriter::new(file);
+    write_events(&mut out, events)
+        .and_then(|()| out.flush())
+        .map_err(|e| cannot(&tmp, e))?;
+    drop(out);
+    std::fs::rename(&tmp, path).map_err(|e| cannot(path, e))
+}
+
+/// A tap that streams every event into a file as it happens; the first write error is kept and reported by
+/// [`finish`](LogWriter::finish) (nothing is dropped silently).
+pub struct LogWriter {
+    path: PathBuf,
+    out: BufWriter<File>,
+    error: Option<std::io::Error>,
+}
+
+impl LogWriter {
+    /// Creates (or truncates) the log file.
+    pub fn create(path: &Path) -> Result<LogWriter, String> {
+        let file =
+            File::create(path).map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+        Ok(LogWriter {
+            path: path.to_path_buf(),
+            out: BufWriter::with_capacity(1 << 20, file),
+            error: None,
+        })
+    }
+}
+
+impl EventTap for LogWriter {
+    fn observe(&mut self, event: &SimEvent) {
+        if self.error.is_none()
+            && let Err(e) = write_event(&mut self.out, event)
+        {
+            self.error = Some(e);
+        }
+    }
+
+    /// Flushes the file; the first error of any write so far, if there was one.
+    fn finish(&mut self) -> Result<(), String> {
+        let result = match self.error.take() {
+            Some(e) => Err(e),
+            None => self.out.flush(),
+        };
+        result.map_err(|e| format!("{}: cannot write: {e}", self.path.display()))
+    }
+}
 
 /// Logs larger than this are refused.
 pub const MAX_LOG_BYTES: u64 = 2 * 1024 * 1024 * 1024;

@@ -9,7 +9,7 @@ use bevy::prelude::Message;
 use serde::{Deserialize, Serialize};
 
 use super::command::Command;
-use crate::domain::{DisruptionSpec, Practices, SimTime};
+use super::{DisruptionSpec, Practices, SimTime};
 
 /// One event: when, in which factory (absent for session-wide events) and what.
 #[derive(Message, Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,13 +1,27 @@
-//! Screens of the game (lobby, briefing, play, round end, final standings) and the moves between them.
+//! The screens of the game, one file each (lobby, briefing, play, round end, final standings, and the
+//! console and menu windows over them), the messages that move between them, and when the clock and the
+//! floor run.
+
+mod briefing;
+mod console;
+mod final_standings;
+mod lobby;
+mod menu;
+mod play;
+mod round_end;
 
 use std::sync::Arc;
 
 use bevy::prelude::*;
 
 use super::PlayOptions;
+use super::clock::ClockSet;
+use super::floor::{self, FloorSet};
+use crate::domain::Command;
 use crate::scenario::Model;
-use crate::sim::{Command, Session, SessionConfig, SimSet, TeamSetup, spawn_session};
+use crate::sim::{Session, SessionConfig, SimSet, TeamSetup, spawn_session};
 
+/// The screen on show.
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Screen {
     /// Choose the scenario, the teams and the seed.
@@ -28,8 +42,11 @@ pub enum Screen {
 /// A request to start a new session (from the lobby or the command line).
 #[derive(Message, Clone, Debug)]
 pub struct StartGame {
+    /// The scenario.
     pub model: Arc<Model>,
+    /// The teams' names, one per team.
     pub teams: Vec<String>,
+    /// The seed of every random stream.
     pub seed: u64,
 }
 
@@ -48,9 +65,15 @@ impl StartGame {
 #[derive(Message, Clone, Copy, Debug, Default)]
 pub struct StartRound;
 
+/// A request to open the debrief of the session so far.
+#[derive(Message, Clone, Copy, Debug, Default)]
+pub struct OpenDebrief;
+
 pub(super) fn plugin(app: &mut App) {
     app.init_state::<Screen>();
-    app.add_message::<StartGame>().add_message::<StartRound>();
+    app.add_message::<StartGame>()
+        .add_message::<StartRound>()
+        .add_message::<OpenDebrief>();
     app.add_systems(Startup, start_from_command_line);
     app.add_systems(PreUpdate, start_game);
     app.add_systems(
@@ -62,6 +85,27 @@ pub(super) fn plugin(app: &mut App) {
                 .run_if(in_state(Screen::Playing).and_then(resource_exists::<Session>)),
         ),
     );
+    // The clock runs only in play; the floor shows behind the briefing, play and round-end screens.
+    app.configure_sets(Update, ClockSet.run_if(in_state(Screen::Playing)));
+    app.configure_sets(
+        Update,
+        FloorSet.run_if(
+            in_state(Screen::Playing)
+                .or_else(in_state(Screen::Briefing))
+                .or_else(in_state(Screen::RoundEnd)),
+        ),
+    );
+    app.add_systems(OnEnter(Screen::Lobby), floor::clear);
+    app.add_systems(OnEnter(Screen::Final), floor::clear);
+    app.add_plugins((
+        lobby::plugin,
+        briefing::plugin,
+        play::plugin,
+        round_end::plugin,
+        final_standings::plugin,
+        console::plugin,
+        menu::plugin,
+    ));
 }
 
 fn start_from_command_line(options: Res<PlayOptions>, mut start: MessageWriter<StartGame>) {

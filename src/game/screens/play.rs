@@ -1,0 +1,150 @@
+//! The play screen: the top bar, the ticker, the overview of all teams and the decision panel of the team on
+//! screen, around the factory floor.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::Screen;
+use crate::factory::FactorySim;
+use crate::game::clock::{GameClock, SPEEDS};
+use crate::game::floor::SelectedView;
+use crate::game::record::Ticker;
+use crate::game::ui::overview::{TeamRow, overview};
+use crate::game::ui::team::{TeamPanelState, TeamPanelView, team_panel};
+use crate::game::ui::ticker::ticker;
+use crate::game::ui::topbar::{TopBarView, top_bar};
+use crate::game::ui::{FloorArea, PanelSet, PendingActions, UiSettings, prepare, root_ui};
+use crate::metrics::LiveMetrics;
+use crate::metrics::series::per_bucket;
+use crate::sim::Session;
+
+/// Simulated minutes per sparkline bucket.
+const BUCKET_MIN: u64 = 30;
+
+/// Each team's decision-panel state (open sections, typed values).
+#[derive(Resource, Default)]
+struct TeamPanels(Vec<TeamPanelState>);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<TeamPanels>();
+    app.add_systems(
+        EguiPrimaryContextPass,
+        play_ui
+            .run_if(in_state(Screen::Playing).and_then(resource_exists::<Session>))
+            .in_set(PanelSet),
+    );
+}
+
+/// The top bar's view of team `selected`.
+fn top_bar_view(
+    session: &Session,
+    clock: &GameClock,
+    metrics: &LiveMetrics,
+    factory: &FactorySim,
+    selected: usize,
+) -> TopBarView {
+    let live = metrics.0.live(selected).unwrap_or_default();
+    TopBarView {
+        team: session
+            .team_names
+            .get(selected)
+            .cloned()
+            .unwrap_or_default(),
+        team_index: selected,
+        design: factory.org().design.clone(),
+        round: session.round,
+        rounds: session.model.rounds,
+        minute: session.minute(),
+        round_minutes: session.model.round_len.minutes(),
+        paused: clock.paused,
+        speeds: &SPEEDS,
+        speed: clock.speed,
+        figures: live.figures,
+        wip: live.wip,
+    }
+}
+
+/// Every team's row of the overview.
+fn overview_rows(session: &Session, metrics: &LiveMetrics) -> Vec<TeamRow> {
+    session
+        .team_names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| TeamRow {
+            name: name.clone(),
+            live: metrics.0.live(i).unwrap_or_default(),
+            buckets: per_bucket(metrics.0.deliveries(i), BUCKET_MIN * 60_000),
+        })
+        .collect()
+}
+
+fn play_ui(
+    mut contexts: EguiContexts,
+    settings: Res<UiSettings>,
+    session: Res<Session>,
+    clock: Res<GameClock>,
+    metrics: Res<LiveMetrics>,
+    ticker_items: Res<Ticker>,
+    selected_view: Res<SelectedView>,
+    factories: Query<&FactorySim>,
+    mut panels: ResMut<TeamPanels>,
+    mut pending: ResMut<PendingActions>,
+    mut area: ResMut<FloorArea>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    prepare(ctx, &settings);
+    let selected = settings
+        .selected
+        .min(session.factories.len().saturating_sub(1));
+    let Some(factory) = session
+        .factories
+        .get(selected)
+        .and_then(|&e| factories.get(e).ok())
+    else {
+        return Ok(());
+    };
+    let mut root = root_ui(ctx, "play");
+    let bar = top_bar_view(&session, &clock, &metrics, factory, selected);
+    egui::Panel::top("top_bar").show(&mut root, |ui| top_bar(ui, &bar, &mut pending.0));
+    egui::Panel::bottom("ticker")
+        .default_size(96.0)
+        .resizable(true)
+        .show(&mut root, |ui| {
+            let items: Vec<_> = ticker_items.items.iter().collect();
+            ticker(ui, &items, &ticker_items.round_starts, selected);
+        });
+    let rows = overview_rows(&session, &metrics);
+    egui::Panel::left("overview")
+        .default_size(230.0)
+        .resizable(true)
+        .show(&mut root, |ui| {
+            egui::ScrollArea::vertical()
+                .show(ui, |ui| overview(ui, &rows, selected, &mut pending.0));
+        });
+    if settings.show_team_panel
+        && let Some(view) = selected_view.0.as_ref()
+    {
+        panels
+            .0
+            .resize(session.factories.len(), TeamPanelState::default());
+        let v = TeamPanelView {
+            factory: selected as u16,
+            team: &bar.team,
+            model: &session.model,
+            org: factory.org(),
+            view,
+            round_start: session.round_start,
+            focus: settings.focus,
+        };
+        egui::Panel::right("team")
+            .default_size(345.0)
+            .resizable(true)
+            .show(&mut root, |ui| {
+                team_panel(ui, &v, &mut panels.0[selected], &mut pending.0);
+            });
+    }
+    let free = root.available_rect_before_wrap();
+    area.min = Vec2::new(free.min.x, free.min.y);
+    area.max = Vec2::new(free.max.x, free.max.y);
+    Ok(())
+}

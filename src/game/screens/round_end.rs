@@ -1,0 +1,168 @@
+//! The round-end screen: every team compared on the round and on all rounds so far, the disruptions with
+//! their recovery, and the way on (next round, debrief, save the log). Entering it saves the event log.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::Screen;
+use crate::game::record::{EventRecord, SessionFolder};
+use crate::game::ui::standings::{StandingsState, standings};
+use crate::game::ui::{
+    Notice, PanelSet, PendingActions, UiAction, UiSettings, overlay_frame, prepare, root_ui,
+};
+use crate::metrics::{LiveMetrics, Report};
+use crate::sim::Session;
+
+/// The report shown on the round-end and final screens (computed when they open).
+#[derive(Resource, Default)]
+pub(super) struct ShownReport(pub Option<Report>);
+
+/// The sort order of the standings tables.
+#[derive(Resource, Default)]
+pub(super) struct Standings(pub StandingsState);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<ShownReport>()
+        .init_resource::<Standings>();
+    app.add_systems(OnEnter(Screen::RoundEnd), (compute_report, autosave));
+    app.add_systems(
+        EguiPrimaryContextPass,
+        round_end_ui
+            .run_if(in_state(Screen::RoundEnd).and_then(resource_exists::<Session>))
+            .in_set(PanelSet),
+    );
+}
+
+pub(super) fn compute_report(metrics: Res<LiveMetrics>, mut shown: ResMut<ShownReport>) {
+    shown.0 = Some(metrics.0.report());
+}
+
+/// After every round the session's event log is written to its folder, so nothing is lost on exit.
+pub(super) fn autosave(
+    record: Res<EventRecord>,
+    session: Res<Session>,
+    mut folder: ResMut<SessionFolder>,
+    mut notice: ResMut<Notice>,
+    time: Res<Time>,
+) {
+    if let Err(e) = folder.save(session.seed, &record) {
+        notice.0 = Some((
+            format!("Could not save the event log: {e}"),
+            time.elapsed_secs_f64() + 8.0,
+        ));
+    }
+}
+
+fn round_end_ui(
+    mut contexts: EguiContexts,
+    settings: Res<UiSettings>,
+    session: Res<Session>,
+    shown: Res<ShownReport>,
+    mut sort: ResMut<Standings>,
+    mut pending: ResMut<PendingActions>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    prepare(ctx, &settings);
+    if let Some(report) = &shown.0 {
+        let title = format!("Round {} is over", session.round);
+        results(
+            ctx,
+            &title,
+            report,
+            Some(session.round),
+            &mut sort.0,
+            &mut pending.0,
+        );
+    }
+    Ok(())
+}
+
+/// The results page: the title, the round's standings (when `round` is given), the standings over all rounds,
+/// the disruptions and the buttons (next round only between rounds, a new game only at the end).
+pub(super) fn results(
+    ctx: &egui::Context,
+    title: &str,
+    report: &Report,
+    round: Option<u32>,
+    sort: &mut StandingsState,
+    actions: &mut Vec<UiAction>,
+) {
+    let mut root = root_ui(ctx, "results");
+    egui::CentralPanel::default()
+        .frame(overlay_frame(255))
+        .show(&mut root, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                ui.vertical_centered(|ui| {
+                    ui.label(egui::RichText::new(title).size(36.0).strong());
+                });
+                if let Some(r) = round {
+                    ui.heading(format!("Round {r}"));
+                    standings(ui, report, Some(r), sort);
+                    ui.add_space(12.0);
+                }
+                ui.heading("All rounds so far");
+                standings(ui, report, None, sort);
+                disruptions(ui, report);
+                ui.add_space(16.0);
+                buttons(ui, round.is_none(), actions);
+            });
+        });
+}
+
+/// Each disruption with its mean recovery.
+fn disruptions(ui: &mut egui::Ui, report: &Report) {
+    if report.disruptions.is_empty() {
+        return;
+    }
+    ui.add_space(12.0);
+    ui.heading("Disruptions");
+    for d in &report.disruptions {
+        ui.label(format!(
+            "Round {} minute {:.0}: {} — recovery {}",
+            d.round,
+            d.minute,
+            d.headline,
+            d.recovery_min
+                .map_or("not (yet) measured".to_string(), |r| format!(
+                    "{r:.0} min (mean)"
+                ))
+        ));
+    }
+}
+
+fn buttons(ui: &mut egui::Ui, last: bool, actions: &mut Vec<UiAction>) {
+    ui.horizontal(|ui| {
+        if !last
+            && ui
+                .button(egui::RichText::new("Next round ▶").size(24.0).strong())
+                .on_hover_text("Go to the briefing of the next round")
+                .clicked()
+        {
+            actions.push(UiAction::NextBriefing);
+        }
+        if ui
+            .button(egui::RichText::new("📊 Debrief").size(24.0).strong())
+            .on_hover_text("Open the debrief dashboard of the session so far")
+            .clicked()
+        {
+            actions.push(UiAction::OpenDebrief);
+        }
+        if ui
+            .button(egui::RichText::new("💾 Save the event log").size(20.0))
+            .on_hover_text(
+                "Write every event of the session as JSON lines (for the debrief and researchers)",
+            )
+            .clicked()
+        {
+            actions.push(UiAction::SaveLog);
+        }
+        if last
+            && ui
+                .button(egui::RichText::new("New game").size(20.0))
+                .on_hover_text("Back to the lobby")
+                .clicked()
+        {
+            actions.push(UiAction::BackToLobby);
+        }
+    });
+}
