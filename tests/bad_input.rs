@@ -72,13 +72,13 @@ fn cases() -> Vec<Case> {
             "wrong type",
             edit("rounds: 2", "rounds: \"two\""),
             Some(("\"two\"", 0)),
-            "Expected",
+            "expected a whole number (0 or more), found `\"two\"`",
         ),
         c(
             "syntax error",
             edit("name: \"Minimal\",", "name: \"Minimal\""),
             Some(("rounds", 0)),
-            "Expected",
+            "expected a comma",
         ),
         c(
             "unknown skill",
@@ -187,7 +187,7 @@ fn cases() -> Vec<Case> {
                 "StationBreakdown(station: \"oven\"",
                 "StationBreakdown(station: \"kiln\"",
             ),
-            Some(("(id: \"oven_down\"", 0)),
+            Some(("\"kiln\"", 0)),
             "unknown station `kiln`",
         ),
         c(

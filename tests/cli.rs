@@ -91,7 +91,7 @@ fn a_broken_plan_is_located() {
     let (code, _, err) = run(&["run", "--plan", plan.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(
-        err.contains(&format!("{}:2:3: round 9 is outside 1..4", plan.display())),
+        err.contains(&format!("{}:2:11: round 9 is outside 1..4", plan.display())),
         "{err}"
     );
 }

@@ -2,11 +2,10 @@
 
 mod common;
 
-use cakefactory::headless::parse_plan;
 use common::*;
 
 fn check(model: cakefactory::scenario::Model, seed: u64, teams: u32, plan_src: Option<&str>) {
-    let plan = plan_src.map_or_else(Vec::new, |s| parse_plan("plan", s, &model).unwrap());
+    let plan = plan_src.map_or_else(Vec::new, |s| plan(&model, teams, s));
     let (app, events) = play_capture(model, &options(seed, teams, plan));
     check_order_accounting(&app, &events).unwrap();
     let received = events

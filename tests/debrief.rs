@@ -4,13 +4,12 @@
 mod common;
 
 use cakefactory::debrief::{Debrief, export, reflection};
-use cakefactory::headless::parse_plan;
 use cakefactory::sim::journal;
 use common::*;
 
 fn busy_session() -> (cakefactory::metrics::Report, String) {
     let model = shipped("cake_factory_2");
-    let plan = parse_plan("plan", include_str!("data/plan_busy.ron"), &model).unwrap();
+    let plan = plan(&model, 4, include_str!("data/plan_busy.ron"));
     let (report, events) = run_capture(&model, &options(7, 4, plan));
     (report, jsonl(&events))
 }

@@ -5,13 +5,13 @@
 mod common;
 
 use cakefactory::domain::{Command, SimEvent, TeamAction};
-use cakefactory::headless::{TimedCommand, parse_plan};
+use cakefactory::headless::TimedCommand;
 use cakefactory::metrics::Report;
 use common::*;
 
 fn busy_plan(model: &cakefactory::scenario::Model) -> Vec<TimedCommand> {
     let src = include_str!("data/plan_busy.ron");
-    parse_plan("plan_busy.ron", src, model).expect("valid plan")
+    plan(model, 4, src)
 }
 
 #[test]

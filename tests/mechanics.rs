@@ -10,13 +10,13 @@ use cakefactory::domain::SimTime;
 use cakefactory::domain::event::EventKind;
 use cakefactory::domain::{Command, SimEvent};
 use cakefactory::factory::FactorySim;
-use cakefactory::headless::{config, parse_plan, run_until, session_app};
+use cakefactory::headless::{config, run_until, session_app};
 use cakefactory::sim::Session;
 use common::*;
 
-fn standard_events(seed: u64, plan: &str) -> Vec<SimEvent> {
+fn standard_events(seed: u64, plan_src: &str) -> Vec<SimEvent> {
     let model = shipped("cake_factory_2");
-    let plan = parse_plan("plan", plan, &model).unwrap();
+    let plan = plan(&model, 1, plan_src);
     run_capture(&model, &options(seed, 1, plan)).1
 }
 
@@ -24,12 +24,11 @@ fn standard_events(seed: u64, plan: &str) -> Vec<SimEvent> {
 fn wip_limits_hold_at_every_minute() {
     let model = shipped("cake_factory_2");
     let bake = model.step_index("bake").unwrap();
-    let plan = parse_plan(
-        "plan",
-        r#"[(round: 1, minute: 0, command: Team(factory: 0, action: SetPractice(WipLimit(step: "bake", limit: Some(2)))))]"#,
+    let plan = plan(
         &model,
-    )
-    .unwrap();
+        1,
+        r#"[(round: 1, minute: 0, command: Team(factory: 0, action: SetPractice(WipLimit(step: "bake", limit: Some(2)))))]"#,
+    );
     let mut app = session_app(config(Arc::new(model), &options(2, 1, plan.clone())).unwrap());
     app.world_mut().write_message(plan[0].command.clone());
     app.world_mut().write_message(Command::StartRound);
@@ -114,12 +113,11 @@ fn handoffs_cross_units_only_between_units() {
     let solo = run(&model, &options(1, 1, Vec::new()));
     assert!(solo.factories[0].totals.handoffs > 0);
     assert_eq!(solo.factories[0].totals.cross_unit_handoffs, 0);
-    let plan = parse_plan(
-        "plan",
-        r#"[(round: 1, minute: 0, command: Team(factory: 0, action: SetDesign("split")))]"#,
+    let plan = plan(
         &model,
-    )
-    .unwrap();
+        1,
+        r#"[(round: 1, minute: 0, command: Team(factory: 0, action: SetDesign("split")))]"#,
+    );
     let split = run(&model, &options(1, 1, plan));
     let t = &split.factories[0].totals;
     assert_eq!(t.cross_unit_handoffs, t.handoffs);

@@ -2,7 +2,6 @@
 
 mod common;
 
-use cakefactory::headless::parse_plan;
 use cakefactory::scenario::load_str;
 
 const README: &str = include_str!("../README.md");
@@ -29,7 +28,7 @@ fn ron_blocks() -> Vec<String> {
 fn the_readme_plan_is_valid() {
     let model = common::shipped("cake_factory_2");
     let blocks = ron_blocks();
-    let plan = parse_plan("README plan", &blocks[0], &model).unwrap();
+    let plan = common::plan(&model, model.teams, &blocks[0]);
     assert!(plan.len() >= 5);
 }
 

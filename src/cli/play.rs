@@ -101,6 +101,13 @@ pub(super) fn play(args: &PlayArgs) -> ExitCode {
     } else {
         4
     };
+    let teams = args.teams.unwrap_or(default_teams);
+    if args.start
+        && let Err(e) = model.check_session(teams)
+    {
+        err(&e);
+        return ExitCode::from(2);
+    }
     install_panic_hook();
     game::run(PlayOptions {
         scenario_name: args.file.as_ref().map_or_else(
@@ -110,7 +117,7 @@ pub(super) fn play(args: &PlayArgs) -> ExitCode {
         skip_lobby: args.start,
         from_file: args.file.is_some(),
         model,
-        teams: args.teams.unwrap_or(default_teams),
+        teams,
         seed: args.seed.unwrap_or(1),
         scale: args.scale.unwrap_or(style::DEFAULT_SCALE),
         smoke: args.smoke.clone(),

@@ -52,18 +52,17 @@ pub(super) fn run(args: &RunArgs) -> ExitCode {
 
 fn run_inner(args: &RunArgs) -> Result<(), String> {
     let model = load_scenario(args.file.as_deref()).map_err(|e| e.to_string())?;
-    let plan = match &args.plan {
-        Some(p) => headless::load_plan(p, &model).map_err(|e| e.to_string())?,
-        None => Vec::new(),
-    };
-    let options = RunOptions {
+    let mut options = RunOptions {
         seed: args.seed,
         teams: args.teams,
         design: args.design.clone(),
-        plan,
+        plan: Vec::new(),
     };
-    // Check the options before creating any output file.
-    headless::config(Arc::clone(&model), &options)?;
+    // Check the options and the plan before creating any output file.
+    let config = headless::config(Arc::clone(&model), &options)?;
+    if let Some(p) = &args.plan {
+        options.plan = headless::load_plan(p, &config).map_err(|e| e.to_string())?;
+    }
     let mut taps: Vec<Box<dyn EventTap>> = Vec::new();
     if let Some(p) = &args.events {
         taps.push(Box::new(LogWriter::create(p)?));

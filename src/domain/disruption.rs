@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Dist;
+use super::{Dist, Invalid};
 
 /// Which factories a disruption or command hits.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,32 +146,7 @@ impl DisruptionKind {
     }
 
     /// Checks numbers that do not depend on the scenario (references are checked against it elsewhere).
-    pub fn check_values(&self) -> Result<(), String> {
-        let positive = |v: f64, what: &str| {
-            if v.is_finite() && v > 0.0 && v <= 1e7 {
-                Ok(())
-            } else {
-                Err(format!("`{what}` must be a positive number (got {v})"))
-            }
-        };
-        let probability = |v: f64, what: &str| {
-            if (0.0..=1.0).contains(&v) {
-                Ok(())
-            } else {
-                Err(format!(
-                    "`{what}` is a probability and must be within 0..1 (got {v})"
-                ))
-            }
-        };
-        let factor = |v: f64, what: &str| {
-            if v.is_finite() && (0.0..=1000.0).contains(&v) {
-                Ok(())
-            } else {
-                Err(format!(
-                    "`{what}` must be a factor within 0..1000 (got {v})"
-                ))
-            }
-        };
+    pub fn check_values(&self) -> Result<(), Invalid> {
         if let Some(d) = self.duration_min() {
             positive(d, "duration_min")?;
         }
@@ -180,7 +155,7 @@ impl DisruptionKind {
                 probability(*stock_lost, "stock_lost")
             }
             DisruptionKind::StationBreakdown { units, .. } if *units == 0 => {
-                Err("`units` must be at least 1".into())
+                Err(Invalid::field("units", "`units` must be at least 1"))
             }
             DisruptionKind::RushOrder {
                 quantity,
@@ -189,9 +164,12 @@ impl DisruptionKind {
                 decide_within_min,
                 ..
             } => {
-                if *quantity == 0 || *quantity > 1000 {
-                    return Err(format!(
-                        "`quantity` must be within 1..1000 (got {quantity})"
+                if *quantity == 0 || *quantity > MAX_RUSH_QUANTITY {
+                    return Err(Invalid::field(
+                        "quantity",
+                        format!(
+                            "`quantity` must be within 1..{MAX_RUSH_QUANTITY} (got {quantity})"
+                        ),
                     ));
                 }
                 positive(*due_in_min, "due_in_min")?;
@@ -202,14 +180,17 @@ impl DisruptionKind {
             DisruptionKind::DemandSurge { factor: f, .. } => {
                 factor(*f, "factor")?;
                 if *f < 1.0 {
-                    Err(format!(
-                        "a demand surge's `factor` must be at least 1 (got {f})"
+                    Err(Invalid::field(
+                        "factor",
+                        format!("a demand surge's `factor` must be at least 1 (got {f})"),
                     ))
                 } else {
                     Ok(())
                 }
             }
-            DisruptionKind::NewRequirement { duration, .. } => duration.check(false),
+            DisruptionKind::NewRequirement { duration, .. } => duration
+                .check(false)
+                .map_err(|e| Invalid::field("duration", e)),
             DisruptionKind::CommunicationOutage {
                 delay,
                 miscommunication,
@@ -222,6 +203,47 @@ impl DisruptionKind {
             }
             _ => Ok(()),
         }
+    }
+}
+
+/// The most cakes one rush order may ask for.
+pub const MAX_RUSH_QUANTITY: u32 = 1000;
+
+/// The longest a disruption may last, in minutes (about 19 years).
+pub const MAX_DURATION_MIN: f64 = 1e7;
+
+fn positive(v: f64, what: &'static str) -> Result<(), Invalid> {
+    if v.is_finite() && v > 0.0 && v <= MAX_DURATION_MIN {
+        Ok(())
+    } else {
+        Err(Invalid::field(
+            what,
+            format!(
+                "`{what}` must be a positive number of minutes, at most {MAX_DURATION_MIN} (got {v})"
+            ),
+        ))
+    }
+}
+
+fn probability(v: f64, what: &'static str) -> Result<(), Invalid> {
+    if (0.0..=1.0).contains(&v) {
+        Ok(())
+    } else {
+        Err(Invalid::field(
+            what,
+            format!("`{what}` is a probability and must be within 0..1 (got {v})"),
+        ))
+    }
+}
+
+fn factor(v: f64, what: &'static str) -> Result<(), Invalid> {
+    if v.is_finite() && (0.0..=1000.0).contains(&v) {
+        Ok(())
+    } else {
+        Err(Invalid::field(
+            what,
+            format!("`{what}` must be a factor within 0..1000 (got {v})"),
+        ))
     }
 }
 
@@ -282,7 +304,7 @@ impl DisruptionKind {
     pub fn with_params(&self, values: &[f64]) -> DisruptionKind {
         let mut k = self.clone();
         let v = |i: usize, current: f64| values.get(i).copied().unwrap_or(current);
-        let count = |x: f64| x.round().clamp(1.0, 1000.0) as u32;
+        let count = |x: f64| x.round().clamp(1.0, f64::from(MAX_RUSH_QUANTITY)) as u32;
         match &mut k {
             DisruptionKind::SupplyShortage {
                 duration_min,

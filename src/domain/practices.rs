@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Pairs;
+use super::{Invalid, Pairs};
 
 /// Who may pick up a task.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,17 +83,28 @@ pub enum PracticeChange {
 }
 
 impl Standup {
-    pub fn check(&self) -> Result<(), String> {
+    /// Checks the numbers: a positive interval and a meeting shorter than it.
+    pub fn check(&self) -> Result<(), Invalid> {
         if !(self.every_min.is_finite() && self.every_min > 0.0 && self.every_min <= 1e7) {
-            return Err("a stand-up's `every_min` must be a positive number of minutes".into());
+            return Err(Invalid::field(
+                "every_min",
+                format!(
+                    "a stand-up's `every_min` must be a positive number of minutes (got {})",
+                    self.every_min
+                ),
+            ));
         }
         if !(self.duration_min.is_finite()
             && self.duration_min > 0.0
             && self.duration_min < self.every_min)
         {
-            return Err(
-                "a stand-up's `duration_min` must be positive and shorter than `every_min`".into(),
-            );
+            return Err(Invalid::field(
+                "duration_min",
+                format!(
+                    "a stand-up's `duration_min` must be positive and shorter than `every_min` (got {} and {})",
+                    self.duration_min, self.every_min
+                ),
+            ));
         }
         Ok(())
     }

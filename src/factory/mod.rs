@@ -341,7 +341,7 @@ pub struct FactorySim {
 impl FactorySim {
     /// A factory at time zero with the given design, before the first round.
     pub fn new(model: Arc<Model>, index: u16, name: String, seed: u64, design: usize) -> Self {
-        let org = Org::from_design(&model, &model.designs[design]);
+        let org = Org::from_design(&model, design);
         let steps = model.steps.len();
         let units = org.units.len();
         let mut f = FactorySim {

@@ -3,7 +3,7 @@
 
 use crate::domain::event::{EventKind, OrgInfo, UnitInfo};
 use crate::domain::{Dist, Practices, StandupScope};
-use crate::scenario::model::{Design, Effect, Model, Multipliers};
+use crate::scenario::model::{Effect, Model, Multipliers};
 
 pub const NONE: u16 = u16::MAX;
 
@@ -17,6 +17,8 @@ pub struct UnitRt {
 #[derive(Clone, Debug)]
 pub struct Org {
     pub design: String,
+    /// The design's index in the scenario.
+    pub design_index: usize,
     pub units: Vec<UnitRt>,
     pub worker_unit: Vec<u16>,
     pub spanner: Vec<bool>,
@@ -29,7 +31,8 @@ pub struct Org {
 }
 
 impl Org {
-    pub fn from_design(model: &Model, design: &Design) -> Org {
+    pub fn from_design(model: &Model, index: usize) -> Org {
+        let design = &model.designs[index];
         let mut worker_unit = vec![0; model.workers.len()];
         for (u, unit) in design.units.iter().enumerate() {
             for &w in &unit.members {
@@ -42,6 +45,7 @@ impl Org {
         }
         let mut org = Org {
             design: design.name.clone(),
+            design_index: index,
             units: design
                 .units
                 .iter()

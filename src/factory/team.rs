@@ -4,92 +4,58 @@
 use super::*;
 use crate::domain::command::TeamAction;
 use crate::domain::{PracticeChange, Priority};
+use crate::scenario::check::Resolved;
 
 impl FactorySim {
     /// Applies a team's decision now; an invalid one changes nothing and says why.
     pub fn apply(&mut self, action: &TeamAction) -> Result<(), String> {
         let model = self.shared_model();
-        let worker = |id: &str| {
-            model
-                .worker_index(id)
-                .map(|w| w as u16)
-                .ok_or_else(|| format!("unknown worker `{id}`"))
-        };
-        match action {
-            TeamAction::SetDesign(name) => {
-                let d = model
-                    .design_index(name)
-                    .ok_or_else(|| format!("unknown design `{name}`"))?;
-                self.choose_design(d);
-            }
-            TeamAction::MoveWorker { worker: w, unit } => {
-                let w = worker(w)?;
-                let u = self
-                    .org
-                    .unit_index(unit)
-                    .ok_or_else(|| format!("no unit `{unit}` in design `{}`", self.org.design))?;
-                if self.org.worker_unit[w as usize] == u {
+        match model.resolve_action(action, self.org.design_index)? {
+            Resolved::SetDesign(d) => self.choose_design(d),
+            Resolved::MoveWorker { worker: w, unit: u } => {
+                if self.org.worker_unit[w] == u {
                     return Err(format!(
-                        "`{}` is already in `{unit}`",
-                        model.workers[w as usize].id
+                        "`{}` is already in `{}`",
+                        model.workers[w].id, self.org.units[u as usize].id
                     ));
                 }
-                self.org.worker_unit[w as usize] = u;
+                self.org.worker_unit[w] = u;
                 self.org_changed();
             }
-            TeamAction::SetSpanner { worker: w, on } => {
-                let w = worker(w)?;
-                if self.org.spanner[w as usize] == *on {
+            Resolved::SetSpanner { worker: w, on } => {
+                if self.org.spanner[w] == on {
                     return Err(format!(
                         "`{}` is {} a boundary spanner",
-                        model.workers[w as usize].id,
-                        if *on { "already" } else { "not" }
+                        model.workers[w].id,
+                        if on { "already" } else { "not" }
                     ));
                 }
-                self.org.spanner[w as usize] = *on;
+                self.org.spanner[w] = on;
                 self.org_changed();
             }
-            TeamAction::SetPractice(change) => self.set_practice(change)?,
-            TeamAction::AssignStep { step, units } => {
-                let s = model
-                    .step_index(step)
-                    .ok_or_else(|| format!("unknown step `{step}`"))?;
-                if units.is_empty() {
-                    return Err("a step must be owned by at least one unit".into());
-                }
-                let mut ix = Vec::new();
-                for u in units {
-                    ix.push(
-                        self.org.unit_index(u).ok_or_else(|| {
-                            format!("no unit `{u}` in design `{}`", self.org.design)
-                        })? as usize,
-                    );
-                }
+            Resolved::SetPractice(change) => self.set_practice(change),
+            Resolved::AssignStep { step, units } => {
                 for (u, unit) in self.org.units.iter_mut().enumerate() {
-                    unit.steps.retain(|&x| x != s);
-                    if ix.contains(&u) {
-                        unit.steps.push(s);
+                    unit.steps.retain(|&x| x != step);
+                    if units.contains(&(u as u16)) {
+                        unit.steps.push(step);
                         unit.steps.sort_unstable();
                     }
                 }
                 self.org_changed();
             }
-            TeamAction::Expedite { order } => self.expedite(*order)?,
-            TeamAction::RespondToOffer { offer, accept } => {
-                self.respond_to_offer(*offer, *accept)?
-            }
+            Resolved::Expedite(order) => self.expedite(order)?,
+            Resolved::RespondToOffer { offer, accept } => self.respond_to_offer(offer, accept)?,
         }
         self.dispatch();
         Ok(())
     }
 
-    fn set_practice(&mut self, change: &PracticeChange) -> Result<(), String> {
+    /// Changes a practice (already checked against the scenario).
+    fn set_practice(&mut self, change: &PracticeChange) {
         let p = &mut self.org.practices;
         match change {
             PracticeChange::Standup(s) => {
-                if let Some(s) = s {
-                    s.check()?;
-                }
                 p.standup = s.clone();
                 if self.running {
                     self.plan_meetings(self.now);
@@ -97,12 +63,6 @@ impl FactorySim {
             }
             PracticeChange::SharedBoard(on) => p.shared_board = *on,
             PracticeChange::WipLimit { step, limit } => {
-                if self.model.step_index(step).is_none() {
-                    return Err(format!("unknown step `{step}`"));
-                }
-                if *limit == Some(0) {
-                    return Err("a WIP limit must be at least 1".into());
-                }
                 p.wip_limits.0.retain(|(s, _)| s != step);
                 if let Some(l) = limit {
                     p.wip_limits.0.push((step.clone(), *l));
@@ -115,7 +75,6 @@ impl FactorySim {
             }
         }
         self.org_changed();
-        Ok(())
     }
 
     /// After any change of the organisation: derived tables, queues of steps a unit no longer owns, blocked
@@ -189,7 +148,7 @@ impl FactorySim {
             queued.extend(std::mem::take(q));
         }
         let asking: Vec<u32> = self.questions.iter_mut().flat_map(std::mem::take).collect();
-        self.org = Org::from_design(&model, &model.designs[d]);
+        self.org = Org::from_design(&model, d);
         let units = self.org.units.len();
         self.queues = vec![BTreeSet::new(); units * steps];
         self.questions = vec![VecDeque::new(); units];

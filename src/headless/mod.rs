@@ -13,6 +13,7 @@ use crate::domain::Command;
 use crate::domain::SimTime;
 use crate::metrics::{LiveMetrics, Report};
 use crate::scenario::Model;
+use crate::scenario::limits::MAX_TEAMS;
 use crate::sim::tap::{EventTap, Taps};
 use crate::sim::{Session, SessionConfig, spawn_session};
 
@@ -48,37 +49,24 @@ pub fn session_app(config: SessionConfig) -> App {
     app
 }
 
-/// Builds the session configuration for `options`, checking the team count and design name.
+/// Builds the session configuration for `options`, checking the team count (within the limits for this
+/// scenario's work), the design name and the teams the scenario's schedule names.
 pub fn config(model: Arc<Model>, options: &RunOptions) -> Result<SessionConfig, String> {
-    if let Some(n) = options.teams
-        && (n == 0 || n > crate::scenario::MAX_TEAMS)
-    {
+    let teams = options.teams.unwrap_or(model.teams);
+    if teams == 0 || teams > MAX_TEAMS {
         return Err(format!(
-            "--teams must be within 1..{} (got {n})",
-            crate::scenario::MAX_TEAMS
+            "--teams must be within 1..{MAX_TEAMS} (got {teams})"
         ));
     }
+    model.check_session(teams)?;
     let design = match &options.design {
-        Some(name) => Some(model.design_index(name).ok_or_else(|| {
-            let names: Vec<&str> = model.designs.iter().map(|d| d.name.as_str()).collect();
-            format!(
-                "unknown design `{name}` (the scenario has: {})",
-                names.join(", ")
-            )
-        })?),
+        Some(name) => Some(
+            model
+                .find_design("design", name)
+                .map_err(|e| format!("--design: {}", e.message))?,
+        ),
         None => None,
     };
-    let teams = options.teams.unwrap_or(model.teams);
-    for s in &model.schedule {
-        if let crate::domain::Target::Factories(list) = &s.target
-            && let Some(bad) = list.iter().find(|&&f| u32::from(f) >= teams)
-        {
-            return Err(format!(
-                "scheduled disruption `{}` targets team {bad}, but the session has {teams} teams",
-                s.spec.id
-            ));
-        }
-    }
     Ok(SessionConfig::new(model, options.seed, Some(teams), design))
 }
 

@@ -1,13 +1,23 @@
 //! Plans: RON lists of timed commands for headless runs, e.g.
 //! `[(round: 2, minute: 0, command: Team(factory: 0, action: SetDesign("cross_functional")))]`.
 //! Commands at minute 0 are applied before the round starts (so a design chosen there holds for the round).
+//!
+//! A plan is checked against the scenario and the run before anything runs: its times, the teams it names,
+//! every worker, unit, design, step, station and product, each disruption it injects and the orders those
+//! bring. Units are checked against the design each team will have at that moment, following the plan's
+//! own design changes and the scenario's mandated reorganisations. What remains open until the run (an
+//! order to expedite, an offer to answer) is decided live and logged as `CommandRejected` if impossible.
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::Command;
-use crate::scenario::spanned::{Spanned, line_col, parse_located};
+use crate::domain::{Command, DisruptionKind, Invalid, Target, TeamAction};
+use crate::scenario::limits::{MAX_ORDERS, thousands};
+use crate::scenario::locate;
+use crate::scenario::spanned::{Spanned, line_col, parse_located, without_bom};
 use crate::scenario::{LoadError, Located, Model, read_bounded, text_of};
+use crate::sim::SessionConfig;
 
+/// One command of a plan and when it is given.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimedCommand {
@@ -15,50 +25,256 @@ pub struct TimedCommand {
     pub round: u32,
     /// Minutes into the round.
     pub minute: f64,
+    /// What is done then.
     pub command: Command,
 }
 
-/// Parses and checks a plan against a scenario: rounds and minutes must lie inside the scenario's rounds.
+/// Parses a plan and checks it against the session it is for (scenario, teams, their starting designs).
 /// Commands are returned sorted by time (stable for equal times).
-pub fn parse_plan(file: &str, source: &str, model: &Model) -> Result<Vec<TimedCommand>, LoadError> {
+pub fn parse_plan(
+    file: &str,
+    source: &str,
+    config: &SessionConfig,
+) -> Result<Vec<TimedCommand>, LoadError> {
+    let source = without_bom(source);
     let items: Vec<Spanned<TimedCommand>> =
         parse_located(source).map_err(|e| LoadError::parse(file, e))?;
-    let round_minutes = model.round_len.minutes();
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&items[a].value, &items[b].value);
+        a.round.cmp(&b.round).then(a.minute.total_cmp(&b.minute))
+    });
+    let mut checker = Checker::new(config);
     let mut errors = Vec::new();
-    for item in &items {
-        let c = &item.value;
-        let problem = if c.round == 0 || c.round > model.rounds {
-            Some(format!("round {} is outside 1..{}", c.round, model.rounds))
-        } else if !(c.minute.is_finite() && c.minute >= 0.0 && c.minute < round_minutes) {
-            Some(format!(
-                "minute {} is outside the round (0..{round_minutes})",
-                c.minute
-            ))
-        } else {
-            None
-        };
-        if let Some(message) = problem {
-            let (line, col) = item.offset.map_or((1, 1), |o| line_col(source, o));
-            errors.push(Located { line, col, message });
+    for &i in &order {
+        if let Err(e) = checker.check(&items[i].value) {
+            let offset = items[i]
+                .offset
+                .map_or(0, |o| locate::point(source, o, e.field, e.item.as_deref()));
+            let (line, col) = line_col(source, offset);
+            errors.push((
+                offset,
+                Located {
+                    line,
+                    col,
+                    message: e.message,
+                },
+            ));
         }
     }
     if !errors.is_empty() {
+        errors.sort_by_key(|(o, _)| *o);
         return Err(LoadError::Invalid {
             file: file.into(),
-            errors,
+            errors: errors.into_iter().map(|(_, e)| e).collect(),
         });
     }
-    let mut plan: Vec<TimedCommand> = items.into_iter().map(|i| i.value).collect();
-    plan.sort_by(|a, b| a.round.cmp(&b.round).then(a.minute.total_cmp(&b.minute)));
-    Ok(plan)
+    Ok(order.into_iter().map(|i| items[i].value.clone()).collect())
 }
 
-/// Reads and parses a plan file.
-pub fn load_plan(path: &std::path::Path, model: &Model) -> Result<Vec<TimedCommand>, LoadError> {
+/// Reads, parses and checks a plan file.
+pub fn load_plan(
+    path: &std::path::Path,
+    config: &SessionConfig,
+) -> Result<Vec<TimedCommand>, LoadError> {
     let file = path.display().to_string();
     let bytes = read_bounded(path).map_err(|reason| LoadError::Unreadable {
         file: file.clone(),
         reason,
     })?;
-    parse_plan(&file, text_of(&file, &bytes)?, model)
+    parse_plan(&file, text_of(&file, &bytes)?, config)
+}
+
+/// One team's design as the plan goes on: the current one and the one chosen for the next round.
+#[derive(Clone, Copy)]
+struct Designs {
+    current: usize,
+    pending: Option<usize>,
+}
+
+/// Walks a plan in time order, keeping what a check depends on.
+struct Checker<'a> {
+    model: &'a Model,
+    teams: Vec<Designs>,
+    /// The last round started so far (0 before the first).
+    started: u32,
+    /// The scenario's mandated reorganisations still to come: (round, minute, design, target).
+    mandates: Vec<(u32, f64, usize, &'a Target)>,
+    /// Orders the plan's injections may still bring.
+    orders_left: f64,
+}
+
+impl<'a> Checker<'a> {
+    fn new(config: &'a SessionConfig) -> Self {
+        let model = &*config.model;
+        let mut mandates: Vec<_> = model
+            .schedule
+            .iter()
+            .filter_map(|s| match &s.spec.kind {
+                DisruptionKind::ReorganisationMandate { design } => model
+                    .design_index(design)
+                    .map(|d| (s.round, s.minute, d, &s.target)),
+                _ => None,
+            })
+            .collect();
+        mandates.reverse();
+        Checker {
+            model,
+            teams: config
+                .teams
+                .iter()
+                .map(|t| Designs {
+                    current: t.design,
+                    pending: None,
+                })
+                .collect(),
+            started: 0,
+            mandates,
+            orders_left: MAX_ORDERS - model.workload().orders * config.teams.len() as f64,
+        }
+    }
+
+    /// Checks one command (commands come in time order) and notes what it changes.
+    fn check(&mut self, c: &TimedCommand) -> Result<(), Invalid> {
+        self.check_time(c)?;
+        let running = c.minute > 0.0;
+        self.advance(c.round, c.minute, running);
+        match &c.command {
+            Command::StartRound => Err(Invalid::new(
+                "a plan's rounds start by themselves: `StartRound` is for live play",
+            )),
+            Command::EndRound if !running => Err(Invalid::field(
+                "minute",
+                "`EndRound` at minute 0 comes before the round has started",
+            )),
+            Command::EndRound => Ok(()),
+            Command::Team { factory, action } => {
+                Model::check_team(self.teams.len(), *factory)?;
+                let team = &mut self.teams[*factory as usize];
+                self.model.resolve_action(action, team.current)?;
+                if let TeamAction::SetDesign(name) = action
+                    && let Some(d) = self.model.design_index(name)
+                {
+                    choose(team, d, running);
+                }
+                Ok(())
+            }
+            Command::Inject {
+                disruption,
+                target,
+                at_minute,
+            } => {
+                self.model
+                    .check_inject(self.teams.len(), disruption, target, *at_minute)?;
+                self.count_orders(c, &disruption.kind, target, *at_minute)?;
+                if let DisruptionKind::ReorganisationMandate { design } = &disruption.kind
+                    && let Some(d) = self.model.design_index(design)
+                {
+                    self.mandate(d, target, running);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn check_time(&self, c: &TimedCommand) -> Result<(), Invalid> {
+        let rounds = self.model.rounds;
+        if c.round == 0 || c.round > rounds {
+            return Err(Invalid::field(
+                "round",
+                format!("round {} is outside 1..{rounds}", c.round),
+            ));
+        }
+        let round_minutes = self.model.round_len.minutes();
+        if !(c.minute.is_finite() && c.minute >= 0.0 && c.minute < round_minutes) {
+            return Err(Invalid::field(
+                "minute",
+                format!(
+                    "minute {} is outside the round (0 to under {round_minutes})",
+                    c.minute
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Moves the plan's clock to `minute` of `round`: rounds start (pending designs take over) and the
+    /// scenario's mandates before that moment are chosen.
+    fn advance(&mut self, round: u32, minute: f64, running: bool) {
+        let last = if running { round } else { round - 1 };
+        while let Some(&(r, m, d, target)) = self.mandates.last() {
+            if (r, m) >= (round, minute) {
+                break;
+            }
+            self.start_rounds(r);
+            self.mandate(d, target, true);
+            self.mandates.pop();
+        }
+        self.start_rounds(last);
+    }
+
+    /// Starts every round up to `last`.
+    fn start_rounds(&mut self, last: u32) {
+        while self.started < last {
+            self.started += 1;
+            for t in &mut self.teams {
+                if let Some(d) = t.pending.take() {
+                    t.current = d;
+                }
+            }
+        }
+    }
+
+    fn mandate(&mut self, design: usize, target: &Target, running: bool) {
+        for (i, t) in self.teams.iter_mut().enumerate() {
+            if target.includes(i as u16) {
+                choose(t, design, running);
+            }
+        }
+    }
+
+    /// The orders an injection brings must fit the run's limit.
+    fn count_orders(
+        &mut self,
+        c: &TimedCommand,
+        kind: &DisruptionKind,
+        target: &Target,
+        at_minute: Option<f64>,
+    ) -> Result<(), Invalid> {
+        let teams = match target {
+            Target::All => self.teams.len(),
+            Target::Factories(list) => list.len(),
+        };
+        let start = at_minute.unwrap_or(c.minute).max(c.minute);
+        let left = self.model.round_len.minutes() - start;
+        let per_team: f64 = self
+            .model
+            .disruption_orders(kind, c.round, left)
+            .iter()
+            .map(|(_, n)| n)
+            .sum();
+        let orders = per_team * teams as f64;
+        self.orders_left -= orders;
+        if self.orders_left < 0.0 {
+            return Err(Invalid::field(
+                "kind",
+                format!(
+                    "with this injection the run would take about {} orders more than the {} one run may hold",
+                    thousands(-self.orders_left),
+                    thousands(MAX_ORDERS)
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A design choice: at once between rounds, otherwise from the next round.
+fn choose(team: &mut Designs, design: usize, running: bool) {
+    if running {
+        team.pending = Some(design);
+    } else {
+        team.current = design;
+        team.pending = None;
+    }
 }

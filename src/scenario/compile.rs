@@ -1,40 +1,57 @@
-//! Validation of a parsed scenario and its translation into the index-based [`Model`]. Every problem is
-//! collected with the source offset of the value at fault, so a file gets all its errors reported at once.
+//! Validation of a parsed scenario and its translation into the index-based [`Model`], section by section.
+//! Every problem is collected with the source offset of the value at fault (a field inside a value found by
+//! [`locate`](super::locate) when the value has no positions of its own), so a file gets all its errors
+//! reported at once. A scenario that passes runs within the [`limits`](super::limits).
 
 use std::collections::{HashMap, HashSet};
 
 use super::format::*;
+use super::limits::*;
+use super::locate;
 use super::model::*;
-use super::spanned::Spanned;
-use crate::domain::{Dist, Helping, SimTime, Target};
+use super::spanned::{Spanned, line_col};
+use crate::domain::{Dist, Helping, Invalid, Practices, SimTime, Target};
 
 /// One validation problem: where (byte offset in the source, if known) and what.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
+    /// Byte offset of the value at fault.
     pub offset: Option<usize>,
+    /// What is wrong, in the user's words.
     pub message: String,
 }
 
-/// Upper bound on a scenario's total simulated time, in minutes (about 1,900 years).
-const MAX_TOTAL_MINUTES: f64 = 1e9;
-pub const MAX_TEAMS: u32 = 100;
+/// The problems found so far, and the source they point into.
+struct Diags<'s> {
+    source: &'s str,
+    found: Vec<Diagnostic>,
+}
 
-#[derive(Default)]
-struct Diags(Vec<Diagnostic>);
-
-impl Diags {
+impl<'s> Diags<'s> {
     fn at<T>(&mut self, spanned: &Spanned<T>, message: impl Into<String>) {
-        self.0.push(Diagnostic {
-            offset: spanned.offset,
-            message: message.into(),
-        });
+        self.at_offset(spanned.offset, message);
     }
+
     fn at_offset(&mut self, offset: Option<usize>, message: impl Into<String>) {
-        self.0.push(Diagnostic {
+        self.found.push(Diagnostic {
             offset,
             message: message.into(),
         });
     }
+
+    /// A problem with a field (and an item in it) of a value that has no positions of its own.
+    fn invalid<T>(&mut self, value: &Spanned<T>, e: Invalid) {
+        let offset = value
+            .offset
+            .map(|o| locate::point(self.source, o, e.field, e.item.as_deref()));
+        self.at_offset(offset, e.message);
+    }
+
+    /// A problem with the field `name` of a value that has no positions of its own.
+    fn field<T>(&mut self, value: &Spanned<T>, name: &'static str, message: impl Into<String>) {
+        self.invalid(value, Invalid::field(name, message));
+    }
+
     fn probability(&mut self, v: &Spanned<f64>, what: &str) -> f64 {
         if !(0.0..=1.0).contains(&v.value) {
             self.at(
@@ -47,6 +64,7 @@ impl Diags {
         }
         v.value.clamp(0.0, 1.0)
     }
+
     fn non_negative(&mut self, v: &Spanned<f64>, what: &str) -> f64 {
         if !(v.value.is_finite() && v.value >= 0.0 && v.value <= 1e12) {
             self.at(
@@ -60,49 +78,94 @@ impl Diags {
         }
         v.value
     }
+
     fn dist(&mut self, d: &Spanned<Dist>, what: &str, allow_zero: bool) -> Dist {
         if let Err(e) = d.check(allow_zero) {
             self.at(d, format!("`{what}`: {e}"));
         }
         d.value.clone()
     }
-}
 
-/// Index of ids in a list, reporting duplicates and empty ids.
-fn index_ids<'a>(
-    diags: &mut Diags,
-    ids: impl Iterator<Item = &'a Id>,
-    what: &str,
-) -> HashMap<String, usize> {
-    let mut map = HashMap::new();
-    for (i, id) in ids.enumerate() {
-        if id.trim().is_empty() {
-            diags.at(id, format!("a {what} id must not be empty"));
-        } else if map.insert(id.value.clone(), i).is_some() {
-            diags.at(id, format!("duplicate {what} id `{}`", id.value));
+    /// A list that must have between one and `max` entries.
+    fn count<T>(&mut self, list: &Spanned<Vec<T>>, what: &str, field: &str, max: usize) {
+        if list.is_empty() {
+            self.at(
+                list,
+                format!("the scenario needs at least one {what} in `{field}`"),
+            );
+        } else {
+            self.at_most(list, what, field, max);
         }
     }
-    map
+
+    /// A list of at most `max` entries.
+    fn at_most<T>(&mut self, list: &Spanned<Vec<T>>, what: &str, field: &str, max: usize) {
+        if list.len() > max {
+            self.at(
+                list,
+                format!(
+                    "`{field}` has {} {what}s; a scenario may have at most {max}",
+                    list.len()
+                ),
+            );
+        }
+    }
 }
 
-fn resolve(diags: &mut Diags, map: &HashMap<String, usize>, id: &Id, what: &str) -> Option<usize> {
-    let found = map.get(&id.value).copied();
-    if found.is_none() {
-        let known: Vec<&str> = {
-            let mut v: Vec<(&String, &usize)> = map.iter().collect();
-            v.sort_by_key(|(_, i)| **i);
-            v.into_iter().map(|(k, _)| k.as_str()).take(12).collect()
-        };
-        diags.at(
-            id,
-            format!(
-                "unknown {what} `{}` (expected one of: {})",
-                id.value,
-                known.join(", ")
-            ),
-        );
+/// The ids of one kind of thing (skills, workers, ...) and their indices.
+struct Ids {
+    /// What they are, in messages ("skill").
+    what: &'static str,
+    index: HashMap<String, usize>,
+    /// In file order, for "expected one of".
+    order: Vec<String>,
+}
+
+impl Ids {
+    /// Indexes `ids`, reporting empty and duplicate ones.
+    fn new<'a>(d: &mut Diags, ids: impl Iterator<Item = &'a Id>, what: &'static str) -> Ids {
+        let mut index = HashMap::new();
+        let mut order = Vec::new();
+        for (i, id) in ids.enumerate() {
+            if id.trim().is_empty() {
+                d.at(id, format!("a {what} id must not be empty"));
+            } else if index.insert(id.value.clone(), i).is_some() {
+                d.at(id, format!("duplicate {what} id `{}`", id.value));
+            } else {
+                order.push(id.value.clone());
+            }
+        }
+        Ids { what, index, order }
     }
-    found
+
+    /// The index of `id`, or a located error naming the ids there are.
+    fn resolve(&self, d: &mut Diags, id: &Id) -> Option<usize> {
+        let found = self.index.get(&id.value).copied();
+        // With no ids at all, the empty list is the one error worth reading.
+        if found.is_none() && !self.order.is_empty() {
+            let message = {
+                let known: Vec<&str> = self.order.iter().map(String::as_str).take(12).collect();
+                format!(
+                    "unknown {} `{}` (expected one of: {})",
+                    self.what,
+                    id.value,
+                    known.join(", ")
+                )
+            };
+            d.at(id, message);
+        }
+        found
+    }
+}
+
+/// The id indices of a scenario's sections.
+struct Index {
+    skills: Ids,
+    workers: Ids,
+    stations: Ids,
+    ingredients: Ids,
+    steps: Ids,
+    products: Ids,
 }
 
 fn display_name(name: &str, id: &str) -> String {
@@ -113,514 +176,26 @@ fn display_name(name: &str, id: &str) -> String {
     }
 }
 
-/// Validates `file` and builds the model, or returns every problem found.
-pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
-    let mut d = Diags::default();
-
-    // Sizes.
-    let rounds = file.rounds.value;
-    if rounds == 0 || rounds > 1000 {
-        d.at(
-            &file.rounds,
-            format!("`rounds` must be within 1..1000 (got {rounds})"),
-        );
-    }
-    let round_minutes = file.round_minutes.value;
-    if !(round_minutes.is_finite() && round_minutes > 0.0) {
-        d.at(
-            &file.round_minutes,
-            format!("`round_minutes` must be a positive number (got {round_minutes})"),
-        );
-    } else if round_minutes * f64::from(rounds.max(1)) > MAX_TOTAL_MINUTES {
-        d.at(
-            &file.round_minutes,
-            format!("rounds x round_minutes must be at most {MAX_TOTAL_MINUTES} minutes"),
-        );
-    }
-    if file.teams.value == 0 || file.teams.value > MAX_TEAMS {
-        d.at(
-            &file.teams,
-            format!("`teams` must be within 1..{MAX_TEAMS}"),
-        );
-    }
-
-    // Skills.
-    if file.skills.is_empty() {
-        d.at_offset(None, "the scenario needs at least one skill in `skills`");
-    }
-    let skill_ix = index_ids(&mut d, file.skills.iter(), "skill");
-
-    // Workers.
-    if file.workers.is_empty() {
-        d.at_offset(None, "the scenario needs at least one worker in `workers`");
-    }
-    let worker_ix = index_ids(&mut d, file.workers.iter().map(|w| &w.id), "worker");
-    let mut workers = Vec::new();
-    for w in &file.workers {
-        let mut levels = vec![0.0; file.skills.len()];
-        if w.skills.is_empty() {
-            d.at(
-                w,
-                format!("worker `{}` needs at least one skill", w.id.value),
-            );
-        }
-        for (skill, level) in w.skills.iter() {
-            if let Some(s) = resolve(&mut d, &skill_ix, skill, "skill") {
-                if levels[s] > 0.0 {
-                    d.at(skill, format!("skill `{}` listed twice", skill.value));
-                }
-                if !(level.is_finite() && level.value > 0.0 && level.value <= 10.0) {
-                    d.at(
-                        level,
-                        format!("a skill level must be within (0, 10] (got {})", level.value),
-                    );
-                } else {
-                    levels[s] = level.value;
-                }
-            }
-        }
-        let primary = levels
-            .iter()
-            .enumerate()
-            .fold(
-                (0, 0.0),
-                |best, (i, &l)| if l > best.1 { (i, l) } else { best },
-            )
-            .0;
-        let wage = d.non_negative(&w.wage_per_hour, "wage_per_hour");
-        workers.push(Worker {
-            id: w.id.value.clone(),
-            name: display_name(&w.name, &w.id),
-            levels,
-            primary,
-            wage_per_hour: wage,
-        });
-    }
-
-    // Stations.
-    let station_ix = index_ids(&mut d, file.stations.iter().map(|s| &s.id), "station");
-    let mut stations = Vec::new();
-    for s in &file.stations {
-        if s.count.value == 0 || s.count.value > 1000 {
-            d.at(
-                &s.count,
-                format!(
-                    "a station `count` must be within 1..1000 (got {})",
-                    s.count.value
-                ),
-            );
-        }
-        stations.push(Station {
-            id: s.id.value.clone(),
-            name: display_name(&s.name, &s.id),
-            count: s.count.value.clamp(1, 1000),
-        });
-    }
-
-    // Ingredients.
-    let ingredient_ix = index_ids(&mut d, file.ingredients.iter().map(|i| &i.id), "ingredient");
-    let mut ingredients = Vec::new();
-    for i in &file.ingredients {
-        if i.reorder_qty.value == 0 {
-            d.at(&i.reorder_qty, "`reorder_qty` must be at least 1");
-        }
-        ingredients.push(Ingredient {
-            id: i.id.value.clone(),
-            name: display_name(&i.name, &i.id),
-            unit_cost: d.non_negative(&i.unit_cost, "unit_cost"),
-            initial_stock: i.initial_stock.value,
-            reorder_point: i.reorder_point.value,
-            reorder_qty: i.reorder_qty.value.max(1),
-            lead_time: d.dist(&i.lead_time, "lead_time", true),
-        });
-    }
-
-    // Steps.
-    if file.steps.is_empty() {
-        d.at_offset(None, "the scenario needs at least one step in `steps`");
-    }
-    let step_ix = index_ids(&mut d, file.steps.iter().map(|s| &s.id), "step");
-    let mut steps = Vec::new();
-    for s in &file.steps {
-        let skill = resolve(&mut d, &skill_ix, &s.skill, "skill").unwrap_or(0);
-        let station = s
-            .station
-            .as_ref()
-            .and_then(|st| resolve(&mut d, &station_ix, st, "station"));
-        let inspects = s.inspects.as_ref().map(|p| d.probability(p, "inspects"));
-        let changeover = s.changeover.as_ref().map(|c| d.dist(c, "changeover", true));
-        steps.push(Step {
-            id: s.id.value.clone(),
-            name: display_name(&s.name, &s.id),
-            skill,
-            station,
-            inspects,
-            changeover,
-        });
-    }
-
-    // Products.
-    if file.products.is_empty() {
-        d.at_offset(
-            None,
-            "the scenario needs at least one product in `products`",
-        );
-    }
-    let product_ix = index_ids(&mut d, file.products.iter().map(|p| &p.id), "product");
-    let mut products = Vec::new();
-    let mut routed_steps = HashSet::new();
-    for p in &file.products {
-        if p.routing.is_empty() {
-            d.at(p, format!("product `{}` has an empty routing", p.id.value));
-        }
-        if p.routing.len() > 64 {
-            d.at(p, "a routing may have at most 64 steps");
-        }
-        let mut routing = Vec::new();
-        for op in &p.routing {
-            let step = resolve(&mut d, &step_ix, &op.step, "step");
-            if let Some(s) = step {
-                routed_steps.insert(s);
-            }
-            let mut ingr = Vec::new();
-            for (ing, qty) in op.ingredients.iter() {
-                if let Some(i) = resolve(&mut d, &ingredient_ix, ing, "ingredient") {
-                    if ingr.iter().any(|(j, _)| *j == i) {
-                        d.at(ing, format!("ingredient `{}` listed twice", ing.value));
-                    }
-                    if qty.value == 0 {
-                        d.at(qty, "an ingredient quantity must be at least 1");
-                    }
-                    ingr.push((i, qty.value));
-                }
-            }
-            routing.push(Operation {
-                step: step.unwrap_or(0),
-                duration: d.dist(&op.duration, "duration", false),
-                unattended: op
-                    .unattended
-                    .as_ref()
-                    .map(|u| d.dist(u, "unattended", false)),
-                defect_prob: d.probability(&op.defect_prob, "defect_prob"),
-                ingredients: ingr,
-            });
-        }
-        let spec_pos = match &p.spec_step {
-            Some(s) => match p.routing.iter().position(|op| op.step.value == s.value) {
-                Some(pos) => pos,
-                None => {
-                    d.at(
-                        s,
-                        format!(
-                            "`spec_step` `{}` is not a step of product `{}`'s routing",
-                            s.value, p.id.value
-                        ),
-                    );
-                    0
-                }
-            },
-            None => 1.min(p.routing.len().saturating_sub(1)),
-        };
-        if !(p.price.is_finite() && p.price.value >= 0.0 && p.price.value <= 1e9) {
-            d.at(
-                &p.price,
-                format!("`price` must be zero or positive (got {})", p.price.value),
-            );
-        }
-        let cancel_after_late = p
-            .cancel_after_late_min
-            .as_ref()
-            .map(|c| SimTime::from_minutes(d.non_negative(c, "cancel_after_late_min")));
-        products.push(Product {
-            id: p.id.value.clone(),
-            name: display_name(&p.name, &p.id),
-            price: p.price.value.clamp(0.0, 1e9),
-            custom: p.custom,
-            late_penalty_per_hour: d
-                .non_negative(&p.late_penalty_per_hour, "late_penalty_per_hour"),
-            cancel_after_late,
-            spec_change_prob: d.probability(&p.spec_change_prob, "spec_change_prob"),
-            spec_pos,
-            customer_detects: d.probability(&p.customer_detects, "customer_detects"),
-            routing,
-        });
-    }
-
-    // Demand.
-    if file.demand.is_empty() {
-        d.at_offset(
-            None,
-            "the scenario needs at least one source of orders in `demand`",
-        );
-    }
-    let mut demand = Vec::new();
-    for dm in &file.demand {
-        match &dm.value {
-            DemandFile::Poisson {
-                product,
-                per_hour,
-                round_factors,
-                due_in,
-            } => {
-                let product = resolve(&mut d, &product_ix, product, "product").unwrap_or(0);
-                if !(per_hour.is_finite() && per_hour.value > 0.0 && per_hour.value <= 1e6) {
-                    d.at(
-                        per_hour,
-                        format!(
-                            "`per_hour` must be a positive rate of at most 1,000,000 (got {})",
-                            per_hour.value
-                        ),
-                    );
-                }
-                if round_factors.len() > rounds as usize {
-                    d.at(dm, "more `round_factors` than rounds");
-                }
-                let factors = round_factors
-                    .iter()
-                    .map(|f| {
-                        if !(f.is_finite() && f.value >= 0.0 && f.value <= 1000.0) {
-                            d.at(
-                                f,
-                                format!("a round factor must be within 0..1000 (got {})", f.value),
-                            );
-                        }
-                        f.value.clamp(0.0, 1000.0)
-                    })
-                    .collect();
-                demand.push(Demand::Poisson {
-                    product,
-                    per_hour: per_hour.value,
-                    round_factors: factors,
-                    due_in: d.dist(due_in, "due_in", false),
-                });
-            }
-            DemandFile::Scheduled {
-                product,
-                at,
-                due_in,
-            } => {
-                let product = resolve(&mut d, &product_ix, product, "product").unwrap_or(0);
-                let mut times = Vec::new();
-                for t in at {
-                    let (round, minute) = t.value;
-                    if round == 0 || round > rounds {
-                        d.at(t, format!("round {round} is outside 1..{rounds}"));
-                    } else if !(minute.is_finite() && minute >= 0.0 && minute < round_minutes) {
-                        d.at(
-                            t,
-                            format!("minute {minute} is outside the round (0..{round_minutes})"),
-                        );
-                    } else {
-                        times.push((round, minute));
-                    }
-                }
-                times.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-                demand.push(Demand::Scheduled {
-                    product,
-                    at: times,
-                    due_in: d.dist(due_in, "due_in", false),
-                });
-            }
-        }
-    }
-
-    // Coordination.
-    let c = &file.coordination;
-    let handoff = |d: &mut Diags, h: &Spanned<HandoffFile>| HandoffParams {
-        delay: d.dist(&h.delay, "delay", true),
-        miscommunication: d.probability(&h.miscommunication, "miscommunication"),
-        question: d.probability(&h.question, "question"),
+/// Validates `file` (parsed from `source`, called `name` in messages) and builds the model, or returns every
+/// problem found.
+pub fn compile(name: &str, source: &str, file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
+    let mut d = Diags {
+        source,
+        found: Vec::new(),
     };
-    let effect = |d: &mut Diags, e: &Spanned<EffectFile>| {
-        for m in [&e.cross_unit, &e.within_unit] {
-            for v in [m.delay, m.miscommunication, m.question] {
-                if !(v.is_finite() && (0.0..=1000.0).contains(&v)) {
-                    d.at(
-                        e,
-                        format!("an effect multiplier must be within 0..1000 (got {v})"),
-                    );
-                }
-            }
-        }
-        Effect {
-            cross_unit: e.cross_unit.clone(),
-            within_unit: e.within_unit.clone(),
-        }
-    };
-    let coordination = Coordination {
-        cross_unit: handoff(&mut d, &c.cross_unit),
-        within_unit: handoff(&mut d, &c.within_unit),
-        answer_time: d.dist(&c.answer_time, "answer_time", false),
-        help_after: SimTime::from_minutes(d.non_negative(&c.help_after_min, "help_after_min")),
-        spanner: effect(&mut d, &c.effects.spanner),
-        shared_board: effect(&mut d, &c.effects.shared_board),
-        unit_standup: effect(&mut d, &c.effects.unit_standup),
-        factory_standup: effect(&mut d, &c.effects.factory_standup),
-    };
-    let econ = &file.economics;
-    for (v, what) in [
-        (econ.fixed_cost_per_round, "fixed_cost_per_round"),
-        (econ.expedite_cost, "expedite_cost"),
-    ] {
-        if !(v.is_finite() && (0.0..=1e9).contains(&v)) {
-            d.at(econ, format!("`{what}` must be zero or positive (got {v})"));
-        }
-    }
-
-    let limits = &file.palette_limits;
-    if !(limits.min_factor.is_finite()
-        && limits.max_factor.is_finite()
-        && limits.min_factor > 0.0
-        && limits.min_factor <= 1.0
-        && limits.max_factor >= 1.0
-        && limits.max_factor <= 100.0)
-    {
-        d.at(
-            limits,
-            "`palette_limits` needs 0 < min_factor <= 1 <= max_factor <= 100",
-        );
-    }
-
-    // Designs.
-    if file.designs.is_empty() {
-        d.at_offset(None, "the scenario needs at least one design in `designs`");
-    }
-    let design_ix = index_ids(&mut d, file.designs.iter().map(|x| &x.name), "design");
-    let mut designs = Vec::new();
-    for des in &file.designs {
-        let mut units = Vec::new();
-        let mut unit_of = vec![None; workers.len()];
-        let _ = index_ids(&mut d, des.units.iter().map(|u| &u.id), "unit");
-        if des.units.is_empty() {
-            d.at(des, format!("design `{}` has no units", des.name.value));
-        }
-        for (ui, u) in des.units.iter().enumerate() {
-            let mut members = Vec::new();
-            for m in &u.members {
-                if let Some(w) = resolve(&mut d, &worker_ix, m, "worker") {
-                    match unit_of[w] {
-                        Some(prev) if prev != ui => d.at(
-                            m,
-                            format!(
-                                "worker `{}` is in two units of design `{}`",
-                                m.value, des.name.value
-                            ),
-                        ),
-                        Some(_) => d.at(m, format!("worker `{}` listed twice", m.value)),
-                        None => {
-                            unit_of[w] = Some(ui);
-                            members.push(w);
-                        }
-                    }
-                }
-            }
-            let mut owned = Vec::new();
-            for s in &u.steps {
-                if let Some(si) = resolve(&mut d, &step_ix, s, "step") {
-                    if owned.contains(&si) {
-                        d.at(s, format!("step `{}` listed twice", s.value));
-                    } else {
-                        owned.push(si);
-                    }
-                }
-            }
-            units.push(Unit {
-                id: u.id.value.clone(),
-                name: display_name(&u.name, &u.id),
-                members,
-                steps: owned,
-            });
-        }
-        for (w, unit) in unit_of.iter().enumerate() {
-            if unit.is_none() {
-                d.at(
-                    &des.name,
-                    format!(
-                        "design `{}` is missing worker `{}`: every worker must belong to one unit",
-                        des.name.value, workers[w].id
-                    ),
-                );
-            }
-        }
-        let practices = des.practices.value.clone();
-        if let Some(s) = &practices.standup
-            && let Err(e) = s.check()
-        {
-            d.at(&des.practices, e);
-        }
-        for (step, limit) in practices.wip_limits.iter() {
-            if !step_ix.contains_key(step) {
-                d.at(
-                    &des.practices,
-                    format!("unknown step `{step}` in `wip_limits`"),
-                );
-            }
-            if *limit == 0 {
-                d.at(
-                    &des.practices,
-                    format!("the WIP limit of `{step}` must be at least 1"),
-                );
-            }
-        }
-        // Every routed step must be owned and doable under the design's helping policy.
-        let mut sorted_steps: Vec<usize> = routed_steps.iter().copied().collect();
-        sorted_steps.sort_unstable();
-        for s in sorted_steps {
-            let Some(step) = steps.get(s) else { continue };
-            let owners: Vec<&Unit> = units.iter().filter(|u| u.steps.contains(&s)).collect();
-            if owners.is_empty() {
-                d.at(
-                    &des.name,
-                    format!(
-                        "in design `{}` no unit owns step `{}`, which a routing needs",
-                        des.name.value, step.id
-                    ),
-                );
-                continue;
-            }
-            let can = |w: usize| match practices.helping {
-                Helping::None => workers[w].primary == step.skill,
-                _ => workers[w].levels[step.skill] > 0.0,
-            };
-            let doable = owners.iter().any(|u| u.members.iter().any(|&w| can(w)))
-                || (practices.helping == Helping::Anyone && (0..workers.len()).any(can));
-            if !doable {
-                d.at(
-                    &des.name,
-                    format!(
-                        "in design `{}` nobody can do step `{}`: no member of a unit owning it has skill `{}`{}",
-                        des.name.value,
-                        step.id,
-                        file.skills.get(step.skill).map_or("?", |s| s.value.as_str()),
-                        if practices.helping == Helping::None {
-                            " as their primary skill (helping: None)"
-                        } else {
-                            ""
-                        }
-                    ),
-                );
-            }
-        }
-        let mut spanners = Vec::new();
-        for s in &des.spanners {
-            if let Some(w) = resolve(&mut d, &worker_ix, s, "worker") {
-                if spanners.contains(&w) {
-                    d.at(s, format!("spanner `{}` listed twice", s.value));
-                }
-                spanners.push(w);
-            }
-        }
-        designs.push(Design {
-            name: des.name.value.clone(),
-            description: des.description.clone(),
-            units,
-            spanners,
-            practices,
-        });
-    }
-    let default_design = resolve(&mut d, &design_ix, &file.default_design, "design").unwrap_or(0);
-
+    let (rounds, round_minutes) = sizes(&mut d, file);
+    let ix = index(&mut d, file);
+    let workers = workers(&mut d, file, &ix);
+    let stations = stations(&mut d, file);
+    let ingredients = ingredients(&mut d, file);
+    let steps = steps(&mut d, file, &ix);
+    let (products, routed) = products(&mut d, file, &ix);
+    let demand = demand(&mut d, file, &ix, rounds, round_minutes);
+    let coordination = coordination(&mut d, &file.coordination);
+    economics(&mut d, file);
+    let (designs, default_design) = designs(&mut d, file, &ix, &workers, &steps, &routed);
     let mut model = Model {
+        file: name.to_string(),
         name: file.name.clone(),
         description: file.description.clone(),
         rounds,
@@ -637,8 +212,8 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
         products,
         demand,
         coordination,
-        fixed_cost_per_round: econ.fixed_cost_per_round,
-        expedite_cost: econ.expedite_cost,
+        fixed_cost_per_round: file.economics.fixed_cost_per_round,
+        expedite_cost: file.economics.expedite_cost,
         designs,
         schedule: Vec::new(),
         palette: Vec::new(),
@@ -647,41 +222,704 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
             file.palette_limits.max_factor,
         ),
     };
-    if !d.0.is_empty() {
-        return Err(d.0);
+    // Designs and disruptions are checked against the model: only when it holds together.
+    if d.found.is_empty() {
+        check_standups(&mut d, file, &model);
+        palette(&mut d, file, &mut model);
+        schedule(&mut d, file, &mut model);
     }
+    if d.found.is_empty() {
+        workload(&mut d, file, &model);
+    }
+    if d.found.is_empty() {
+        Ok(model)
+    } else {
+        Err(d.found)
+    }
+}
 
-    // Disruptions are checked against the built model.
-    let mut palette_ids = HashMap::new();
-    for p in &file.palette {
-        if palette_ids
-            .insert(p.id.clone(), model.palette.len())
-            .is_some()
-        {
-            d.at(p, format!("duplicate disruption id `{}`", p.id));
-        }
-        if let Err(e) = model.check_disruption(p) {
-            d.at(p, format!("disruption `{}`: {e}", p.id));
-        }
-        if let crate::domain::DisruptionKind::NewRequirement { step, .. } = &p.kind
-            && let Some(s) = model.step_index(step)
-            && !model
-                .workers
-                .iter()
-                .any(|w| w.levels[model.steps[s].skill] > 0.0)
-        {
+/// Rounds, their length and the number of teams.
+fn sizes(d: &mut Diags, file: &ScenarioFile) -> (u32, f64) {
+    let rounds = file.rounds.value;
+    if rounds == 0 || rounds > MAX_ROUNDS {
+        d.at(
+            &file.rounds,
+            format!("`rounds` must be within 1..{MAX_ROUNDS} (got {rounds})"),
+        );
+    }
+    let round_minutes = file.round_minutes.value;
+    if !(round_minutes.is_finite() && round_minutes > 0.0) {
+        d.at(
+            &file.round_minutes,
+            format!("`round_minutes` must be a positive number (got {round_minutes})"),
+        );
+    } else if round_minutes * f64::from(rounds.max(1)) > MAX_TOTAL_MINUTES {
+        d.at(
+            &file.round_minutes,
+            format!(
+                "{} round{} of {round_minutes} minutes is more than the {} minutes a session may last \
+                 (`round_minutes` is in minutes: a working day is 480)",
+                rounds.max(1),
+                if rounds == 1 { "" } else { "s" },
+                thousands(MAX_TOTAL_MINUTES)
+            ),
+        );
+    }
+    if file.teams.value == 0 || file.teams.value > MAX_TEAMS {
+        d.at(
+            &file.teams,
+            format!(
+                "`teams` must be within 1..{MAX_TEAMS} (got {})",
+                file.teams.value
+            ),
+        );
+    }
+    (rounds.clamp(1, MAX_ROUNDS), round_minutes)
+}
+
+/// The ids of skills, workers, stations, ingredients, steps and products, with their list sizes.
+fn index(d: &mut Diags, file: &ScenarioFile) -> Index {
+    d.count(&file.skills, "skill", "skills", MAX_SKILLS);
+    d.count(&file.workers, "worker", "workers", MAX_WORKERS);
+    d.at_most(&file.stations, "station", "stations", MAX_STATIONS);
+    d.at_most(
+        &file.ingredients,
+        "ingredient",
+        "ingredients",
+        MAX_INGREDIENTS,
+    );
+    d.count(&file.steps, "step", "steps", MAX_STEPS);
+    d.count(&file.products, "product", "products", MAX_PRODUCTS);
+    d.count(&file.demand, "source of orders", "demand", MAX_DEMAND);
+    d.count(&file.designs, "design", "designs", MAX_DESIGNS);
+    d.at_most(&file.palette, "palette entrie", "palette", MAX_PALETTE);
+    d.at_most(
+        &file.schedule,
+        "scheduled disruption",
+        "schedule",
+        MAX_SCHEDULE,
+    );
+    Index {
+        skills: Ids::new(d, file.skills.iter(), "skill"),
+        workers: Ids::new(d, file.workers.iter().map(|w| &w.id), "worker"),
+        stations: Ids::new(d, file.stations.iter().map(|s| &s.id), "station"),
+        ingredients: Ids::new(d, file.ingredients.iter().map(|i| &i.id), "ingredient"),
+        steps: Ids::new(d, file.steps.iter().map(|s| &s.id), "step"),
+        products: Ids::new(d, file.products.iter().map(|p| &p.id), "product"),
+    }
+}
+
+fn workers(d: &mut Diags, file: &ScenarioFile, ix: &Index) -> Vec<Worker> {
+    let mut workers = Vec::new();
+    for w in file.workers.iter() {
+        let mut levels = vec![0.0; file.skills.len()];
+        if w.skills.is_empty() {
             d.at(
-                p,
+                w,
+                format!("worker `{}` needs at least one skill", w.id.value),
+            );
+        }
+        for (skill, level) in w.skills.iter() {
+            let Some(s) = ix.skills.resolve(d, skill) else {
+                continue;
+            };
+            if levels[s] > 0.0 {
+                d.at(skill, format!("skill `{}` listed twice", skill.value));
+            }
+            if !(level.is_finite() && level.value > 0.0 && level.value <= 10.0) {
+                d.at(
+                    level,
+                    format!("a skill level must be within (0, 10] (got {})", level.value),
+                );
+            } else {
+                levels[s] = level.value;
+            }
+        }
+        let primary = levels
+            .iter()
+            .enumerate()
+            .fold(
+                (0, 0.0),
+                |best, (i, &l)| if l > best.1 { (i, l) } else { best },
+            )
+            .0;
+        workers.push(Worker {
+            id: w.id.value.clone(),
+            name: display_name(&w.name, &w.id),
+            levels,
+            primary,
+            wage_per_hour: d.non_negative(&w.wage_per_hour, "wage_per_hour"),
+        });
+    }
+    workers
+}
+
+fn stations(d: &mut Diags, file: &ScenarioFile) -> Vec<Station> {
+    let mut stations = Vec::new();
+    for s in file.stations.iter() {
+        if s.count.value == 0 || s.count.value > MAX_STATION_COUNT {
+            d.at(
+                &s.count,
                 format!(
-                    "disruption `{}`: no worker has the skill step `{step}` needs",
-                    p.id
+                    "a station `count` must be within 1..{MAX_STATION_COUNT} (got {})",
+                    s.count.value
                 ),
             );
         }
+        stations.push(Station {
+            id: s.id.value.clone(),
+            name: display_name(&s.name, &s.id),
+            count: s.count.value.clamp(1, MAX_STATION_COUNT),
+        });
+    }
+    stations
+}
+
+fn ingredients(d: &mut Diags, file: &ScenarioFile) -> Vec<Ingredient> {
+    let mut ingredients = Vec::new();
+    for i in file.ingredients.iter() {
+        if i.reorder_qty.value == 0 {
+            d.at(&i.reorder_qty, "`reorder_qty` must be at least 1");
+        }
+        ingredients.push(Ingredient {
+            id: i.id.value.clone(),
+            name: display_name(&i.name, &i.id),
+            unit_cost: d.non_negative(&i.unit_cost, "unit_cost"),
+            initial_stock: i.initial_stock.value,
+            reorder_point: i.reorder_point.value,
+            reorder_qty: i.reorder_qty.value.max(1),
+            lead_time: d.dist(&i.lead_time, "lead_time", true),
+        });
+    }
+    ingredients
+}
+
+fn steps(d: &mut Diags, file: &ScenarioFile, ix: &Index) -> Vec<Step> {
+    let mut steps = Vec::new();
+    for s in file.steps.iter() {
+        let skill = ix.skills.resolve(d, &s.skill).unwrap_or(0);
+        let station = s.station.as_ref().and_then(|st| ix.stations.resolve(d, st));
+        steps.push(Step {
+            id: s.id.value.clone(),
+            name: display_name(&s.name, &s.id),
+            skill,
+            station,
+            inspects: s.inspects.as_ref().map(|p| d.probability(p, "inspects")),
+            changeover: s.changeover.as_ref().map(|c| d.dist(c, "changeover", true)),
+        });
+    }
+    steps
+}
+
+/// The products, and the steps some routing needs.
+fn products(d: &mut Diags, file: &ScenarioFile, ix: &Index) -> (Vec<Product>, HashSet<usize>) {
+    let mut products = Vec::new();
+    let mut routed = HashSet::new();
+    for p in file.products.iter() {
+        if p.routing.is_empty() {
+            d.at(p, format!("product `{}` has an empty routing", p.id.value));
+        }
+        if p.routing.len() > MAX_ROUTING {
+            d.at(p, format!("a routing may have at most {MAX_ROUTING} steps"));
+        }
+        let routing = routing(d, p, ix, &mut routed);
+        let spec_pos = match &p.spec_step {
+            Some(s) => p
+                .routing
+                .iter()
+                .position(|op| op.step.value == s.value)
+                .unwrap_or_else(|| {
+                    d.at(
+                        s,
+                        format!(
+                            "`spec_step` `{}` is not a step of product `{}`'s routing",
+                            s.value, p.id.value
+                        ),
+                    );
+                    0
+                }),
+            None => 1.min(p.routing.len().saturating_sub(1)),
+        };
+        if !(p.price.is_finite() && p.price.value >= 0.0 && p.price.value <= 1e9) {
+            d.at(
+                &p.price,
+                format!("`price` must be zero or positive (got {})", p.price.value),
+            );
+        }
+        products.push(Product {
+            id: p.id.value.clone(),
+            name: display_name(&p.name, &p.id),
+            price: p.price.value.clamp(0.0, 1e9),
+            custom: p.custom,
+            late_penalty_per_hour: d
+                .non_negative(&p.late_penalty_per_hour, "late_penalty_per_hour"),
+            cancel_after_late: p
+                .cancel_after_late_min
+                .as_ref()
+                .map(|c| SimTime::from_minutes(d.non_negative(c, "cancel_after_late_min"))),
+            spec_change_prob: d.probability(&p.spec_change_prob, "spec_change_prob"),
+            spec_pos,
+            customer_detects: d.probability(&p.customer_detects, "customer_detects"),
+            routing,
+        });
+    }
+    (products, routed)
+}
+
+/// A product's routing, noting the steps it needs in `routed`.
+fn routing(
+    d: &mut Diags,
+    p: &ProductFile,
+    ix: &Index,
+    routed: &mut HashSet<usize>,
+) -> Vec<Operation> {
+    let mut routing = Vec::new();
+    for op in &p.routing {
+        let step = ix.steps.resolve(d, &op.step);
+        if let Some(s) = step {
+            routed.insert(s);
+        }
+        let mut ingredients = Vec::new();
+        for (ing, qty) in op.ingredients.iter() {
+            let Some(i) = ix.ingredients.resolve(d, ing) else {
+                continue;
+            };
+            if ingredients.iter().any(|(j, _)| *j == i) {
+                d.at(ing, format!("ingredient `{}` listed twice", ing.value));
+            }
+            if qty.value == 0 {
+                d.at(qty, "an ingredient quantity must be at least 1");
+            }
+            ingredients.push((i, qty.value));
+        }
+        routing.push(Operation {
+            step: step.unwrap_or(0),
+            duration: d.dist(&op.duration, "duration", false),
+            unattended: op
+                .unattended
+                .as_ref()
+                .map(|u| d.dist(u, "unattended", false)),
+            defect_prob: d.probability(&op.defect_prob, "defect_prob"),
+            ingredients,
+        });
+    }
+    routing
+}
+
+fn demand(
+    d: &mut Diags,
+    file: &ScenarioFile,
+    ix: &Index,
+    rounds: u32,
+    round_minutes: f64,
+) -> Vec<Demand> {
+    file.demand
+        .iter()
+        .map(|dm| match &dm.value {
+            DemandFile::Poisson {
+                product,
+                per_hour,
+                round_factors,
+                due_in,
+            } => Demand::Poisson {
+                product: ix.products.resolve(d, product).unwrap_or(0),
+                per_hour: rate(d, per_hour),
+                round_factors: factors(d, dm, round_factors, rounds),
+                due_in: d.dist(due_in, "due_in", false),
+            },
+            DemandFile::Scheduled {
+                product,
+                at,
+                due_in,
+            } => Demand::Scheduled {
+                product: ix.products.resolve(d, product).unwrap_or(0),
+                at: times(d, at, rounds, round_minutes),
+                due_in: d.dist(due_in, "due_in", false),
+            },
+        })
+        .collect()
+}
+
+fn rate(d: &mut Diags, per_hour: &Spanned<f64>) -> f64 {
+    if !(per_hour.is_finite() && per_hour.value > 0.0 && per_hour.value <= 1e6) {
+        d.at(
+            per_hour,
+            format!(
+                "`per_hour` must be a positive rate of at most 1,000,000 (got {})",
+                per_hour.value
+            ),
+        );
+    }
+    per_hour.value
+}
+
+fn factors(
+    d: &mut Diags,
+    source: &Spanned<DemandFile>,
+    round_factors: &[Spanned<f64>],
+    rounds: u32,
+) -> Vec<f64> {
+    if round_factors.len() > rounds as usize {
+        d.field(
+            source,
+            "round_factors",
+            format!(
+                "{} `round_factors` for {rounds} round{}",
+                round_factors.len(),
+                if rounds == 1 { "" } else { "s" }
+            ),
+        );
+    }
+    round_factors
+        .iter()
+        .map(|f| {
+            if !(f.is_finite() && f.value >= 0.0 && f.value <= 1000.0) {
+                d.at(
+                    f,
+                    format!("a round factor must be within 0..1000 (got {})", f.value),
+                );
+            }
+            f.value.clamp(0.0, 1000.0)
+        })
+        .collect()
+}
+
+/// The `(round, minute)` times of scheduled orders, sorted.
+fn times(
+    d: &mut Diags,
+    at: &[Spanned<(u32, f64)>],
+    rounds: u32,
+    round_minutes: f64,
+) -> Vec<(u32, f64)> {
+    let mut times = Vec::new();
+    for t in at {
+        let (round, minute) = t.value;
+        if round == 0 || round > rounds {
+            d.at(t, format!("round {round} is outside 1..{rounds}"));
+        } else if !(minute.is_finite() && minute >= 0.0 && minute < round_minutes) {
+            d.at(
+                t,
+                format!("minute {minute} is outside the round (0..{round_minutes})"),
+            );
+        } else {
+            times.push((round, minute));
+        }
+    }
+    times.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    times
+}
+
+fn coordination(d: &mut Diags, c: &CoordinationFile) -> Coordination {
+    let handoff = |d: &mut Diags, h: &Spanned<HandoffFile>| HandoffParams {
+        delay: d.dist(&h.delay, "delay", true),
+        miscommunication: d.probability(&h.miscommunication, "miscommunication"),
+        question: d.probability(&h.question, "question"),
+    };
+    Coordination {
+        cross_unit: handoff(d, &c.cross_unit),
+        within_unit: handoff(d, &c.within_unit),
+        answer_time: d.dist(&c.answer_time, "answer_time", false),
+        help_after: SimTime::from_minutes(d.non_negative(&c.help_after_min, "help_after_min")),
+        spanner: effect(d, &c.effects.spanner),
+        shared_board: effect(d, &c.effects.shared_board),
+        unit_standup: effect(d, &c.effects.unit_standup),
+        factory_standup: effect(d, &c.effects.factory_standup),
+    }
+}
+
+/// A practice's effect: every multiplier within 0..1000.
+fn effect(d: &mut Diags, e: &Spanned<EffectFile>) -> Effect {
+    for (boundary, m) in [
+        ("cross_unit", &e.cross_unit),
+        ("within_unit", &e.within_unit),
+    ] {
+        for (name, v) in [
+            ("delay", m.delay),
+            ("miscommunication", m.miscommunication),
+            ("question", m.question),
+        ] {
+            if !(v.is_finite() && (0.0..=1000.0).contains(&v)) {
+                let at = e.offset.map(|o| {
+                    let within = locate::field(d.source, o, boundary).unwrap_or(o);
+                    locate::field(d.source, within, name).unwrap_or(within)
+                });
+                d.at_offset(
+                    at,
+                    format!("an effect multiplier must be within 0..1000 (got {v})"),
+                );
+            }
+        }
+    }
+    Effect {
+        cross_unit: e.cross_unit.clone(),
+        within_unit: e.within_unit.clone(),
+    }
+}
+
+/// Costs and the facilitator's limits on palette numbers.
+fn economics(d: &mut Diags, file: &ScenarioFile) {
+    let econ = &file.economics;
+    for (v, what) in [
+        (econ.fixed_cost_per_round, "fixed_cost_per_round"),
+        (econ.expedite_cost, "expedite_cost"),
+    ] {
+        if !(v.is_finite() && (0.0..=1e9).contains(&v)) {
+            d.field(
+                econ,
+                what,
+                format!("`{what}` must be zero or positive (got {v})"),
+            );
+        }
+    }
+    let limits = &file.palette_limits;
+    if !(limits.min_factor.is_finite() && limits.min_factor > 0.0 && limits.min_factor <= 1.0) {
+        d.field(
+            limits,
+            "min_factor",
+            format!(
+                "`min_factor` must be within (0, 1] (got {})",
+                limits.min_factor
+            ),
+        );
+    }
+    if !(limits.max_factor.is_finite() && limits.max_factor >= 1.0 && limits.max_factor <= 100.0) {
+        d.field(
+            limits,
+            "max_factor",
+            format!(
+                "`max_factor` must be within 1..100 (got {})",
+                limits.max_factor
+            ),
+        );
+    }
+}
+
+/// The designs and the index of the default one.
+fn designs(
+    d: &mut Diags,
+    file: &ScenarioFile,
+    ix: &Index,
+    workers: &[Worker],
+    steps: &[Step],
+    routed: &HashSet<usize>,
+) -> (Vec<Design>, usize) {
+    let names = Ids::new(d, file.designs.iter().map(|x| &x.name), "design");
+    let designs = file
+        .designs
+        .iter()
+        .map(|des| {
+            let units = units(d, des, ix, workers);
+            practices(d, &des.practices, ix);
+            doable(d, des, &units, workers, steps, routed, &file.skills);
+            let mut spanners = Vec::new();
+            for s in &des.spanners {
+                if let Some(w) = ix.workers.resolve(d, s) {
+                    if spanners.contains(&w) {
+                        d.at(s, format!("spanner `{}` listed twice", s.value));
+                    }
+                    spanners.push(w);
+                }
+            }
+            Design {
+                name: des.name.value.clone(),
+                description: des.description.clone(),
+                units,
+                spanners,
+                practices: des.practices.value.clone(),
+            }
+        })
+        .collect();
+    let default = names.resolve(d, &file.default_design).unwrap_or(0);
+    (designs, default)
+}
+
+/// A design's units: every worker in exactly one, every step listed once per unit.
+fn units(d: &mut Diags, des: &DesignFile, ix: &Index, workers: &[Worker]) -> Vec<Unit> {
+    Ids::new(d, des.units.iter().map(|u| &u.id), "unit");
+    if des.units.is_empty() {
+        d.at(
+            &des.name,
+            format!("design `{}` has no units", des.name.value),
+        );
+    }
+    let mut unit_of = vec![None; workers.len()];
+    let mut units = Vec::new();
+    for (ui, u) in des.units.iter().enumerate() {
+        let mut members = Vec::new();
+        for m in &u.members {
+            let Some(w) = ix.workers.resolve(d, m) else {
+                continue;
+            };
+            match unit_of[w] {
+                Some(prev) if prev != ui => d.at(
+                    m,
+                    format!(
+                        "worker `{}` is in two units of design `{}`",
+                        m.value, des.name.value
+                    ),
+                ),
+                Some(_) => d.at(m, format!("worker `{}` listed twice", m.value)),
+                None => {
+                    unit_of[w] = Some(ui);
+                    members.push(w);
+                }
+            }
+        }
+        let mut owned = Vec::new();
+        for s in &u.steps {
+            match ix.steps.resolve(d, s) {
+                Some(si) if owned.contains(&si) => {
+                    d.at(s, format!("step `{}` listed twice", s.value));
+                }
+                Some(si) => owned.push(si),
+                None => {}
+            }
+        }
+        units.push(Unit {
+            id: u.id.value.clone(),
+            name: display_name(&u.name, &u.id),
+            members,
+            steps: owned,
+        });
+    }
+    for (w, unit) in unit_of.iter().enumerate() {
+        if unit.is_none() {
+            d.at(
+                &des.name,
+                format!(
+                    "design `{}` is missing worker `{}`: every worker must belong to one unit",
+                    des.name.value, workers[w].id
+                ),
+            );
+        }
+    }
+    units
+}
+
+/// A design's practices: a stand-up's numbers, WIP limits on known steps, each at least 1 and each step once.
+fn practices(d: &mut Diags, practices: &Spanned<Practices>, ix: &Index) {
+    if let Some(s) = &practices.standup
+        && let Err(e) = s.check()
+    {
+        d.invalid(practices, e);
+    }
+    let mut seen = HashSet::new();
+    for (step, limit) in practices.wip_limits.iter() {
+        let nth = usize::from(!seen.insert(step.as_str()));
+        let at = practices.offset.map(|o| {
+            let map = locate::field(d.source, o, "wip_limits").unwrap_or(o);
+            locate::string(d.source, map, step, nth).unwrap_or(map)
+        });
+        if nth > 0 {
+            d.at_offset(at, format!("step `{step}` has two WIP limits"));
+        }
+        if !ix.steps.index.contains_key(step) {
+            d.at_offset(at, format!("unknown step `{step}` in `wip_limits`"));
+        }
+        if *limit == 0 {
+            d.at_offset(at, format!("the WIP limit of `{step}` must be at least 1"));
+        }
+    }
+}
+
+/// Every routed step must be owned and doable under the design's helping policy.
+fn doable(
+    d: &mut Diags,
+    des: &DesignFile,
+    units: &[Unit],
+    workers: &[Worker],
+    steps: &[Step],
+    routed: &HashSet<usize>,
+    skills: &[Id],
+) {
+    let helping = des.practices.helping;
+    let mut sorted: Vec<usize> = routed.iter().copied().collect();
+    sorted.sort_unstable();
+    for s in sorted {
+        let Some(step) = steps.get(s) else { continue };
+        let owners: Vec<&Unit> = units.iter().filter(|u| u.steps.contains(&s)).collect();
+        if owners.is_empty() {
+            d.at(
+                &des.name,
+                format!(
+                    "in design `{}` no unit owns step `{}`, which a routing needs",
+                    des.name.value, step.id
+                ),
+            );
+            continue;
+        }
+        let can = |w: &usize| {
+            let level = workers
+                .get(*w)
+                .and_then(|x| x.levels.get(step.skill))
+                .copied()
+                .unwrap_or(0.0);
+            match helping {
+                Helping::None => level > 0.0 && workers[*w].primary == step.skill,
+                _ => level > 0.0,
+            }
+        };
+        let doable = owners.iter().any(|u| u.members.iter().any(can))
+            || (helping == Helping::Anyone && (0..workers.len()).any(|w| can(&w)));
+        if !doable {
+            d.at(
+                &des.name,
+                format!(
+                    "in design `{}` nobody can do step `{}`: no member of a unit owning it has skill `{}`{}",
+                    des.name.value,
+                    step.id,
+                    skills.get(step.skill).map_or("?", |s| s.value.as_str()),
+                    if helping == Helping::None {
+                        " as their primary skill (helping: None)"
+                    } else {
+                        ""
+                    }
+                ),
+            );
+        }
+    }
+}
+
+/// Stand-ups against the round length (at most [`MAX_STANDUPS_PER_ROUND`] a round).
+fn check_standups(d: &mut Diags, file: &ScenarioFile, model: &Model) {
+    for (des, design) in file.designs.iter().zip(&model.designs) {
+        if let Some(s) = &design.practices.standup
+            && let Err(e) = model.check_standup(s)
+        {
+            let at = des.practices.offset.map(|o| {
+                let standup = locate::field(d.source, o, "standup").unwrap_or(o);
+                locate::point(d.source, standup, e.field, None)
+            });
+            d.at_offset(at, e.message);
+        }
+    }
+}
+
+/// The disruptions the facilitator can inject, each checked against the model.
+fn palette(d: &mut Diags, file: &ScenarioFile, model: &mut Model) {
+    let mut ids = HashSet::new();
+    for p in file.palette.iter() {
+        if !ids.insert(p.id.clone()) {
+            d.field(p, "id", format!("duplicate disruption id `{}`", p.id));
+        }
+        if let Err(e) = model.check_disruption(p) {
+            let id = p.id.clone();
+            d.invalid(p, e.context(&format!("disruption `{id}`")));
+        }
         model.palette.push(p.value.clone());
     }
-    for s in &file.schedule {
-        let Some(&pi) = palette_ids.get(&s.disruption.value) else {
+}
+
+/// The disruptions at set times, in time order; copies of one palette entry get distinct ids.
+fn schedule(d: &mut Diags, file: &ScenarioFile, model: &mut Model) {
+    let rounds = model.rounds;
+    let round_minutes = model.round_len.minutes();
+    for s in file.schedule.iter() {
+        let Some(pi) = model
+            .palette
+            .iter()
+            .position(|p| p.id == s.disruption.value)
+        else {
             d.at(
                 &s.disruption,
                 format!(
@@ -706,22 +944,34 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
                 ),
             );
         }
+        let target_at = s
+            .offset
+            .map(|o| locate::field(d.source, o, "target").unwrap_or(o));
         if let Target::Factories(list) = &s.target
-            && let Some(bad) = list.iter().find(|&&f| u32::from(f) >= MAX_TEAMS)
+            && let Err(e) = list
+                .iter()
+                .try_for_each(|&f| Model::check_team(model.teams as usize, f))
         {
-            d.at(s, format!("team index {bad} is out of range"));
+            d.at_offset(
+                target_at,
+                format!(
+                    "{} (`teams: {}`)",
+                    e.message.replace("the session has", "the scenario has"),
+                    model.teams
+                ),
+            );
         }
         model.schedule.push(Scheduled {
             spec: model.palette[pi].clone(),
             round: s.round.value,
             minute: s.minute.value,
             target: s.target.clone(),
+            target_at: target_at.map(|o| line_col(d.source, o)),
         });
     }
     model
         .schedule
         .sort_by(|a, b| a.round.cmp(&b.round).then(a.minute.total_cmp(&b.minute)));
-    // Scheduled copies of one palette entry get distinct ids.
     let mut seen: HashMap<String, u32> = HashMap::new();
     for s in &mut model.schedule {
         let n = seen.entry(s.spec.id.clone()).or_insert(0);
@@ -730,5 +980,28 @@ pub fn compile(file: &ScenarioFile) -> Result<Model, Vec<Diagnostic>> {
             s.spec.id = format!("{}#{}", s.spec.id, n);
         }
     }
-    if d.0.is_empty() { Ok(model) } else { Err(d.0) }
+}
+
+/// The session the scenario makes must fit the limits, for its own number of teams.
+fn workload(d: &mut Diags, file: &ScenarioFile, model: &Model) {
+    let w = model.workload();
+    let Some(why) = w.excess(model.teams, model.workers.len()) else {
+        return;
+    };
+    // Point at what makes most of the work: the shortest step, or the busiest source of orders.
+    let at = match (w.shortest_operation, w.biggest_source) {
+        (Some((p, k)), _) if w.orders * f64::from(model.teams) <= MAX_ORDERS => file
+            .products
+            .get(p)
+            .and_then(|p| p.routing.get(k))
+            .and_then(|op| op.duration.offset),
+        (_, Some(i)) => file.demand.get(i).and_then(|s| {
+            let rate = s
+                .offset
+                .and_then(|o| locate::field(d.source, o, "per_hour"));
+            rate.or(s.offset)
+        }),
+        _ => file.round_minutes.offset,
+    };
+    d.at_offset(at, format!("too much work for one run: {why}"));
 }

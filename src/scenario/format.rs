@@ -36,26 +36,26 @@ pub struct ScenarioFile {
     /// Market news shown before each round (one entry per round, may be shorter).
     #[serde(default)]
     pub briefings: Vec<String>,
-    pub skills: Vec<Id>,
-    pub workers: Vec<Spanned<WorkerFile>>,
+    pub skills: Spanned<Vec<Id>>,
+    pub workers: Spanned<Vec<Spanned<WorkerFile>>>,
     #[serde(default)]
-    pub stations: Vec<Spanned<StationFile>>,
+    pub stations: Spanned<Vec<Spanned<StationFile>>>,
     #[serde(default)]
-    pub ingredients: Vec<Spanned<IngredientFile>>,
-    pub steps: Vec<Spanned<StepFile>>,
-    pub products: Vec<Spanned<ProductFile>>,
-    pub demand: Vec<Spanned<DemandFile>>,
+    pub ingredients: Spanned<Vec<Spanned<IngredientFile>>>,
+    pub steps: Spanned<Vec<Spanned<StepFile>>>,
+    pub products: Spanned<Vec<Spanned<ProductFile>>>,
+    pub demand: Spanned<Vec<Spanned<DemandFile>>>,
     #[serde(default)]
     pub coordination: Spanned<CoordinationFile>,
     #[serde(default)]
     pub economics: Spanned<EconomicsFile>,
-    pub designs: Vec<Spanned<DesignFile>>,
+    pub designs: Spanned<Vec<Spanned<DesignFile>>>,
     /// Disruptions that happen at a set time in every run.
     #[serde(default)]
-    pub schedule: Vec<Spanned<ScheduledFile>>,
+    pub schedule: Spanned<Vec<Spanned<ScheduledFile>>>,
     /// Disruptions the facilitator may inject live (and the schedule refers to).
     #[serde(default)]
-    pub palette: Vec<Spanned<DisruptionSpec>>,
+    pub palette: Spanned<Vec<Spanned<DisruptionSpec>>>,
     /// How far the facilitator may change a palette entry's numbers before injecting it: each between
     /// `min_factor` and `max_factor` times the palette's value.
     #[serde(default)]

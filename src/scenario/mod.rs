@@ -1,16 +1,20 @@
 //! Scenarios: the RON file format, its located parsing and validation, the compiled model, and the scenarios
 //! shipped inside the binary.
 
+pub mod check;
 pub mod compile;
 pub mod format;
+pub mod limits;
+pub mod locate;
 pub mod model;
 pub mod spanned;
 
 use std::fmt;
 use std::path::Path;
 
-pub use compile::{Diagnostic, MAX_TEAMS};
+pub use compile::Diagnostic;
 pub use format::ScenarioFile;
+pub use limits::MAX_TEAMS;
 pub use model::Model;
 pub use spanned::{LocatedError, line_col, parse_located};
 
@@ -121,6 +125,7 @@ pub fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
 
 /// Parses and validates a scenario from its source text; `file` names it in errors.
 pub fn load_str(file: &str, source: &str) -> Result<Model, LoadError> {
+    let source = spanned::without_bom(source);
     if is_blank(source) {
         return Err(LoadError::Invalid {
             file: file.into(),
@@ -133,7 +138,7 @@ pub fn load_str(file: &str, source: &str) -> Result<Model, LoadError> {
         });
     }
     let parsed: ScenarioFile = parse_located(source).map_err(|e| LoadError::parse(file, e))?;
-    compile::compile(&parsed).map_err(|diags| {
+    compile::compile(file, source, &parsed).map_err(|diags| {
         let mut errors: Vec<(usize, Located)> = diags
             .into_iter()
             .map(|d| {

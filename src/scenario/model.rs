@@ -6,6 +6,8 @@ pub use super::format::Multipliers;
 
 #[derive(Clone, Debug)]
 pub struct Model {
+    /// The file it came from (or the shipped scenario's name), for messages.
+    pub file: String,
     pub name: String,
     pub description: String,
     pub rounds: u32,
@@ -169,6 +171,8 @@ pub struct Scheduled {
     pub round: u32,
     pub minute: f64,
     pub target: Target,
+    /// Line and column of the target in the scenario file.
+    pub target_at: Option<(usize, usize)>,
 }
 
 impl Model {
@@ -197,68 +201,5 @@ impl Model {
             .get(i)
             .cloned()
             .unwrap_or_else(|| format!("Team {}", i + 1))
-    }
-
-    /// Checks a disruption against this scenario: its values and every id it refers to.
-    pub fn check_disruption(&self, spec: &DisruptionSpec) -> Result<(), String> {
-        use crate::domain::DisruptionKind as K;
-        if spec.id.trim().is_empty() {
-            return Err("a disruption needs a non-empty `id`".into());
-        }
-        if spec.headline.trim().is_empty() {
-            return Err(format!("disruption `{}` needs a headline", spec.id));
-        }
-        spec.kind.check_values()?;
-        let known = |found: bool, what: &str, id: &str| {
-            if found {
-                Ok(())
-            } else {
-                Err(format!("unknown {what} `{id}`"))
-            }
-        };
-        match &spec.kind {
-            K::SupplyShortage { ingredient, .. } => known(
-                self.ingredient_index(ingredient).is_some(),
-                "ingredient",
-                ingredient,
-            ),
-            K::StationBreakdown { station, .. } => {
-                known(self.station_index(station).is_some(), "station", station)
-            }
-            K::WorkerAbsent { worker, .. } => {
-                known(self.worker_index(worker).is_some(), "worker", worker)
-            }
-            K::RushOrder { product, .. } => {
-                known(self.product_index(product).is_some(), "product", product)
-            }
-            K::SpecChange { .. } | K::CommunicationOutage { .. } => Ok(()),
-            K::DemandSurge { products, .. } => products
-                .iter()
-                .try_for_each(|p| known(self.product_index(p).is_some(), "product", p)),
-            K::NewRequirement {
-                product,
-                step,
-                after,
-                ..
-            } => {
-                if !product.is_empty() {
-                    known(self.product_index(product).is_some(), "product", product)?;
-                }
-                known(self.step_index(step).is_some(), "step", step)?;
-                known(self.step_index(after).is_some(), "step", after)
-            }
-            K::ReorganisationMandate { design } => {
-                known(self.design_index(design).is_some(), "design", design)
-            }
-        }
-    }
-
-    /// Round start and end times if every round runs its full length.
-    pub fn nominal_round_start(&self, round: u32) -> SimTime {
-        SimTime(
-            self.round_len
-                .0
-                .saturating_mul(u64::from(round.saturating_sub(1))),
-        )
     }
 }

@@ -97,7 +97,7 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for Spanned<T> {
         match ron_options().from_str::<T>(text) {
             Ok(value) => Ok(Spanned { value, offset }),
             Err(err) => {
-                let message = err.code.to_string();
+                let message = in_words(&err.code, text, Some(std::any::type_name::<T>()));
                 if let Some(base) = offset {
                     let rel = offset_of_position(text, err.span.start.line, err.span.start.col);
                     FIRST_ERROR.with(|slot| {
@@ -130,6 +130,93 @@ pub struct LocatedError {
     pub message: String,
 }
 
+/// The text without the byte-order mark some editors put at its start.
+pub fn without_bom(source: &str) -> &str {
+    source.strip_prefix('\u{feff}').unwrap_or(source)
+}
+
+/// What kind of value a Rust type is, in a user's words.
+fn kind_of(type_name: &str) -> Option<&'static str> {
+    let leaf = type_name.rsplit("::").next().unwrap_or(type_name);
+    Some(match leaf {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number (0 or more)",
+        "i32" | "i64" => "a whole number",
+        "f32" | "f64" => "a number",
+        "String" => "text in double quotes",
+        "bool" => "`true` or `false`",
+        _ => return None,
+    })
+}
+
+/// A parse error in the user's words: what was expected (from the type being read, when known) and what
+/// was found.
+fn in_words(code: &ron::error::Error, found: &str, type_name: Option<&str>) -> String {
+    use ron::error::Error as E;
+    let found = found.trim();
+    let shown: String = found.chars().take(40).collect();
+    let expected = type_name.and_then(kind_of);
+    match code {
+        E::TrailingCharacters
+        | E::ExpectedInteger
+        | E::IntegerOutOfBounds
+        | E::ExpectedFloat
+        | E::ExpectedString
+        | E::ExpectedBoolean
+        | E::InvalidValueForType { .. }
+            if expected.is_some() =>
+        {
+            let what = expected.unwrap_or_default();
+            if matches!(code, E::IntegerOutOfBounds) {
+                format!("expected {what} that fits this field, found `{shown}`")
+            } else {
+                format!("expected {what}, found `{shown}`")
+            }
+        }
+        E::TrailingCharacters => format!("unexpected text after the value `{shown}`"),
+        E::Eof => "the text ends too early: a bracket or a quote is not closed".into(),
+        E::ExpectedComma => "expected a comma `,` between entries (or a closing bracket)".into(),
+        E::ExpectedArray => "expected a list `[ ... ]`".into(),
+        E::ExpectedMap => "expected a map `{ ... }` (like `{\"flour\": 2}`)".into(),
+        E::ExpectedMapColon => "expected `:` between a key and its value".into(),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+            "expected `(` to open a group of fields".into()
+        }
+        E::ExpectedString => "expected text in double quotes, like \"oven\"".into(),
+        E::ExpectedInteger => "expected a whole number".into(),
+        E::ExpectedFloat => "expected a number".into(),
+        E::IntegerOutOfBounds => "the number is too large (or negative) for this field".into(),
+        E::MissingStructField { field, outer } => match outer {
+            Some(o) => format!("`{o}` needs the field `{field}`"),
+            None => format!("the field `{field}` is missing"),
+        },
+        E::DuplicateStructField { field, .. } => format!("the field `{field}` is given twice"),
+        E::NoSuchStructField {
+            expected, found, ..
+        } => format!(
+            "unknown field `{found}`{}",
+            if expected.is_empty() {
+                String::new()
+            } else {
+                format!(" (the fields here: {})", expected.join(", "))
+            }
+        ),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!(
+            "unknown kind `{found}` (expected one of: {})",
+            expected.join(", ")
+        ),
+        other => {
+            let text = other.to_string();
+            let mut chars = text.chars();
+            chars
+                .next()
+                .map(|c| c.to_lowercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+    }
+}
+
 /// Parses `source` as RON into `T`; on failure returns the innermost error with its absolute position.
 pub fn parse_located<T: DeserializeOwned>(source: &str) -> Result<T, LocatedError> {
     SOURCE.with(|s| s.set((source.as_ptr() as usize, source.len())));
@@ -145,7 +232,7 @@ pub fn parse_located<T: DeserializeOwned>(source: &str) -> Result<T, LocatedErro
         None => LocatedError {
             line: err.span.start.line,
             col: err.span.start.col,
-            message: err.code.to_string(),
+            message: in_words(&err.code, "", None),
         },
     })
 }

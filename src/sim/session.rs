@@ -7,10 +7,11 @@ use bevy::prelude::*;
 use super::SimSet;
 use crate::domain::Command;
 use crate::domain::event::{EventKind, SimEvent, Tables};
-use crate::domain::time::minute_of_round;
-use crate::domain::{SimTime, Target};
+use crate::domain::time::{minute_of_round, ms_from_minutes};
+use crate::domain::{DisruptionSpec, SimTime, Target};
 use crate::factory::FactorySim;
 use crate::scenario::Model;
+use crate::scenario::limits::{MAX_ORDERS, thousands};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -73,6 +74,8 @@ pub struct Session {
     pub(super) step_ms: u64,
     next_instance: u32,
     used_ids: Vec<String>,
+    /// Orders the session may still take from injections before it reaches [`MAX_ORDERS`].
+    orders_left: f64,
     /// Events waiting to be published, in order.
     pub(super) log: Vec<SimEvent>,
 }
@@ -142,35 +145,54 @@ impl Session {
                 Err("all rounds have been played".into())
             }
             Command::EndRound if !self.running => Err("no round is running".into()),
-            Command::Team { factory, .. } if *factory as usize >= self.factories.len() => {
-                Err(format!(
-                    "there is no team {factory} (teams are 0..{})",
-                    self.factories.len()
-                ))
-            }
+            Command::Team { factory, .. } => Ok(Model::check_team(self.factories.len(), *factory)?),
             Command::Inject {
                 disruption,
                 target,
                 at_minute,
             } => {
-                self.model.check_disruption(disruption)?;
-                if let Target::Factories(list) = target {
-                    if list.is_empty() {
-                        return Err("the target names no team".into());
-                    }
-                    if let Some(bad) = list.iter().find(|&&f| f as usize >= self.factories.len()) {
-                        return Err(format!("there is no team {bad}"));
-                    }
-                }
-                if let Some(m) = at_minute
-                    && !(m.is_finite() && *m >= 0.0)
-                {
-                    return Err(format!("`at_minute` must be zero or positive (got {m})"));
+                self.model
+                    .check_inject(self.factories.len(), disruption, target, *at_minute)?;
+                let extra = self.injected_orders(disruption, target, *at_minute);
+                if extra > self.orders_left {
+                    return Err(format!(
+                        "this would bring about {} more orders into a session that may take {} more (at \
+                         most {} in one run)",
+                        thousands(extra),
+                        thousands(self.orders_left.max(0.0)),
+                        thousands(MAX_ORDERS)
+                    ));
                 }
                 Ok(())
             }
             _ => Ok(()),
         }
+    }
+
+    /// Orders an injection may bring, all targeted teams together.
+    fn injected_orders(
+        &self,
+        spec: &DisruptionSpec,
+        target: &Target,
+        at_minute: Option<f64>,
+    ) -> f64 {
+        let teams = match target {
+            Target::All => self.factories.len(),
+            Target::Factories(list) => list.len(),
+        };
+        let (round, now) = if self.running {
+            (self.round, self.minute())
+        } else {
+            (self.round + 1, 0.0)
+        };
+        let left = self.model.round_len.minutes() - at_minute.unwrap_or(now).max(now);
+        let per_team: f64 = self
+            .model
+            .disruption_orders(&spec.kind, round, left)
+            .iter()
+            .map(|(_, n)| n)
+            .sum();
+        per_team * teams as f64
     }
 
     fn execute(
@@ -215,13 +237,14 @@ impl Session {
                     spec.id = format!("{base}#{n}");
                 }
                 self.used_ids.push(spec.id.clone());
+                // A minute of the running round; between rounds, of the next one (it starts now).
                 let at = match at_minute {
-                    Some(m) if self.running => self
-                        .round_start
-                        .saturating_add(crate::domain::time::ms_from_minutes(*m))
-                        .max(self.now),
-                    _ => self.now,
-                };
+                    Some(m) if self.running => self.round_start.saturating_add(ms_from_minutes(*m)),
+                    Some(m) => self.now.saturating_add(ms_from_minutes(*m)),
+                    None => self.now,
+                }
+                .max(self.now);
+                self.orders_left -= self.injected_orders(disruption, target, *at_minute);
                 let target = target.clone();
                 self.each_factory(factories, |f| {
                     if target.includes(f.index) {
@@ -279,6 +302,7 @@ pub fn spawn_session(world: &mut World, config: SessionConfig) {
         }
     }
     let model = config.model;
+    let expected_orders = model.workload().orders * config.teams.len() as f64;
     let mut factories = Vec::new();
     let mut log = vec![SimEvent {
         t: SimTime::ZERO,
@@ -325,6 +349,7 @@ pub fn spawn_session(world: &mut World, config: SessionConfig) {
         step_ms: 3_600_000,
         next_instance: 0,
         used_ids: Vec::new(),
+        orders_left: MAX_ORDERS - expected_orders,
         log,
     });
 }

@@ -32,6 +32,13 @@ pub fn run(model: &Model, options: &RunOptions) -> Report {
     headless::run(Arc::new(model.clone()), options, Vec::new()).expect("run")
 }
 
+/// A plan parsed and checked for a session of `teams` teams on the scenario's default design.
+pub fn plan(model: &Model, teams: u32, source: &str) -> Vec<TimedCommand> {
+    let config = headless::config(Arc::new(model.clone()), &options(1, teams, Vec::new()))
+        .expect("valid options");
+    headless::parse_plan("plan", source, &config).expect("valid plan")
+}
+
 pub fn options(seed: u64, teams: u32, plan: Vec<TimedCommand>) -> RunOptions {
     RunOptions {
         seed,

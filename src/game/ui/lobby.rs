@@ -181,8 +181,15 @@ pub fn lobby(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiActi
             }
         });
         ui.add_space(12.0);
+        // The scenario must run with this many teams (its work within the limits, its schedule's teams).
+        let problem = model
+            .as_ref()
+            .and_then(|m| m.check_session(state.teams).err());
+        if let Some(p) = &problem {
+            ui.label(RichText::new(p).color(style::ALERT));
+        }
         let start = ui.add_enabled(
-            model.is_some(),
+            model.is_some() && problem.is_none(),
             egui::Button::new(RichText::new("Start the game ▶").size(24.0).strong()),
         );
         if start.clicked()

@@ -1,0 +1,366 @@
+//! Checks of what comes from outside against a scenario: disruptions (palette entries and injections), team
+//! decisions (resolved to indices for the factory), team numbers and stand-ups. The scenario validator, the
+//! plan checker, the session and the factory all use these, so a rule is written once and says the same
+//! thing everywhere.
+
+use super::limits::MAX_STANDUPS_PER_ROUND;
+use super::model::Model;
+use crate::domain::{
+    DisruptionKind as K, DisruptionSpec, Invalid, PracticeChange, Standup, Target, TeamAction,
+};
+
+/// A team action with every name resolved against the scenario and the team's current design.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Resolved<'a> {
+    /// Switch to this design.
+    SetDesign(usize),
+    /// Move a worker to a unit of the current design.
+    MoveWorker {
+        /// The worker.
+        worker: usize,
+        /// The unit.
+        unit: u16,
+    },
+    /// Appoint or remove a boundary spanner.
+    SetSpanner {
+        /// The worker.
+        worker: usize,
+        /// Appoint (true) or remove.
+        on: bool,
+    },
+    /// Change a practice (its numbers checked).
+    SetPractice(&'a PracticeChange),
+    /// Give a step to these units of the current design.
+    AssignStep {
+        /// The step.
+        step: usize,
+        /// The units, at least one.
+        units: Vec<u16>,
+    },
+    /// Expedite an order (whether it is in the factory is known only there).
+    Expedite(u64),
+    /// Answer a rush offer (whether it is open is known only in the factory).
+    RespondToOffer {
+        /// The offer.
+        offer: u32,
+        /// Accept (true) or decline.
+        accept: bool,
+    },
+}
+
+/// `unknown {what} `{id}``, with the ids there are.
+fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str>) -> String {
+    let known: Vec<&str> = known.take(12).collect();
+    if known.is_empty() {
+        format!("unknown {what} `{id}` (the scenario has no {what}s)")
+    } else {
+        format!(
+            "unknown {what} `{id}` (expected one of: {})",
+            known.join(", ")
+        )
+    }
+}
+
+impl Model {
+    /// The index of worker `id`, or why there is none (`field` names where the id stood).
+    pub fn find_worker(&self, field: &'static str, id: &str) -> Result<usize, Invalid> {
+        self.worker_index(id).ok_or_else(|| {
+            Invalid::item(
+                field,
+                id,
+                unknown("worker", id, self.workers.iter().map(|w| w.id.as_str())),
+            )
+        })
+    }
+
+    /// The index of step `id`, or why there is none.
+    pub fn find_step(&self, field: &'static str, id: &str) -> Result<usize, Invalid> {
+        self.step_index(id).ok_or_else(|| {
+            Invalid::item(
+                field,
+                id,
+                unknown("step", id, self.steps.iter().map(|s| s.id.as_str())),
+            )
+        })
+    }
+
+    /// The index of design `name`, or why there is none.
+    pub fn find_design(&self, field: &'static str, name: &str) -> Result<usize, Invalid> {
+        self.design_index(name).ok_or_else(|| {
+            Invalid::item(
+                field,
+                name,
+                unknown("design", name, self.designs.iter().map(|d| d.name.as_str())),
+            )
+        })
+    }
+
+    /// The index of product `id`, or why there is none.
+    pub fn find_product(&self, field: &'static str, id: &str) -> Result<usize, Invalid> {
+        self.product_index(id).ok_or_else(|| {
+            Invalid::item(
+                field,
+                id,
+                unknown("product", id, self.products.iter().map(|p| p.id.as_str())),
+            )
+        })
+    }
+
+    /// The index of unit `id` in design `design`, or why there is none.
+    pub fn find_unit(&self, design: usize, field: &'static str, id: &str) -> Result<u16, Invalid> {
+        let d = &self.designs[design];
+        d.units
+            .iter()
+            .position(|u| u.id == id)
+            .map(|u| u as u16)
+            .ok_or_else(|| {
+                Invalid::item(
+                    field,
+                    id,
+                    format!(
+                        "no unit `{id}` in design `{}` (its units: {})",
+                        d.name,
+                        d.units
+                            .iter()
+                            .map(|u| u.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+            })
+    }
+
+    /// Checks a disruption against this scenario: its values and every id it refers to.
+    pub fn check_disruption(&self, spec: &DisruptionSpec) -> Result<(), Invalid> {
+        if spec.id.trim().is_empty() {
+            return Err(Invalid::field("id", "a disruption needs a non-empty `id`"));
+        }
+        if spec.headline.trim().is_empty() {
+            return Err(Invalid::field(
+                "headline",
+                format!("disruption `{}` needs a headline", spec.id),
+            ));
+        }
+        spec.kind.check_values()?;
+        self.check_references(&spec.kind)
+    }
+
+    /// Checks the ids a disruption refers to.
+    fn check_references(&self, kind: &K) -> Result<(), Invalid> {
+        let known = |found: bool, field: &'static str, what: &str, id: &str, all: Vec<&str>| {
+            if found {
+                Ok(())
+            } else {
+                Err(Invalid::item(field, id, unknown(what, id, all.into_iter())))
+            }
+        };
+        match kind {
+            K::SupplyShortage { ingredient, .. } => known(
+                self.ingredient_index(ingredient).is_some(),
+                "ingredient",
+                "ingredient",
+                ingredient,
+                self.ingredients.iter().map(|i| i.id.as_str()).collect(),
+            ),
+            K::StationBreakdown { station, .. } => known(
+                self.station_index(station).is_some(),
+                "station",
+                "station",
+                station,
+                self.stations.iter().map(|s| s.id.as_str()).collect(),
+            ),
+            K::WorkerAbsent { worker, .. } => self.find_worker("worker", worker).map(drop),
+            K::RushOrder { product, .. } => self.find_product("product", product).map(drop),
+            K::SpecChange { .. } | K::CommunicationOutage { .. } => Ok(()),
+            K::DemandSurge { products, .. } => products
+                .iter()
+                .try_for_each(|p| self.find_product("products", p).map(drop)),
+            K::NewRequirement {
+                product,
+                step,
+                after,
+                ..
+            } => {
+                if !product.is_empty() {
+                    self.find_product("product", product)?;
+                }
+                let s = self.find_step("step", step)?;
+                self.find_step("after", after)?;
+                if self
+                    .workers
+                    .iter()
+                    .all(|w| w.levels[self.steps[s].skill] <= 0.0)
+                {
+                    return Err(Invalid::item(
+                        "step",
+                        step,
+                        format!("no worker has the skill step `{step}` needs"),
+                    ));
+                }
+                Ok(())
+            }
+            K::ReorganisationMandate { design } => self.find_design("design", design).map(drop),
+        }
+    }
+
+    /// Checks a stand-up: its numbers, and at most [`MAX_STANDUPS_PER_ROUND`] meetings in a round.
+    pub fn check_standup(&self, s: &Standup) -> Result<(), Invalid> {
+        s.check()?;
+        let per_round = self.round_len.minutes() / s.every_min;
+        if per_round > MAX_STANDUPS_PER_ROUND {
+            return Err(Invalid::field(
+                "every_min",
+                format!(
+                    "a stand-up every {} min makes {per_round:.0} meetings in a {}-minute round; at most \
+                     {MAX_STANDUPS_PER_ROUND} are allowed",
+                    s.every_min,
+                    self.round_len.minutes()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Resolves a team's decision for a team whose current design is `design`.
+    pub fn resolve_action<'a>(
+        &self,
+        action: &'a TeamAction,
+        design: usize,
+    ) -> Result<Resolved<'a>, Invalid> {
+        Ok(match action {
+            TeamAction::SetDesign(name) => {
+                Resolved::SetDesign(self.find_design("SetDesign", name)?)
+            }
+            TeamAction::MoveWorker { worker, unit } => Resolved::MoveWorker {
+                worker: self.find_worker("worker", worker)?,
+                unit: self.find_unit(design, "unit", unit)?,
+            },
+            TeamAction::SetSpanner { worker, on } => Resolved::SetSpanner {
+                worker: self.find_worker("worker", worker)?,
+                on: *on,
+            },
+            TeamAction::SetPractice(change) => {
+                self.check_practice(change)?;
+                Resolved::SetPractice(change)
+            }
+            TeamAction::AssignStep { step, units } => {
+                let step = self.find_step("step", step)?;
+                if units.is_empty() {
+                    return Err(Invalid::field(
+                        "units",
+                        "a step must be owned by at least one unit",
+                    ));
+                }
+                let units = units
+                    .iter()
+                    .map(|u| self.find_unit(design, "units", u))
+                    .collect::<Result<_, _>>()?;
+                Resolved::AssignStep { step, units }
+            }
+            TeamAction::Expedite { order } => Resolved::Expedite(*order),
+            TeamAction::RespondToOffer { offer, accept } => Resolved::RespondToOffer {
+                offer: *offer,
+                accept: *accept,
+            },
+        })
+    }
+
+    /// Checks a change of practice: a stand-up's numbers, a WIP limit's step and size.
+    pub fn check_practice(&self, change: &PracticeChange) -> Result<(), Invalid> {
+        match change {
+            PracticeChange::Standup(Some(s)) => self.check_standup(s),
+            PracticeChange::WipLimit { step, limit } => {
+                self.find_step("step", step)?;
+                if *limit == Some(0) {
+                    return Err(Invalid::field("limit", "a WIP limit must be at least 1"));
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Checks that a session of `teams` teams can run this scenario: its work fits the limits and every
+    /// team its schedule names takes part. The message names the file, line and column where it can.
+    pub fn check_session(&self, teams: u32) -> Result<(), String> {
+        let workload = self.workload();
+        if let Some(why) = workload.excess(teams, self.workers.len()) {
+            return Err(format!(
+                "{}: too much work for {teams} team{}: {why}; this scenario allows at most {} teams",
+                self.file,
+                if teams == 1 { "" } else { "s" },
+                workload.max_teams(self.workers.len())
+            ));
+        }
+        for s in &self.schedule {
+            if let Target::Factories(list) = &s.target
+                && let Some(&bad) = list.iter().find(|&&f| u32::from(f) >= teams)
+            {
+                let (line, col) = s.target_at.unwrap_or((1, 1));
+                return Err(format!(
+                    "{}:{line}:{col}: scheduled disruption `{}` is for team {bad}, but this session has {}: \
+                     play with more teams or change the schedule",
+                    self.file,
+                    s.spec.id,
+                    match teams {
+                        1 => "1 team, numbered 0".to_string(),
+                        n => format!("{n} teams, numbered 0 to {}", n - 1),
+                    }
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks that `team` is one of a session's `teams` teams (numbered from 0).
+    pub fn check_team(teams: usize, team: u16) -> Result<(), Invalid> {
+        if (team as usize) < teams {
+            Ok(())
+        } else {
+            Err(Invalid::field("factory", no_team(teams, team)))
+        }
+    }
+
+    /// Checks an injection for a session of `teams` teams: the disruption, its target and its timing.
+    pub fn check_inject(
+        &self,
+        teams: usize,
+        disruption: &DisruptionSpec,
+        target: &Target,
+        at_minute: Option<f64>,
+    ) -> Result<(), Invalid> {
+        self.check_disruption(disruption)?;
+        if let Target::Factories(list) = target {
+            if list.is_empty() {
+                return Err(Invalid::field("target", "the target names no team"));
+            }
+            if let Some(&bad) = list.iter().find(|&&f| f as usize >= teams) {
+                return Err(Invalid::field("target", no_team(teams, bad)));
+            }
+        }
+        if let Some(m) = at_minute {
+            let round = self.round_len.minutes();
+            if !(m.is_finite() && m >= 0.0 && m < round) {
+                return Err(Invalid::field(
+                    "at_minute",
+                    format!(
+                        "`at_minute` must be a minute of the round, 0 to under {round} (got {m})"
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// "there is no team N": with the teams there are.
+fn no_team(teams: usize, team: u16) -> String {
+    match teams {
+        0 => format!("there is no team {team}: the session has no teams"),
+        1 => format!("there is no team {team}: the session has 1 team, numbered 0"),
+        n => format!(
+            "there is no team {team}: the session has {n} teams, numbered 0 to {}",
+            n - 1
+        ),
+    }
+}
