@@ -18,6 +18,7 @@ fn pct(num: u64, den: u64) -> String {
     }
 }
 
+/// The whole summary: a title, the totals, the rounds and the disruptions.
 pub(super) fn summary(model: &Model, report: &Report, options: &RunOptions) -> String {
     let mut s = String::new();
     let _ = writeln!(
@@ -33,6 +34,14 @@ pub(super) fn summary(model: &Model, report: &Report, options: &RunOptions) -> S
         let _ = writeln!(s, "plan: {} commands", options.plan.len());
     }
     let _ = writeln!(s);
+    totals(&mut s, report);
+    rounds(&mut s, report);
+    disruptions(&mut s, report);
+    s
+}
+
+/// Every team's totals, with a legend of the columns.
+fn totals(s: &mut String, report: &Report) {
     let _ = writeln!(
         s,
         "{:<14} {:<18} {:>5} {:>5} {:>7} {:>5} {:>9} {:>7} {:>7} {:>6} {:>5} {:>5} {:>6} {:>6} {:>6} {:>6}",
@@ -84,6 +93,10 @@ pub(super) fn summary(model: &Model, report: &Report, options: &RunOptions) -> S
         s,
         "x-hand: cross-unit handoffs; E-I: Krackhardt E-I index of worker ties; util: mean utilisation."
     );
+}
+
+/// Every team's figures in each round.
+fn rounds(s: &mut String, report: &Report) {
     let _ = writeln!(s, "\nPer round:");
     let _ = writeln!(
         s,
@@ -108,6 +121,10 @@ pub(super) fn summary(model: &Model, report: &Report, options: &RunOptions) -> S
             );
         }
     }
+}
+
+/// The disruptions and the mean recovery from each.
+fn disruptions(s: &mut String, report: &Report) {
     if !report.disruptions.is_empty() {
         let _ = writeln!(
             s,
@@ -125,7 +142,6 @@ pub(super) fn summary(model: &Model, report: &Report, options: &RunOptions) -> S
             );
         }
     }
-    s
 }
 
 fn truncate(s: &str, n: usize) -> String {

@@ -278,14 +278,6 @@ pub fn handoffs(d: &Debrief, t: usize, path: &Path) -> Result {
     let n = units.len().max(1);
     let root = BitMapBackend::new(path, (1000, 820)).into_drawing_area();
     root.fill(&WHITE).map_err(err)?;
-    let max = team
-        .details
-        .handoffs
-        .iter()
-        .map(|h| h.count)
-        .max()
-        .unwrap_or(1)
-        .max(1) as f64;
     // Categories are drawn as text beside the cells: the left strip holds the sending units, the bottom
     // strip the receiving ones.
     let mut chart = ChartBuilder::on(&root)
@@ -299,6 +291,53 @@ pub fn handoffs(d: &Debrief, t: usize, path: &Path) -> Result {
         .margin(12)
         .build_cartesian_2d(-2.3f64..n as f64, -1.2f64..n as f64)
         .map_err(err)?;
+    heat_map_axes(&mut chart, units)?;
+    let max = team
+        .details
+        .handoffs
+        .iter()
+        .map(|h| h.count)
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    for h in &team.details.handoffs {
+        let (Some(i), Some(j)) = (
+            units.iter().position(|u| *u == h.to),
+            units.iter().position(|u| *u == h.from),
+        ) else {
+            continue;
+        };
+        let y = (n - 1 - j) as f64;
+        let heat = h.count as f64 / max;
+        let fill = RGBColor(
+            255,
+            (235.0 - 170.0 * heat) as u8,
+            (200.0 - 190.0 * heat) as u8,
+        );
+        chart
+            .draw_series([Rectangle::new(
+                [(i as f64, y), (i as f64 + 1.0, y + 1.0)],
+                fill.filled(),
+            )])
+            .map_err(err)?;
+        let text = match h.wait_mean_min {
+            Some(w) => format!("{} · {:.0}m", h.count, w),
+            None => h.count.to_string(),
+        };
+        chart
+            .draw_series([Text::new(
+                text,
+                (i as f64 + 0.1, y + 0.55),
+                (FONT, 15).into_font().color(&BLACK),
+            )])
+            .map_err(err)?;
+    }
+    root.present().map_err(err)
+}
+
+/// The unit names along the rows (from) and columns (to) of the heat map, and its grid.
+fn heat_map_axes(chart: &mut Chart, units: &[String]) -> Result {
+    let n = units.len().max(1);
     for (k, u) in units.iter().enumerate() {
         let y = (n - 1 - k) as f64;
         chart
@@ -339,39 +378,7 @@ pub fn handoffs(d: &Debrief, t: usize, path: &Path) -> Result {
             ]
         }))
         .map_err(err)?;
-    for h in &team.details.handoffs {
-        let (Some(i), Some(j)) = (
-            units.iter().position(|u| *u == h.to),
-            units.iter().position(|u| *u == h.from),
-        ) else {
-            continue;
-        };
-        let y = (n - 1 - j) as f64;
-        let heat = h.count as f64 / max;
-        let fill = RGBColor(
-            255,
-            (235.0 - 170.0 * heat) as u8,
-            (200.0 - 190.0 * heat) as u8,
-        );
-        chart
-            .draw_series([Rectangle::new(
-                [(i as f64, y), (i as f64 + 1.0, y + 1.0)],
-                fill.filled(),
-            )])
-            .map_err(err)?;
-        let text = match h.wait_mean_min {
-            Some(w) => format!("{} · {:.0}m", h.count, w),
-            None => h.count.to_string(),
-        };
-        chart
-            .draw_series([Text::new(
-                text,
-                (i as f64 + 0.1, y + 0.55),
-                (FONT, 15).into_font().color(&BLACK),
-            )])
-            .map_err(err)?;
-    }
-    root.present().map_err(err)
+    Ok(())
 }
 
 /// Node positions of the tie network: units in sectors of a circle, members spread inside their sector.

@@ -10,6 +10,7 @@ pub mod reflection;
 use bevy::platform::collections::HashMap;
 
 use crate::domain::event::{EventKind, OrderId, SimEvent, Tables};
+use crate::domain::time::minutes_from_ms;
 use crate::domain::{Command, TeamAction};
 use crate::metrics::collector::TeamDetails;
 use crate::metrics::recovery::WINDOW_MS;
@@ -129,123 +130,35 @@ impl Debrief {
         else {
             return Err("the event log does not start with SessionStarted".into());
         };
-        let teams = tables.factories.len();
-        let steps = tables.steps.len();
         let mut collector = Collector::new();
         let mut sampler = Sampler::new();
         let mut rows: Vec<Row> = Vec::new();
-        let mut flows = vec![Flow::default(); teams];
-        let mut furthest: Vec<HashMap<OrderId, usize>> = vec![HashMap::new(); teams];
-        let mut arrived: Vec<Vec<u64>> = vec![vec![0; steps]; teams];
-        let mut lead_times: Vec<Vec<Vec<f64>>> = vec![Vec::new(); teams];
-        let mut commands: Vec<Vec<(f64, u32, String)>> = vec![Vec::new(); teams];
-        let mut round_starts = Vec::new();
-        let mut round = 0u32;
+        let mut acc = Accumulator::new(tables);
         for e in events {
             collector.observe(e);
             sampler.observe(e, &mut rows);
             for row in rows.drain(..) {
-                let Some(f) = tables.factories.iter().position(|n| *n == row.factory) else {
-                    continue;
-                };
-                let flow = &mut flows[f];
-                flow.minutes.push(row.minute as f64);
-                flow.round.push(row.round);
-                flow.wip.push(row.wip as f64);
-                flow.throughput.push(row.throughput_per_hour as f64);
-                flow.delivered.push(row.delivered);
-                if flow.arrived.is_empty() {
-                    flow.arrived = vec![Vec::new(); steps];
-                }
-                for (s, series) in flow.arrived.iter_mut().enumerate() {
-                    series.push(arrived[f][s]);
-                }
+                acc.sample(&row);
             }
-            match &e.kind {
-                EventKind::RoundStarted { round: r } => {
-                    round = *r;
-                    round_starts.push(e.t.minutes());
-                }
-                EventKind::CommandApplied { command } => {
-                    if let Command::Team { factory, action } = &**command
-                        && let Some(c) = commands.get_mut(*factory as usize)
-                    {
-                        c.push((e.t.minutes(), round, describe_action(action)));
-                    }
-                }
-                _ => {}
-            }
-            let Some(f) = e.factory.map(usize::from).filter(|f| *f < teams) else {
-                continue;
-            };
-            match &e.kind {
-                EventKind::TaskReady { order, step, .. } | EventKind::Blocked { order, step } => {
-                    // Reaching step k counts the order at every step up to k it had not passed yet.
-                    let k = (*step as usize).min(steps.saturating_sub(1));
-                    let first = match furthest[f].get(order) {
-                        Some(&done) if done >= k => None,
-                        Some(&done) => Some(done + 1),
-                        None => Some(0),
-                    };
-                    if let Some(first) = first {
-                        for c in &mut arrived[f][first..=k] {
-                            *c += 1;
-                        }
-                        furthest[f].insert(*order, k);
-                    }
-                }
-                EventKind::OrderDelivered { order, lead_ms, .. } => {
-                    let r = round.max(1) as usize;
-                    if lead_times[f].len() < r {
-                        lead_times[f].resize(r, Vec::new());
-                    }
-                    lead_times[f][r - 1].push(*lead_ms as f64 / 60_000.0);
-                    furthest[f].remove(order);
-                }
-                EventKind::OrderLost { order, .. } => {
-                    furthest[f].remove(order);
-                }
-                _ => {}
-            }
+            acc.observe(e);
         }
         let report = collector.report();
-        let team_debriefs: Vec<TeamDebrief> = (0..teams)
-            .map(|f| TeamDebrief {
+        let teams: Vec<TeamDebrief> = acc
+            .teams
+            .into_iter()
+            .enumerate()
+            .map(|(f, t)| TeamDebrief {
                 name: tables.factories[f].clone(),
                 details: collector.details(f).unwrap_or_default(),
-                flow: std::mem::take(&mut flows[f]),
-                lead_times: std::mem::take(&mut lead_times[f]),
-                commands: std::mem::take(&mut commands[f]),
+                flow: t.flow,
+                lead_times: t.lead_times,
+                commands: t.commands,
             })
             .collect();
         let disruptions = report
             .disruptions
             .iter()
-            .map(|d| DisruptionDebrief {
-                teams: d
-                    .factories
-                    .iter()
-                    .zip(&d.recovery_by_factory)
-                    .filter_map(|(name, recovery)| {
-                        let f = tables.factories.iter().position(|n| n == name)?;
-                        let team = &team_debriefs[f];
-                        Some(DisruptionTeam {
-                            team: f,
-                            dip_pct: dip(&team.flow, d.start_min),
-                            recovery_min: *recovery,
-                            responses: team
-                                .commands
-                                .iter()
-                                .filter(|(m, _, _)| {
-                                    *m >= d.start_min && *m <= d.start_min + RESPONSE_MIN
-                                })
-                                .map(|(m, _, c)| format!("+{:.0} min: {c}", m - d.start_min))
-                                .collect(),
-                        })
-                    })
-                    .collect(),
-                report: d.clone(),
-            })
+            .map(|d| disruption(d, tables, &teams))
             .collect();
         Ok(Debrief {
             scenario: scenario.clone(),
@@ -253,11 +166,150 @@ impl Debrief {
             tables: (**tables).clone(),
             rounds: *rounds,
             round_minutes: *round_minutes,
-            round_starts,
+            round_starts: acc.round_starts,
             report,
-            teams: team_debriefs,
+            teams,
             disruptions,
         })
+    }
+}
+
+/// What one team's events add up to beyond the collector's figures.
+#[derive(Default)]
+struct TeamAcc {
+    flow: Flow,
+    /// The furthest step each order in the factory has reached.
+    furthest: HashMap<OrderId, usize>,
+    /// Orders that reached each step (or a later one) so far.
+    arrived: Vec<u64>,
+    lead_times: Vec<Vec<f64>>,
+    commands: Vec<(f64, u32, String)>,
+}
+
+/// Reads a log once for the flow, lead times and commands of every team.
+struct Accumulator<'a> {
+    tables: &'a Tables,
+    teams: Vec<TeamAcc>,
+    round_starts: Vec<f64>,
+    round: u32,
+}
+
+impl<'a> Accumulator<'a> {
+    fn new(tables: &'a Tables) -> Self {
+        Accumulator {
+            tables,
+            teams: (0..tables.factories.len())
+                .map(|_| TeamAcc {
+                    arrived: vec![0; tables.steps.len()],
+                    ..Default::default()
+                })
+                .collect(),
+            round_starts: Vec::new(),
+            round: 0,
+        }
+    }
+
+    /// A minute's sample of a team's flow.
+    fn sample(&mut self, row: &Row) {
+        let Some(f) = self.tables.factories.iter().position(|n| *n == row.factory) else {
+            return;
+        };
+        let t = &mut self.teams[f];
+        let flow = &mut t.flow;
+        flow.minutes.push(row.minute as f64);
+        flow.round.push(row.round);
+        flow.wip.push(row.wip as f64);
+        flow.throughput.push(row.throughput_per_hour as f64);
+        flow.delivered.push(row.delivered);
+        if flow.arrived.is_empty() {
+            flow.arrived = vec![Vec::new(); t.arrived.len()];
+        }
+        for (series, &n) in flow.arrived.iter_mut().zip(&t.arrived) {
+            series.push(n);
+        }
+    }
+
+    fn observe(&mut self, e: &SimEvent) {
+        match &e.kind {
+            EventKind::RoundStarted { round } => {
+                self.round = *round;
+                self.round_starts.push(e.t.minutes());
+            }
+            EventKind::CommandApplied { command } => {
+                if let Command::Team { factory, action } = &**command
+                    && let Some(t) = self.teams.get_mut(*factory as usize)
+                {
+                    t.commands
+                        .push((e.t.minutes(), self.round, describe_action(action)));
+                }
+            }
+            _ => {}
+        }
+        let round = self.round.max(1) as usize;
+        let Some(t) = e.factory.and_then(|f| self.teams.get_mut(f as usize)) else {
+            return;
+        };
+        match &e.kind {
+            EventKind::TaskReady { order, step, .. } | EventKind::Blocked { order, step } => {
+                t.reached(*order, *step as usize);
+            }
+            EventKind::OrderDelivered { order, lead_ms, .. } => {
+                if t.lead_times.len() < round {
+                    t.lead_times.resize(round, Vec::new());
+                }
+                t.lead_times[round - 1].push(minutes_from_ms(*lead_ms));
+                t.furthest.remove(order);
+            }
+            EventKind::OrderLost { order, .. } => {
+                t.furthest.remove(order);
+            }
+            _ => {}
+        }
+    }
+}
+
+impl TeamAcc {
+    /// Reaching step `k` counts the order at every step up to `k` it had not passed yet.
+    fn reached(&mut self, order: OrderId, step: usize) {
+        let k = step.min(self.arrived.len().saturating_sub(1));
+        let first = match self.furthest.get(&order) {
+            Some(&done) if done >= k => return,
+            Some(&done) => done + 1,
+            None => 0,
+        };
+        if let Some(counts) = self.arrived.get_mut(first..=k) {
+            for c in counts {
+                *c += 1;
+            }
+        }
+        self.furthest.insert(order, k);
+    }
+}
+
+/// One disruption as each team it hit lived it: the dip, the recovery and what the team did.
+fn disruption(d: &DisruptionReport, tables: &Tables, teams: &[TeamDebrief]) -> DisruptionDebrief {
+    DisruptionDebrief {
+        teams: d
+            .factories
+            .iter()
+            .zip(&d.recovery_by_factory)
+            .filter_map(|(name, recovery)| {
+                let f = tables.factories.iter().position(|n| n == name)?;
+                let team = &teams[f];
+                Some(DisruptionTeam {
+                    team: f,
+                    dip_pct: dip(&team.flow, d.start_min),
+                    recovery_min: *recovery,
+                    responses: team
+                        .commands
+                        .iter()
+                        .filter(|(m, _, _)| *m >= d.start_min && *m <= d.start_min + RESPONSE_MIN)
+                        .map(|(m, _, c)| format!("+{:.0} min: {c}", m - d.start_min))
+                        .collect(),
+                })
+            })
+            .collect(),
+        report: d.clone(),
     }
 }
 

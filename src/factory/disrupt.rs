@@ -1,11 +1,21 @@
-//! Disruptions inside one factory (breakdowns, absence, supply, rush offers, surges, spec changes, new
-//! requirements, outages, mandated reorganisation) and the ingredient store they often hit.
+//! Disruptions inside one factory, one method per kind (breakdowns, absence, supply, rush offers, surges,
+//! spec changes, new requirements, outages, mandated reorganisation), and how each ends.
 
 use super::rng::{Stream, next_unit, substream_rng};
 use super::*;
-use crate::domain::DisruptionKind as K;
 use crate::domain::event::DISRUPTION_ORDER_BASE;
 use crate::domain::time::ms_from_minutes;
+use crate::domain::{DisruptionKind as K, Dist};
+use crate::scenario::model::Demand;
+
+/// The terms of a rush offer.
+struct RushTerms {
+    quantity: u32,
+    due_in_min: f64,
+    price_factor: f64,
+    decide_within_min: f64,
+    accept_by_default: bool,
+}
 
 /// Orders created by one disruption instance get ids `BASE + instance << 20 + k`.
 fn disruption_order_id(instance: u32, k: u64) -> OrderId {
@@ -23,74 +33,27 @@ impl FactorySim {
         }
     }
 
+    /// A disruption starts in this factory now.
     pub(super) fn disrupt(&mut self, instance: u32, spec: DisruptionSpec) {
-        let model = self.shared_model();
         self.emit(EventKind::DisruptionStarted {
             spec: Box::new(spec.clone()),
         });
-        let id = spec.id.clone();
-        let until = |f: &Self, minutes: f64| f.now.saturating_add(ms_from_minutes(minutes).max(1));
+        let id = spec.id;
         match spec.kind {
             K::SupplyShortage {
                 ingredient,
                 duration_min,
                 stock_lost,
-            } => {
-                let Some(i) = model.ingredient_index(&ingredient) else {
-                    return;
-                };
-                let end = until(self, duration_min);
-                let st = &mut self.stock[i];
-                let lost = (f64::from(st.on_hand) * stock_lost.clamp(0.0, 1.0)).floor() as u32;
-                st.on_hand -= lost.min(st.on_hand);
-                st.supplier_down_until = st.supplier_down_until.max(end);
-                self.schedule(end, Ev::DisruptionEnd(Box::new(EndAction::Supply { id })));
-            }
+            } => self.supply_shortage(id, &ingredient, duration_min, stock_lost),
             K::StationBreakdown {
                 station,
                 units,
                 duration_min,
-            } => {
-                let Some(s) = model.station_index(&station) else {
-                    return;
-                };
-                let end = until(self, duration_min);
-                let st = &mut self.stations[s];
-                let k = units.min(st.count - st.down);
-                st.down += k;
-                self.emit(EventKind::StationDown {
-                    station: s as u16,
-                    units: k,
-                    until: end,
-                });
-                while self.stations[s].users.len() as u32
-                    > self.stations[s].count - self.stations[s].down
-                {
-                    let Some(&slot) = self.stations[s].users.last() else {
-                        break;
-                    };
-                    self.interrupt_station_user(slot);
-                }
-                self.schedule(
-                    end,
-                    Ev::DisruptionEnd(Box::new(EndAction::StationUp {
-                        id,
-                        station: s as u16,
-                        units: k,
-                    })),
-                );
-            }
+            } => self.station_breakdown(id, &station, units, duration_min),
             K::WorkerAbsent {
                 worker,
                 duration_min,
-            } => {
-                let Some(w) = model.worker_index(&worker) else {
-                    return;
-                };
-                let end = until(self, duration_min);
-                self.make_absent(w as u16, end);
-                self.schedule(end, Ev::DisruptionEnd(Box::new(EndAction::Absence { id })));
-            }
+            } => self.worker_absent(id, &worker, duration_min),
             K::RushOrder {
                 product,
                 quantity,
@@ -99,151 +62,251 @@ impl FactorySim {
                 decide_within_min,
                 accept_by_default,
             } => {
-                let Some(p) = model.product_index(&product) else {
-                    return;
-                };
-                let offer = self.offers.len() as u32;
-                let due = self.now.saturating_add(ms_from_minutes(due_in_min).max(1));
-                let price = model.products[p].price * price_factor;
-                let decide_by = until(self, decide_within_min);
-                self.offers.push(Offer {
-                    instance,
-                    product: p as u16,
+                let terms = RushTerms {
                     quantity,
-                    due,
-                    price,
-                    open: true,
+                    due_in_min,
+                    price_factor,
+                    decide_within_min,
                     accept_by_default,
-                });
-                self.emit(EventKind::RushOffered {
-                    offer,
-                    disruption: id,
-                    product: p as u16,
-                    quantity,
-                    due,
-                    price,
-                    decide_by,
-                });
-                self.schedule(decide_by, Ev::OfferDeadline { offer });
+                };
+                self.rush_offer(instance, id, &product, terms);
             }
-            K::SpecChange { share } => {
-                let mut candidates: Vec<OrderId> = self
-                    .orders
-                    .iter()
-                    .flatten()
-                    .filter(|o| o.custom && !o.cancelled)
-                    .map(|o| o.id)
-                    .collect();
-                candidates.sort_unstable();
-                let keyed = Keyed::new(self.seed, Stream::Disruption);
-                for order in candidates {
-                    if keyed.context(u64::from(instance), order).u(0) < share {
-                        self.spec_change(order);
-                    }
-                }
-            }
+            K::SpecChange { share } => self.spec_changes(instance, share),
             K::DemandSurge {
                 products,
                 factor,
                 duration_min,
-            } => {
-                let round_ix = self.round.saturating_sub(1) as usize;
-                let rates = model
-                    .demand
-                    .iter()
-                    .filter_map(|d| match d {
-                        crate::scenario::model::Demand::Poisson {
-                            product,
-                            per_hour,
-                            round_factors,
-                            due_in,
-                        } if products.is_empty()
-                            || products.contains(&model.products[*product].id) =>
-                        {
-                            let rf = round_factors.get(round_ix).copied().unwrap_or(1.0);
-                            Some((
-                                *product,
-                                per_hour * rf * (factor - 1.0) / 60.0,
-                                due_in.clone(),
-                            ))
-                        }
-                        _ => None,
-                    })
-                    .filter(|(_, r, _)| *r > 0.0)
-                    .collect();
-                let end = until(self, duration_min);
-                self.surges.push(Surge {
-                    instance,
-                    rng: substream_rng(self.seed, Stream::Disruption, u64::from(instance)),
-                    rates,
-                    until: end,
-                    next_k: 0,
-                });
-                self.plan_surge(instance, self.now);
-                self.schedule(
-                    end,
-                    Ev::DisruptionEnd(Box::new(EndAction::Surge { id, instance })),
-                );
-            }
+            } => self.demand_surge(instance, id, &products, factor, duration_min),
             K::NewRequirement {
                 product,
                 step,
                 after,
                 duration,
-            } => {
-                let (Some(s), Some(a)) = (model.step_index(&step), model.step_index(&after)) else {
-                    return;
-                };
-                for (p, prod) in model.products.iter().enumerate() {
-                    if !product.is_empty() && prod.id != product {
-                        continue;
-                    }
-                    let routing = &self.routings[p];
-                    if routing.iter().any(|op| op.step == s) {
-                        continue;
-                    }
-                    if let Some(pos) = routing.iter().position(|op| op.step == a) {
-                        let mut ops = routing.to_vec();
-                        ops.insert(
-                            pos + 1,
-                            Operation {
-                                step: s,
-                                duration: duration.clone(),
-                                unattended: None,
-                                defect_prob: 0.0,
-                                ingredients: Vec::new(),
-                            },
-                        );
-                        self.routings[p] = Arc::from(ops);
-                    }
-                }
-            }
+            } => self.new_requirement(&product, &step, &after, duration),
             K::CommunicationOutage {
                 duration_min,
                 delay,
                 miscommunication,
                 question,
             } => {
-                self.outages.push((
-                    instance,
-                    Multipliers {
-                        delay,
-                        miscommunication,
-                        question,
-                    },
-                ));
-                let end = until(self, duration_min);
-                self.schedule(
-                    end,
-                    Ev::DisruptionEnd(Box::new(EndAction::Outage { id, instance })),
-                );
+                let m = Multipliers {
+                    delay,
+                    miscommunication,
+                    question,
+                };
+                self.communication_outage(instance, id, duration_min, m);
             }
             K::ReorganisationMandate { design } => {
-                if let Some(d) = model.design_index(&design) {
+                if let Some(d) = self.model.design_index(&design) {
                     self.choose_design(d);
                 }
             }
         }
+    }
+
+    /// The end of something lasting `minutes` from now (at least a millisecond away).
+    fn until(&self, minutes: f64) -> SimTime {
+        self.now.saturating_add(ms_from_minutes(minutes).max(1))
+    }
+
+    /// The supplier cannot deliver until the end; a share of the stock on hand is spoiled.
+    fn supply_shortage(
+        &mut self,
+        id: String,
+        ingredient: &str,
+        duration_min: f64,
+        stock_lost: f64,
+    ) {
+        let Some(i) = self.model.ingredient_index(ingredient) else {
+            return;
+        };
+        let end = self.until(duration_min);
+        let st = &mut self.stock[i];
+        let lost = (f64::from(st.on_hand) * stock_lost.clamp(0.0, 1.0)).floor() as u32;
+        st.on_hand -= lost.min(st.on_hand);
+        st.supplier_down_until = st.supplier_down_until.max(end);
+        self.schedule(end, Ev::DisruptionEnd(Box::new(EndAction::Supply { id })));
+    }
+
+    /// Units of a station break down; work on them stops and goes back to its queue.
+    fn station_breakdown(&mut self, id: String, station: &str, units: u32, duration_min: f64) {
+        let Some(s) = self.model.station_index(station) else {
+            return;
+        };
+        let end = self.until(duration_min);
+        let st = &mut self.stations[s];
+        let k = units.min(st.count - st.down);
+        st.down += k;
+        self.emit(EventKind::StationDown {
+            station: s as u16,
+            units: k,
+            until: end,
+        });
+        while self.stations[s].users.len() as u32 > self.stations[s].count - self.stations[s].down {
+            let Some(&slot) = self.stations[s].users.last() else {
+                break;
+            };
+            self.interrupt_station_user(slot);
+        }
+        let end_action = EndAction::StationUp {
+            id,
+            station: s as u16,
+            units: k,
+        };
+        self.schedule(end, Ev::DisruptionEnd(Box::new(end_action)));
+    }
+
+    /// A worker is away until the end.
+    fn worker_absent(&mut self, id: String, worker: &str, duration_min: f64) {
+        let Some(w) = self.model.worker_index(worker) else {
+            return;
+        };
+        let end = self.until(duration_min);
+        self.make_absent(w as u16, end);
+        self.schedule(end, Ev::DisruptionEnd(Box::new(EndAction::Absence { id })));
+    }
+
+    /// A customer offers a rush order; the team decides by the deadline, else the default holds.
+    fn rush_offer(&mut self, instance: u32, id: String, product: &str, terms: RushTerms) {
+        let Some(p) = self.model.product_index(product) else {
+            return;
+        };
+        let offer = self.offers.len() as u32;
+        let due = self.until(terms.due_in_min);
+        let price = self.model.products[p].price * terms.price_factor;
+        let decide_by = self.until(terms.decide_within_min);
+        self.offers.push(Offer {
+            instance,
+            product: p as u16,
+            quantity: terms.quantity,
+            due,
+            price,
+            open: true,
+            accept_by_default: terms.accept_by_default,
+        });
+        self.emit(EventKind::RushOffered {
+            offer,
+            disruption: id,
+            product: p as u16,
+            quantity: terms.quantity,
+            due,
+            price,
+            decide_by,
+        });
+        self.schedule(decide_by, Ev::OfferDeadline { offer });
+    }
+
+    /// Each custom order in the factory has its spec changed with chance `share` (the same orders in every
+    /// factory: the draw is keyed by the disruption and the order).
+    fn spec_changes(&mut self, instance: u32, share: f64) {
+        let mut candidates: Vec<OrderId> = self
+            .orders
+            .iter()
+            .flatten()
+            .filter(|o| o.custom && !o.cancelled)
+            .map(|o| o.id)
+            .collect();
+        candidates.sort_unstable();
+        let keyed = Keyed::new(self.seed, Stream::Disruption);
+        for order in candidates {
+            if keyed.context(u64::from(instance), order).u(0) < share {
+                self.spec_change(order);
+            }
+        }
+    }
+
+    /// Extra arrivals of the listed products (all when empty) until the end.
+    fn demand_surge(
+        &mut self,
+        instance: u32,
+        id: String,
+        products: &[String],
+        factor: f64,
+        duration_min: f64,
+    ) {
+        let model = self.shared_model();
+        let round_ix = self.round.saturating_sub(1) as usize;
+        let rates = model
+            .demand
+            .iter()
+            .filter_map(|d| match d {
+                Demand::Poisson {
+                    product,
+                    per_hour,
+                    round_factors,
+                    due_in,
+                } if products.is_empty() || products.contains(&model.products[*product].id) => {
+                    let rf = round_factors.get(round_ix).copied().unwrap_or(1.0);
+                    Some((
+                        *product,
+                        per_hour * rf * (factor - 1.0) / 60.0,
+                        due_in.clone(),
+                    ))
+                }
+                _ => None,
+            })
+            .filter(|(_, r, _)| *r > 0.0)
+            .collect();
+        let end = self.until(duration_min);
+        self.surges.push(Surge {
+            instance,
+            rng: substream_rng(self.seed, Stream::Disruption, u64::from(instance)),
+            rates,
+            until: end,
+            next_k: 0,
+        });
+        self.plan_surge(instance, self.now);
+        self.schedule(
+            end,
+            Ev::DisruptionEnd(Box::new(EndAction::Surge { id, instance })),
+        );
+    }
+
+    /// A new step after `after` in the routing of `product` (all products when empty), for orders from now.
+    fn new_requirement(&mut self, product: &str, step: &str, after: &str, duration: Dist) {
+        let model = self.shared_model();
+        let (Some(s), Some(a)) = (model.step_index(step), model.step_index(after)) else {
+            return;
+        };
+        for (p, prod) in model.products.iter().enumerate() {
+            if !product.is_empty() && prod.id != product {
+                continue;
+            }
+            let routing = &self.routings[p];
+            if routing.iter().any(|op| op.step == s) {
+                continue;
+            }
+            if let Some(pos) = routing.iter().position(|op| op.step == a) {
+                let mut ops = routing.to_vec();
+                ops.insert(
+                    pos + 1,
+                    Operation {
+                        step: s,
+                        duration: duration.clone(),
+                        unattended: None,
+                        defect_prob: 0.0,
+                        ingredients: Vec::new(),
+                    },
+                );
+                self.routings[p] = Arc::from(ops);
+            }
+        }
+    }
+
+    /// Cross-unit handoffs are worse until the end.
+    fn communication_outage(
+        &mut self,
+        instance: u32,
+        id: String,
+        duration_min: f64,
+        m: Multipliers,
+    ) {
+        self.outages.push((instance, m));
+        let end = self.until(duration_min);
+        self.schedule(
+            end,
+            Ev::DisruptionEnd(Box::new(EndAction::Outage { id, instance })),
+        );
     }
 
     pub(super) fn end_disruption(&mut self, action: EndAction) {
@@ -353,71 +416,5 @@ impl FactorySim {
         s.next_k += 1;
         self.receive(disruption_order_id(instance, k), &spec, false);
         self.plan_surge(instance, now);
-    }
-
-    // ----- the store -----
-
-    /// Orders more of an ingredient when stock on hand plus on order is at or below its reorder point.
-    pub(super) fn check_reorder(&mut self, i: usize) {
-        let model = self.shared_model();
-        let ing = &model.ingredients[i];
-        let st = &mut self.stock[i];
-        if st.on_hand == 0 && !st.out {
-            st.out = true;
-            self.emit(EventKind::StockOut {
-                ingredient: i as u16,
-            });
-        }
-        let st = &mut self.stock[i];
-        let position = u64::from(st.on_hand) + u64::from(st.on_order);
-        let point = u64::from(ing.reorder_point);
-        if position > point {
-            return;
-        }
-        let lots = (point + 1 - position).div_ceil(u64::from(ing.reorder_qty));
-        let qty = (lots * u64::from(ing.reorder_qty)).min(u64::from(u32::MAX / 2)) as u32;
-        let draws = self.supply.context(i as u64, st.reorders);
-        st.reorders += 1;
-        let (u1, u2) = draws.pair(0);
-        let lead = ms_from_minutes(ing.lead_time.sample(u1, u2));
-        let eta = self.now.max(st.supplier_down_until).saturating_add(lead);
-        st.on_order = st.on_order.saturating_add(qty);
-        let cost = f64::from(qty) * ing.unit_cost;
-        self.schedule(
-            eta,
-            Ev::StockArrive {
-                ingredient: i as u16,
-                qty,
-            },
-        );
-        self.emit(EventKind::StockOrdered {
-            ingredient: i as u16,
-            qty,
-            eta,
-        });
-        if cost > 0.0 {
-            self.emit(EventKind::Cost {
-                kind: CostKind::Ingredients,
-                amount: cost,
-            });
-        }
-    }
-
-    pub(super) fn stock_arrive(&mut self, ingredient: u16, qty: u32) {
-        let st = &mut self.stock[ingredient as usize];
-        if st.supplier_down_until > self.now {
-            let t = st.supplier_down_until;
-            self.schedule(t, Ev::StockArrive { ingredient, qty });
-            return;
-        }
-        st.on_hand = st.on_hand.saturating_add(qty);
-        st.on_order = st.on_order.saturating_sub(qty);
-        st.out = false;
-        self.emit(EventKind::StockArrived { ingredient, qty });
-    }
-
-    /// Stock on hand per ingredient.
-    pub fn stock_on_hand(&self) -> Vec<u32> {
-        self.stock.iter().map(|s| s.on_hand).collect()
     }
 }

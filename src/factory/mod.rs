@@ -10,6 +10,7 @@ mod disrupt;
 mod flow;
 pub mod org;
 mod rng;
+mod stock;
 mod team;
 mod view;
 mod work;

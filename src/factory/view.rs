@@ -99,47 +99,7 @@ impl FactoryView {
 impl FactorySim {
     /// A snapshot of the factory now.
     pub fn view(&self) -> FactoryView {
-        let mut steps = vec![StepView::default(); self.model.steps.len()];
-        let mut orders = Vec::new();
-        for o in self.orders.iter().flatten().filter(|o| !o.cancelled) {
-            let s = &mut steps[o.step()];
-            let status = match o.state {
-                OState::Queued => {
-                    s.queued += 1;
-                    OrderStatus::Queued
-                }
-                OState::Working { .. } => {
-                    s.working += 1;
-                    OrderStatus::Working
-                }
-                OState::Processing => {
-                    s.processing += 1;
-                    OrderStatus::Processing
-                }
-                OState::Asking => {
-                    s.asking += 1;
-                    OrderStatus::Asking
-                }
-                OState::Blocked => {
-                    s.blocked += 1;
-                    OrderStatus::Blocked
-                }
-                OState::Transit => {
-                    s.incoming += 1;
-                    OrderStatus::Incoming
-                }
-            };
-            orders.push(OrderView {
-                id: o.id,
-                product: o.product,
-                step: o.step() as u16,
-                status,
-                due: o.due,
-                expedited: o.expedited,
-                custom: o.custom,
-            });
-        }
-        orders.sort_unstable_by_key(|o| o.id);
+        let (steps, orders) = self.order_views();
         FactoryView {
             now: self.now,
             steps,
@@ -152,28 +112,8 @@ impl FactorySim {
                     down: s.down,
                 })
                 .collect(),
-            workers: self
-                .workers
-                .iter()
-                .enumerate()
-                .map(|(w, rt)| WorkerView {
-                    activity: match rt.state {
-                        WorkerState::Idle => WorkerActivity::Idle,
-                        WorkerState::Task { slot } => WorkerActivity::Working {
-                            step: self.orders[slot as usize]
-                                .as_ref()
-                                .map_or(0, |o| o.step() as u16),
-                        },
-                        WorkerState::Answer { .. } => WorkerActivity::Answering,
-                        WorkerState::Meeting => WorkerActivity::Meeting,
-                        WorkerState::Absent => WorkerActivity::Absent {
-                            until: rt.absent_until,
-                        },
-                    },
-                    unit: self.org.worker_unit[w],
-                    spanner: self.org.spanner[w],
-                    since: rt.started,
-                })
+            workers: (0..self.workers.len())
+                .map(|w| self.worker_view(w))
                 .collect(),
             orders,
             offers: self
@@ -191,6 +131,58 @@ impl FactorySim {
                 .collect(),
             pending_design: self.pending_design(),
             meeting_until: self.meeting.as_ref().map(|m| m.until),
+        }
+    }
+
+    /// Every order in the factory (in id order), and how many are doing what at each step.
+    fn order_views(&self) -> (Vec<StepView>, Vec<OrderView>) {
+        let mut steps = vec![StepView::default(); self.model.steps.len()];
+        let mut orders = Vec::new();
+        for o in self.orders.iter().flatten().filter(|o| !o.cancelled) {
+            let s = &mut steps[o.step()];
+            let (count, status) = match o.state {
+                OState::Queued => (&mut s.queued, OrderStatus::Queued),
+                OState::Working { .. } => (&mut s.working, OrderStatus::Working),
+                OState::Processing => (&mut s.processing, OrderStatus::Processing),
+                OState::Asking => (&mut s.asking, OrderStatus::Asking),
+                OState::Blocked => (&mut s.blocked, OrderStatus::Blocked),
+                OState::Transit => (&mut s.incoming, OrderStatus::Incoming),
+            };
+            *count += 1;
+            orders.push(OrderView {
+                id: o.id,
+                product: o.product,
+                step: o.step() as u16,
+                status,
+                due: o.due,
+                expedited: o.expedited,
+                custom: o.custom,
+            });
+        }
+        orders.sort_unstable_by_key(|o| o.id);
+        (steps, orders)
+    }
+
+    /// What worker `w` is doing, where they belong, and since when.
+    fn worker_view(&self, w: usize) -> WorkerView {
+        let rt = &self.workers[w];
+        WorkerView {
+            activity: match rt.state {
+                WorkerState::Idle => WorkerActivity::Idle,
+                WorkerState::Task { slot } => WorkerActivity::Working {
+                    step: self.orders[slot as usize]
+                        .as_ref()
+                        .map_or(0, |o| o.step() as u16),
+                },
+                WorkerState::Answer { .. } => WorkerActivity::Answering,
+                WorkerState::Meeting => WorkerActivity::Meeting,
+                WorkerState::Absent => WorkerActivity::Absent {
+                    until: rt.absent_until,
+                },
+            },
+            unit: self.org.worker_unit[w],
+            spanner: self.org.spanner[w],
+            since: rt.started,
         }
     }
 }

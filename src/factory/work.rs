@@ -172,56 +172,25 @@ impl FactorySim {
         self.set_worker(w, WorkerState::Idle);
     }
 
+    /// Worker `w` picks up the task of order `slot`: asks its pending question, or starts the work.
     fn start_task(&mut self, slot: u32, w: u16, help: bool) {
         self.remove_from_queue(slot);
-        let now = self.now;
-        let (id, step, unit) = {
-            let o = self.order(slot);
-            (o.id, o.step(), o.unit)
-        };
-        // A pending question is asked first; the worker stays free.
-        if let Some(q) = self.order_mut(slot).question.as_mut() {
-            q.asked_by = w;
-            let to_unit = q.to_unit;
-            self.order_mut(slot).state = OState::Asking;
-            self.questions[to_unit as usize].push_back(slot);
-            self.open_questions += 1;
-            self.emit(EventKind::QuestionAsked {
-                order: id,
-                step: step as u16,
-                asker: w,
-                to_unit,
-            });
+        if self.order(slot).question.is_some() {
+            self.ask(slot, w);
             return;
         }
-        let op = self.order(slot).routing[self.order(slot).pos].clone();
-        if !self.order(slot).ingredients_taken {
-            for &(i, q) in &op.ingredients {
-                self.stock[i].on_hand -= q;
-            }
-            self.order_mut(slot).ingredients_taken = true;
-            for &(i, _) in &op.ingredients {
-                self.check_reorder(i);
-            }
-        }
+        let (id, step, unit, pos) = {
+            let o = self.order(slot);
+            (o.id, o.step(), o.unit, o.pos)
+        };
+        self.take_ingredients(slot);
         if let Some(st) = self.model.steps[step].station {
             self.stations[st].users.push(slot);
             self.order_mut(slot).station = Some(st as u16);
         }
-        let draws = self.draws(slot);
-        let level = self.model.workers[w as usize].levels[self.model.steps[step].skill];
-        let (u1, u2) = draws.pair(Draws::DURATION);
-        let mut ms = ms_from_minutes(op.duration.sample(u1, u2) / level).max(1);
-        let mut setup_ms = 0;
-        if let Some(c) = &self.model.steps[step].changeover
-            && self.workers[w as usize].last_step != Some(step)
-        {
-            let (c1, c2) = draws.pair(Draws::CHANGEOVER);
-            setup_ms = ms_from_minutes(c.sample(c1, c2));
-            ms += setup_ms;
-        }
+        let (ms, setup_ms) = self.task_time(slot, w, step);
         self.workers[w as usize].last_step = Some(step);
-        let rework = self.order(slot).entered[self.order(slot).pos] > 1;
+        let rework = self.order(slot).entered[pos] > 1;
         {
             let o = self.order_mut(slot);
             o.state = OState::Working { worker: w };
@@ -229,7 +198,10 @@ impl FactorySim {
         }
         self.set_worker(w, WorkerState::Task { slot });
         let token = self.workers[w as usize].token;
-        self.schedule(now.saturating_add(ms), Ev::WorkDone { worker: w, token });
+        self.schedule(
+            self.now.saturating_add(ms),
+            Ev::WorkDone { worker: w, token },
+        );
         self.emit(EventKind::TaskStarted {
             order: id,
             step: step as u16,
@@ -240,27 +212,64 @@ impl FactorySim {
             setup_ms,
         });
         if help {
-            let skill = self.model.steps[step].skill;
-            let tie_with = self
-                .org
-                .members(unit)
-                .max_by(|&a, &b| {
-                    let (la, lb) = (
-                        self.model.workers[a].levels[skill],
-                        self.model.workers[b].levels[skill],
-                    );
-                    la.total_cmp(&lb).then(b.cmp(&a))
-                })
-                .map_or(NO_WORKER, |x| x as u16);
-            if tie_with != NO_WORKER {
-                self.emit(EventKind::HelpGiven {
-                    order: id,
-                    step: step as u16,
-                    helper: w,
-                    unit,
-                    tie_with,
-                });
+            self.help_given(id, step, w, unit);
+        }
+    }
+
+    /// The order's pending question is asked of the unit it concerns; the worker stays free.
+    fn ask(&mut self, slot: u32, w: u16) {
+        let (id, step) = (self.order(slot).id, self.order(slot).step());
+        let Some(q) = self.order_mut(slot).question.as_mut() else {
+            return;
+        };
+        q.asked_by = w;
+        let to_unit = q.to_unit;
+        self.order_mut(slot).state = OState::Asking;
+        self.questions[to_unit as usize].push_back(slot);
+        self.open_questions += 1;
+        self.emit(EventKind::QuestionAsked {
+            order: id,
+            step: step as u16,
+            asker: w,
+            to_unit,
+        });
+    }
+
+    /// How long worker `w` takes for the order's current step: the sampled duration over their skill level
+    /// (at least a millisecond), plus the step's changeover when their last task was another step; and that
+    /// changeover.
+    fn task_time(&mut self, slot: u32, w: u16, step: usize) -> (u64, u64) {
+        let draws = self.draws(slot);
+        let op = &self.order(slot).routing[self.order(slot).pos];
+        let level = self.model.workers[w as usize].levels[self.model.steps[step].skill];
+        let (u1, u2) = draws.pair(Draws::DURATION);
+        let ms = ms_from_minutes(op.duration.sample(u1, u2) / level).max(1);
+        let setup_ms = match &self.model.steps[step].changeover {
+            Some(c) if self.workers[w as usize].last_step != Some(step) => {
+                let (c1, c2) = draws.pair(Draws::CHANGEOVER);
+                ms_from_minutes(c.sample(c1, c2))
             }
+            _ => 0,
+        };
+        (ms + setup_ms, setup_ms)
+    }
+
+    /// A helper took a task of another unit: a tie with that unit's member most skilled at the step.
+    fn help_given(&mut self, order: OrderId, step: usize, helper: u16, unit: u16) {
+        let skill = self.model.steps[step].skill;
+        let levels = |w: usize| self.model.workers[w].levels[skill];
+        let best = self
+            .org
+            .members(unit)
+            .max_by(|&a, &b| levels(a).total_cmp(&levels(b)).then(b.cmp(&a)));
+        if let Some(tie_with) = best {
+            self.emit(EventKind::HelpGiven {
+                order,
+                step: step as u16,
+                helper,
+                unit,
+                tie_with: tie_with as u16,
+            });
         }
     }
 

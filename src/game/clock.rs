@@ -94,25 +94,57 @@ mod tests {
         events
     }
 
-    #[test]
-    fn a_played_session_equals_the_headless_run_of_its_commands() {
-        let model = Arc::new(crate::scenario::default_model().unwrap());
-        let config = SessionConfig::new(Arc::clone(&model), 5, Some(3), None);
+    /// The command a player gives at some frames of the played session.
+    fn command_at(frame: u32) -> Option<Command> {
+        let team = |factory, action| Command::Team { factory, action };
+        match frame {
+            40 => Some(team(1, TeamAction::SetDesign("cross_functional".into()))),
+            97 => Some(team(
+                0,
+                TeamAction::MoveWorker {
+                    worker: "bea".into(),
+                    unit: "decorating".into(),
+                },
+            )),
+            150 => Some(Command::Inject {
+                disruption: DisruptionSpec {
+                    id: "sick".into(),
+                    headline: "Quinn is sick".into(),
+                    description: String::new(),
+                    kind: DisruptionKind::WorkerAbsent {
+                        worker: "quinn".into(),
+                        duration_min: 90.0,
+                    },
+                },
+                target: Target::Factories(vec![2]),
+                at_minute: None,
+            }),
+            311 => Some(team(
+                2,
+                TeamAction::SetSpanner {
+                    worker: "sara".into(),
+                    on: true,
+                },
+            )),
+            444 => Some(Command::EndRound),
+            _ => None,
+        }
+    }
+
+    /// Plays a session frame by frame through the game clock (uneven frames, as a real window gives) and
+    /// returns its events.
+    fn play_frames(config: SessionConfig) -> Vec<SimEvent> {
         let mut app = App::new();
         app.add_plugins(MinimalPlugins);
         app.add_plugins((crate::sim::plugin, crate::metrics::plugin));
         app.add_plugins(plugin);
-        // Uneven frames, as a real window gives.
         app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
             23,
         )));
         app.world_mut().resource_mut::<GameClock>().speed = SPEEDS.len() - 1;
         spawn_session(app.world_mut(), config);
         let events = capture(&mut app);
-        let team = |factory, action| Command::Team { factory, action };
-        let mut frame = 0u32;
-        loop {
-            frame += 1;
+        for frame in 1.. {
             let (running, finished) = {
                 let s = app.world().resource::<Session>();
                 (s.running, s.finished)
@@ -123,51 +155,21 @@ mod tests {
             if !running {
                 app.world_mut().write_message(Command::StartRound);
             }
-            let command = match frame {
-                40 => Some(team(1, TeamAction::SetDesign("cross_functional".into()))),
-                97 => Some(team(
-                    0,
-                    TeamAction::MoveWorker {
-                        worker: "bea".into(),
-                        unit: "decorating".into(),
-                    },
-                )),
-                150 => Some(Command::Inject {
-                    disruption: DisruptionSpec {
-                        id: "sick".into(),
-                        headline: "Quinn is sick".into(),
-                        description: String::new(),
-                        kind: DisruptionKind::WorkerAbsent {
-                            worker: "quinn".into(),
-                            duration_min: 90.0,
-                        },
-                    },
-                    target: Target::Factories(vec![2]),
-                    at_minute: None,
-                }),
-                311 => Some(team(
-                    2,
-                    TeamAction::SetSpanner {
-                        worker: "sara".into(),
-                        on: true,
-                    },
-                )),
-                444 => Some(Command::EndRound),
-                _ => None,
-            };
-            if let Some(c) = command {
+            if let Some(c) = command_at(frame) {
                 app.world_mut().write_message(c);
             }
             app.update();
             assert!(frame < 100_000, "the session never finished");
         }
-        let played = take(&events);
+        take(&events)
+    }
 
-        // The commands as the log recorded them, as a plan (round starts are the runner's own).
+    /// The commands as the log recorded them, as a plan (round starts are the runner's own).
+    fn plan_of(events: &[SimEvent]) -> Vec<TimedCommand> {
         let mut round = 0;
         let mut round_start = crate::domain::SimTime::ZERO;
         let mut plan = Vec::new();
-        for e in &played {
+        for e in events {
             match &e.kind {
                 EventKind::RoundStarted { round: r } => {
                     round = *r;
@@ -183,6 +185,14 @@ mod tests {
                 _ => {}
             }
         }
+        plan
+    }
+
+    #[test]
+    fn a_played_session_equals_the_headless_run_of_its_commands() {
+        let model = Arc::new(crate::scenario::default_model().unwrap());
+        let played = play_frames(SessionConfig::new(Arc::clone(&model), 5, Some(3), None));
+        let plan = plan_of(&played);
         assert_eq!(plan.len(), 5, "{plan:?}");
         let options = RunOptions {
             seed: 5,

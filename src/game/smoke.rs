@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
@@ -12,7 +13,7 @@ use super::clock::GameClock;
 use super::debrief::{self, DebriefView, Tab};
 use super::screens::{OpenDebrief, Screen, StartGame, StartRound};
 use super::ui::UiSettings;
-use crate::domain::{Command, TeamAction};
+use crate::domain::{Command, DisruptionKind, Target, TeamAction};
 use crate::factory::FactorySim;
 use crate::sim::Session;
 
@@ -66,166 +67,203 @@ fn shoot(commands: &mut Commands, dir: &Path, name: &str) {
         .observe(save_to_disk(dir.join(name)));
 }
 
-fn run(
-    mut commands: Commands,
-    mut script: ResMut<Script>,
-    options: Res<PlayOptions>,
-    screen: Res<State<Screen>>,
-    session: Option<Res<Session>>,
-    factories: Query<&FactorySim>,
-    mut clock: ResMut<GameClock>,
-    mut settings: ResMut<UiSettings>,
-    mut start_game: MessageWriter<StartGame>,
-    mut start_round: MessageWriter<StartRound>,
-    mut sim: MessageWriter<Command>,
-    mut exit: MessageWriter<AppExit>,
-    mut open_debrief: MessageWriter<OpenDebrief>,
-    mut view: Option<ResMut<DebriefView>>,
-) {
+/// What the script reads and drives.
+#[derive(SystemParam)]
+struct Game<'w, 's> {
+    commands: Commands<'w, 's>,
+    options: Res<'w, PlayOptions>,
+    screen: Res<'w, State<Screen>>,
+    session: Option<Res<'w, Session>>,
+    factories: Query<'w, 's, &'static FactorySim>,
+    clock: ResMut<'w, GameClock>,
+    settings: ResMut<'w, UiSettings>,
+    start_game: MessageWriter<'w, StartGame>,
+    start_round: MessageWriter<'w, StartRound>,
+    sim: MessageWriter<'w, Command>,
+    exit: MessageWriter<'w, AppExit>,
+    open_debrief: MessageWriter<'w, OpenDebrief>,
+    view: Option<ResMut<'w, DebriefView>>,
+}
+
+impl Game<'_, '_> {
+    fn on(&self, screen: Screen) -> bool {
+        *self.screen.get() == screen
+    }
+
+    /// Minutes since the session started (0 without one).
+    fn minutes(&self) -> f64 {
+        self.session.as_ref().map_or(0.0, |s| s.now.minutes())
+    }
+}
+
+fn run(mut script: ResMut<Script>, mut g: Game) {
     script.frames += 1;
     script.total += 1;
     if script.total > 5000 {
         error!("smoke test: stuck at step {}", script.step);
-        exit.write(AppExit::error());
+        g.exit.write(AppExit::error());
         return;
     }
     let dir = script.dir.clone();
-    let next = |s: &mut Script| {
-        s.step += 1;
-        s.frames = 0;
-    };
-    match script.step {
+    let f = script.frames;
+    let done = match script.step {
         // Let the window settle, then start a session of three teams.
-        0 if script.frames == 20 => shoot(&mut commands, &dir, SHOTS[0]),
-        0 if script.frames > 30 => {
-            start_game.write(StartGame::with_teams(&options.model, 3, options.seed));
-            next(&mut script);
-        }
-        1 if *screen.get() == Screen::Briefing && script.frames > 20 => {
-            shoot(&mut commands, &dir, SHOTS[1]);
-            next(&mut script);
-        }
-        2 if script.frames > 10 => {
-            start_round.write(StartRound);
-            clock.speed = 4;
-            clock.paused = false;
-            next(&mut script);
-        }
+        0 => lobby(&mut g, &dir, f),
+        1 if g.on(Screen::Briefing) && f > 20 => shot(&mut g, &dir, 1),
+        2 if f > 10 => start_round(&mut g),
         // Play until an hour has passed, then act as a facilitator and a team would.
-        3 if session
-            .as_ref()
-            .is_some_and(|s| s.running && s.now.minutes() >= 60.0) =>
-        {
-            let s = session.as_ref().expect("session");
-            let spec = s.model.palette.iter().find(|p| {
-                matches!(
-                    p.kind,
-                    crate::domain::DisruptionKind::StationBreakdown { .. }
-                )
-            });
-            if let Some(spec) = spec.or(s.model.palette.first()) {
-                sim.write(Command::Inject {
-                    disruption: spec.clone(),
-                    target: crate::domain::Target::All,
-                    at_minute: None,
-                });
-            }
-            // Team 2 moves its first worker to another unit.
-            if let Some(f) = s.factories.get(1).and_then(|&e| factories.get(e).ok()) {
-                let org = f.org();
-                let w = 0;
-                let other = (0..org.units.len()).find(|&u| u as u16 != org.worker_unit[w]);
-                if let Some(u) = other {
-                    sim.write(Command::Team {
-                        factory: 1,
-                        action: TeamAction::MoveWorker {
-                            worker: s.model.workers[w].id.clone(),
-                            unit: org.units[u].id.clone(),
-                        },
-                    });
-                }
-            }
-            settings.selected = 1;
-            next(&mut script);
+        3 if g.session.as_ref().is_some_and(|s| s.running) && g.minutes() >= 60.0 => {
+            disrupt_and_move(&mut g)
         }
-        4 if script.frames > 30 && session.as_ref().is_some_and(|s| s.now.minutes() >= 150.0) => {
-            shoot(&mut commands, &dir, SHOTS[2]);
-            settings.show_console = true;
-            next(&mut script);
+        4 if f > 30 && g.minutes() >= 150.0 => {
+            g.settings.show_console = true;
+            shot(&mut g, &dir, 2)
         }
-        5 if script.frames > 20 => {
-            shoot(&mut commands, &dir, SHOTS[3]);
-            next(&mut script);
+        5 if f > 20 => shot(&mut g, &dir, 3),
+        6 if f > 10 => {
+            g.settings.show_console = false;
+            g.sim.write(Command::EndRound);
+            true
         }
-        6 if script.frames > 10 => {
-            settings.show_console = false;
-            sim.write(Command::EndRound);
-            next(&mut script);
-        }
-        7 if *screen.get() == Screen::RoundEnd && script.frames > 20 => {
-            shoot(&mut commands, &dir, SHOTS[4]);
-            next(&mut script);
-        }
+        7 if g.on(Screen::RoundEnd) && f > 20 => shot(&mut g, &dir, 4),
         // The debrief of the session so far, every tab, and an export.
-        8 if script.frames > 10 => {
-            open_debrief.write(OpenDebrief);
-            next(&mut script);
+        8 if f > 10 => {
+            g.open_debrief.write(OpenDebrief);
+            true
         }
-        9..=14 if *screen.get() == Screen::Debrief => {
-            let tab = script.step - 9;
-            if let Some(v) = view.as_mut() {
-                if script.frames == 1 {
-                    debrief::select(v, Tab::ALL[tab]);
-                }
-                if script.frames == 40 {
-                    shoot(&mut commands, &dir, SHOTS[5 + tab]);
-                    next(&mut script);
-                }
-            }
-        }
-        15 if script.frames > 10 => {
-            if let Some(v) = view.as_ref() {
-                let out = dir.join("export");
-                let _ = std::fs::remove_dir_all(&out);
-                match crate::debrief::export::export(&v.debrief, &v.reflection, &out) {
-                    Ok(done) => println!(
-                        "smoke: export wrote {} tables, {} charts and {}",
-                        done.csv.len(),
-                        done.png.len(),
-                        done.html.display()
-                    ),
-                    Err(e) => {
-                        eprintln!("smoke: export FAILED: {e}");
-                        exit.write(AppExit::error());
-                    }
-                }
-            }
-            next(&mut script);
-        }
-        // Wait for the files, then check them.
-        16 => {
-            let done = SHOTS.iter().all(|s| image_ok(&dir.join(s)).is_ok());
-            if done || script.frames > 600 {
-                let mut failed = false;
-                for s in SHOTS {
-                    match image_ok(&dir.join(s)) {
-                        Ok(summary) => println!("smoke: {} ok ({summary})", dir.join(s).display()),
-                        Err(e) => {
-                            failed = true;
-                            eprintln!("smoke: {} FAILED: {e}", dir.join(s).display());
-                        }
-                    }
-                }
-                exit.write(if failed {
-                    AppExit::error()
-                } else {
-                    AppExit::Success
-                });
-                next(&mut script);
-            }
-        }
-        _ => {}
+        9..=14 if g.on(Screen::Debrief) => debrief_tab(&mut g, &dir, script.step - 9, f),
+        15 if f > 10 => export(&mut g, &dir),
+        16 => check_shots(&mut g, &dir, f),
+        _ => false,
+    };
+    if done {
+        script.step += 1;
+        script.frames = 0;
     }
+}
+
+fn lobby(g: &mut Game, dir: &Path, frames: u32) -> bool {
+    if frames == 20 {
+        shoot(&mut g.commands, dir, SHOTS[0]);
+    }
+    if frames <= 30 {
+        return false;
+    }
+    let start = StartGame::with_teams(&g.options.model, 3, g.options.seed);
+    g.start_game.write(start);
+    true
+}
+
+/// Takes screenshot `SHOTS[i]`.
+fn shot(g: &mut Game, dir: &Path, i: usize) -> bool {
+    shoot(&mut g.commands, dir, SHOTS[i]);
+    true
+}
+
+fn start_round(g: &mut Game) -> bool {
+    g.start_round.write(StartRound);
+    g.clock.speed = 4;
+    g.clock.paused = false;
+    true
+}
+
+/// The facilitator breaks a station everywhere; team 2 moves its first worker to another unit and is put on
+/// screen.
+fn disrupt_and_move(g: &mut Game) -> bool {
+    let Some(s) = g.session.as_ref() else {
+        return false;
+    };
+    let spec = s
+        .model
+        .palette
+        .iter()
+        .find(|p| matches!(p.kind, DisruptionKind::StationBreakdown { .. }))
+        .or(s.model.palette.first());
+    let mut commands = Vec::new();
+    if let Some(spec) = spec {
+        commands.push(Command::Inject {
+            disruption: spec.clone(),
+            target: Target::All,
+            at_minute: None,
+        });
+    }
+    if let Some(f) = s.factories.get(1).and_then(|&e| g.factories.get(e).ok()) {
+        let org = f.org();
+        let other = (0..org.units.len()).find(|&u| u as u16 != org.worker_unit[0]);
+        if let Some(u) = other {
+            commands.push(Command::Team {
+                factory: 1,
+                action: TeamAction::MoveWorker {
+                    worker: s.model.workers[0].id.clone(),
+                    unit: org.units[u].id.clone(),
+                },
+            });
+        }
+    }
+    g.sim.write_batch(commands);
+    g.settings.selected = 1;
+    true
+}
+
+/// Shows debrief tab `tab` and takes its screenshot.
+fn debrief_tab(g: &mut Game, dir: &Path, tab: usize, frames: u32) -> bool {
+    let Some(v) = g.view.as_mut() else {
+        return false;
+    };
+    if frames == 1 {
+        debrief::select(v, Tab::ALL[tab]);
+    }
+    if frames < 40 {
+        return false;
+    }
+    shoot(&mut g.commands, dir, SHOTS[5 + tab]);
+    true
+}
+
+/// Exports the debrief as the Export button does.
+fn export(g: &mut Game, dir: &Path) -> bool {
+    let Some(v) = g.view.as_ref() else {
+        return true;
+    };
+    let out = dir.join("export");
+    let _ = std::fs::remove_dir_all(&out);
+    match crate::debrief::export::export(&v.debrief, &v.reflection, &out) {
+        Ok(done) => println!(
+            "smoke: export wrote {} tables, {} charts and {}",
+            done.csv.len(),
+            done.png.len(),
+            done.html.display()
+        ),
+        Err(e) => {
+            eprintln!("smoke: export FAILED: {e}");
+            g.exit.write(AppExit::error());
+        }
+    }
+    true
+}
+
+/// Waits for the screenshots, checks them and ends the game.
+fn check_shots(g: &mut Game, dir: &Path, frames: u32) -> bool {
+    let done = SHOTS.iter().all(|s| image_ok(&dir.join(s)).is_ok());
+    if !done && frames <= 600 {
+        return false;
+    }
+    let mut failed = false;
+    for s in SHOTS {
+        match image_ok(&dir.join(s)) {
+            Ok(summary) => println!("smoke: {} ok ({summary})", dir.join(s).display()),
+            Err(e) => {
+                failed = true;
+                eprintln!("smoke: {} FAILED: {e}", dir.join(s).display());
+            }
+        }
+    }
+    g.exit.write(if failed {
+        AppExit::error()
+    } else {
+        AppExit::Success
+    });
+    true
 }
 
 /// Checks that a screenshot exists, decodes, and is not blank (its pixels vary).

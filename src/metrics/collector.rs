@@ -87,6 +87,20 @@ pub struct Live {
 }
 
 impl RoundAcc {
+    /// A delivery with its lead, lateness and touch time (ms) and what it earned.
+    fn delivered(&mut self, lead_ms: u64, late_ms: u64, touch_ms: u64, revenue: f64) {
+        self.figures.delivered += 1;
+        if late_ms == 0 {
+            self.figures.on_time += 1;
+        } else {
+            self.figures.late += 1;
+        }
+        self.figures.revenue += revenue;
+        self.lead_ms.push(lead_ms);
+        self.lead_sum += u128::from(lead_ms);
+        self.touch_sum += u128::from(touch_ms);
+    }
+
     fn merge(&mut self, o: &RoundAcc) {
         self.design.clone_from(&o.design);
         self.len_ms += o.len_ms;
@@ -350,68 +364,6 @@ impl Collector {
                 fa.wip_change(r, t, 1);
                 fa.rounds[r].figures.received += 1;
             }
-            EventKind::TaskReady { order, .. } => {
-                fa.ready.insert(*order, t);
-            }
-            EventKind::TaskStarted {
-                order,
-                worker,
-                rework,
-                ..
-            } => fa.task_started(r, t, *order, *worker, *rework),
-            EventKind::TaskFinished { worker, .. }
-            | EventKind::TaskInterrupted {
-                worker: Some(worker),
-                ..
-            } => fa.end_busy(r, *worker, t),
-            EventKind::Handoff {
-                order,
-                from_worker,
-                from_unit,
-                to_unit,
-                cross_unit,
-                ..
-            } => fa.handoff(
-                r,
-                t,
-                *order,
-                *from_worker,
-                (*from_unit, *to_unit),
-                *cross_unit,
-            ),
-            EventKind::QuestionAsked { .. } => {
-                fa.rounds[r].questions += 1;
-                fa.questions += 1;
-            }
-            EventKind::AnswerStarted { answerer, .. } => fa.start_busy(*answerer, t),
-            EventKind::QuestionAnswered {
-                asker, answerer, ..
-            } => {
-                fa.answers += 1;
-                fa.tie(r, *asker, *answerer);
-                fa.end_busy(r, *answerer, t);
-            }
-            EventKind::HelpGiven {
-                helper, tie_with, ..
-            } => fa.tie(r, *helper, *tie_with),
-            EventKind::MeetingEnded { attendees, .. } => {
-                for (i, &a) in attendees.iter().enumerate() {
-                    for &b in &attendees[i + 1..] {
-                        fa.tie(r, a, b);
-                    }
-                }
-            }
-            EventKind::DefectFound { cause, .. } => {
-                fa.rounds[r].defects += 1;
-                let cause = match cause {
-                    DefectCause::Miscommunication => "miscommunication",
-                    DefectCause::Process => "process defect",
-                };
-                *fa.causes.entry(cause).or_default() += 1;
-            }
-            EventKind::SpecChanged { rework: true, .. } => {
-                *fa.causes.entry("spec change").or_default() += 1;
-            }
             EventKind::OrderDelivered {
                 order,
                 lead_ms,
@@ -423,31 +375,26 @@ impl Collector {
                 fa.wip_change(r, t, -1);
                 fa.order_gone(*order);
                 fa.deliveries.push(t);
-                let ra = &mut fa.rounds[r];
-                ra.figures.delivered += 1;
-                if *late_ms == 0 {
-                    ra.figures.on_time += 1;
-                } else {
-                    ra.figures.late += 1;
-                }
-                ra.figures.revenue += revenue - penalty;
-                ra.lead_ms.push(*lead_ms);
-                ra.lead_sum += u128::from(*lead_ms);
-                ra.touch_sum += u128::from(*touch_ms);
+                fa.rounds[r].delivered(*lead_ms, *late_ms, *touch_ms, revenue - penalty);
             }
             EventKind::OrderLost { order, .. } => {
                 fa.wip_change(r, t, -1);
                 fa.order_gone(*order);
                 fa.rounds[r].figures.lost += 1;
             }
-            EventKind::WorkerAbsent { worker, .. } => {
-                if let Some(s) = fa.absent_since.get_mut(*worker as usize) {
-                    s.get_or_insert(t);
-                }
-            }
-            EventKind::WorkerReturned { worker } => fa.end_absence(r, *worker, t),
             EventKind::Cost { amount, .. } => fa.rounds[r].figures.costs += amount,
-            _ => {}
+            EventKind::DefectFound { cause, .. } => {
+                fa.rounds[r].defects += 1;
+                let cause = match cause {
+                    DefectCause::Miscommunication => "miscommunication",
+                    DefectCause::Process => "process defect",
+                };
+                *fa.causes.entry(cause).or_default() += 1;
+            }
+            EventKind::SpecChanged { rework: true, .. } => {
+                *fa.causes.entry("spec change").or_default() += 1;
+            }
+            _ => fa.work(r, e),
         }
     }
 
@@ -678,6 +625,71 @@ fn unit_of(worker_unit: &[String], w: u16) -> &str {
 }
 
 impl FactoryAcc {
+    /// An event of people at work: tasks, handoffs, questions, help, meetings and absence.
+    fn work(&mut self, r: usize, e: &SimEvent) {
+        let t = e.t;
+        match &e.kind {
+            EventKind::TaskReady { order, .. } => {
+                self.ready.insert(*order, t);
+            }
+            EventKind::TaskStarted {
+                order,
+                worker,
+                rework,
+                ..
+            } => self.task_started(r, t, *order, *worker, *rework),
+            EventKind::TaskFinished { worker, .. }
+            | EventKind::TaskInterrupted {
+                worker: Some(worker),
+                ..
+            } => self.end_busy(r, *worker, t),
+            EventKind::Handoff {
+                order,
+                from_worker,
+                from_unit,
+                to_unit,
+                cross_unit,
+                ..
+            } => self.handoff(
+                r,
+                t,
+                *order,
+                *from_worker,
+                (*from_unit, *to_unit),
+                *cross_unit,
+            ),
+            EventKind::QuestionAsked { .. } => {
+                self.rounds[r].questions += 1;
+                self.questions += 1;
+            }
+            EventKind::AnswerStarted { answerer, .. } => self.start_busy(*answerer, t),
+            EventKind::QuestionAnswered {
+                asker, answerer, ..
+            } => {
+                self.answers += 1;
+                self.tie(r, *asker, *answerer);
+                self.end_busy(r, *answerer, t);
+            }
+            EventKind::HelpGiven {
+                helper, tie_with, ..
+            } => self.tie(r, *helper, *tie_with),
+            EventKind::MeetingEnded { attendees, .. } => {
+                for (i, &a) in attendees.iter().enumerate() {
+                    for &b in &attendees[i + 1..] {
+                        self.tie(r, a, b);
+                    }
+                }
+            }
+            EventKind::WorkerAbsent { worker, .. } => {
+                if let Some(s) = self.absent_since.get_mut(*worker as usize) {
+                    s.get_or_insert(t);
+                }
+            }
+            EventKind::WorkerReturned { worker } => self.end_absence(r, *worker, t),
+            _ => {}
+        }
+    }
+
     /// Makes sure round `r` (and every one before it) has its accumulator.
     fn round_acc(&mut self, r: usize, workers: usize) {
         while self.rounds.len() <= r {

@@ -123,76 +123,8 @@ impl Sampler {
             }
             _ => {}
         }
-        let Some(f) = e.factory.and_then(|f| self.state.get_mut(f as usize)) else {
-            return;
-        };
-        let set_busy = |f: &mut FactoryState, w: u16, on: bool| {
-            if let Some(b) = f.busy.get_mut(w as usize) {
-                *b = on;
-            }
-        };
-        match &e.kind {
-            EventKind::OrderReceived { order, .. } => {
-                f.orders.insert(*order, OrderPos::default());
-            }
-            EventKind::TaskReady { order, step, .. } | EventKind::Blocked { order, step } => {
-                let queued = matches!(e.kind, EventKind::TaskReady { .. });
-                if let Some(p) = f.orders.get_mut(order) {
-                    if p.step.is_none() {
-                        p.step = Some(*step);
-                        add(&mut f.wip_step, *step, 1);
-                    }
-                    if queued && !p.queued {
-                        p.queued = true;
-                        add(&mut f.queue_step, *step, 1);
-                    }
-                }
-            }
-            EventKind::TaskStarted { order, worker, .. } => {
-                dequeue(f, *order);
-                set_busy(f, *worker, true);
-            }
-            EventKind::QuestionAsked { order, .. } => dequeue(f, *order),
-            EventKind::QuestionAnswered {
-                order, answerer, ..
-            } => {
-                set_busy(f, *answerer, false);
-                if let Some(p) = f.orders.get_mut(order)
-                    && let Some(s) = p.step
-                    && !p.queued
-                {
-                    p.queued = true;
-                    add(&mut f.queue_step, s, 1);
-                }
-            }
-            EventKind::AnswerStarted { answerer, .. } => set_busy(f, *answerer, true),
-            EventKind::TaskFinished { worker, .. } => set_busy(f, *worker, false),
-            EventKind::TaskInterrupted {
-                worker: Some(w), ..
-            } => set_busy(f, *w, false),
-            EventKind::Handoff { order, to_step, .. } => {
-                dequeue(f, *order);
-                if let Some(p) = f.orders.get_mut(order) {
-                    if let Some(s) = p.step {
-                        add(&mut f.wip_step, s, -1);
-                    }
-                    p.step = Some(*to_step);
-                    add(&mut f.wip_step, *to_step, 1);
-                }
-            }
-            EventKind::OrderDelivered { order, .. } | EventKind::OrderLost { order, .. } => {
-                dequeue(f, *order);
-                if let Some(p) = f.orders.remove(order)
-                    && let Some(s) = p.step
-                {
-                    add(&mut f.wip_step, s, -1);
-                }
-                if matches!(e.kind, EventKind::OrderDelivered { .. }) {
-                    f.delivered += 1;
-                    f.recent.push_back(e.t);
-                }
-            }
-            _ => {}
+        if let Some(f) = e.factory.and_then(|f| self.state.get_mut(f as usize)) {
+            f.observe(e);
         }
     }
 
@@ -224,13 +156,99 @@ fn add(v: &mut [i64], i: u16, d: i64) {
     }
 }
 
-fn dequeue(f: &mut FactoryState, order: OrderId) {
-    if let Some(p) = f.orders.get_mut(&order)
-        && p.queued
-    {
-        p.queued = false;
-        if let Some(s) = p.step {
-            add(&mut f.queue_step, s, -1);
+impl FactoryState {
+    /// One event of this factory.
+    fn observe(&mut self, e: &SimEvent) {
+        match &e.kind {
+            EventKind::OrderReceived { order, .. } => {
+                self.orders.insert(*order, OrderPos::default());
+            }
+            EventKind::TaskReady { order, step, .. } => self.arrive(*order, *step, true),
+            EventKind::Blocked { order, step } => self.arrive(*order, *step, false),
+            EventKind::TaskStarted { order, worker, .. } => {
+                self.dequeue(*order);
+                self.set_busy(*worker, true);
+            }
+            EventKind::QuestionAsked { order, .. } => self.dequeue(*order),
+            EventKind::QuestionAnswered {
+                order, answerer, ..
+            } => {
+                self.set_busy(*answerer, false);
+                self.enqueue(*order);
+            }
+            EventKind::AnswerStarted { answerer, .. } => self.set_busy(*answerer, true),
+            EventKind::TaskFinished { worker, .. } => self.set_busy(*worker, false),
+            EventKind::TaskInterrupted {
+                worker: Some(w), ..
+            } => self.set_busy(*w, false),
+            EventKind::Handoff { order, to_step, .. } => {
+                self.dequeue(*order);
+                if let Some(p) = self.orders.get_mut(order) {
+                    if let Some(s) = p.step {
+                        add(&mut self.wip_step, s, -1);
+                    }
+                    p.step = Some(*to_step);
+                    add(&mut self.wip_step, *to_step, 1);
+                }
+            }
+            EventKind::OrderDelivered { order, .. } => {
+                self.leave(*order);
+                self.delivered += 1;
+                self.recent.push_back(e.t);
+            }
+            EventKind::OrderLost { order, .. } => self.leave(*order),
+            _ => {}
+        }
+    }
+
+    /// The order reached `step`: it counts there, and in its queue when it is ready for a worker.
+    fn arrive(&mut self, order: OrderId, step: u16, queued: bool) {
+        let Some(p) = self.orders.get_mut(&order) else {
+            return;
+        };
+        if p.step.is_none() {
+            p.step = Some(step);
+            add(&mut self.wip_step, step, 1);
+        }
+        if queued {
+            self.enqueue(order);
+        }
+    }
+
+    fn enqueue(&mut self, order: OrderId) {
+        if let Some(p) = self.orders.get_mut(&order)
+            && let Some(s) = p.step
+            && !p.queued
+        {
+            p.queued = true;
+            add(&mut self.queue_step, s, 1);
+        }
+    }
+
+    fn dequeue(&mut self, order: OrderId) {
+        if let Some(p) = self.orders.get_mut(&order)
+            && p.queued
+        {
+            p.queued = false;
+            if let Some(s) = p.step {
+                add(&mut self.queue_step, s, -1);
+            }
+        }
+    }
+
+    /// The order left the factory.
+    fn leave(&mut self, order: OrderId) {
+        self.dequeue(order);
+        if let Some(p) = self.orders.remove(&order)
+            && let Some(s) = p.step
+        {
+            add(&mut self.wip_step, s, -1);
+        }
+    }
+
+    fn set_busy(&mut self, w: u16, on: bool) {
+        if let Some(b) = self.busy.get_mut(w as usize) {
+            *b = on;
         }
     }
 }

@@ -5,7 +5,7 @@ use bevy_egui::egui::{self, Color32, RichText};
 use egui_plot::{BoxElem, BoxPlot, BoxSpread, FilledArea, Legend, Line, Plot, VLine};
 
 use super::{caption, team_picker};
-use crate::debrief::Debrief;
+use crate::debrief::{Debrief, TeamDebrief};
 use crate::game::ui::style;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -22,21 +22,27 @@ pub fn spread(sorted: &[f64]) -> Option<BoxSpread> {
     Some(BoxSpread::new(q(0.0), q(0.25), q(0.5), q(0.75), q(1.0)))
 }
 
+/// The tab: a team's cumulative flow, its throughput and WIP over time, and its lead times per round.
 pub fn ui(ui: &mut egui::Ui, d: &Debrief, state: &mut FlowState) {
     team_picker(ui, d, &mut state.team, "flow_team");
     let Some(team) = d.teams.get(state.team) else {
         return;
     };
-    let f = &team.flow;
-    let half = (ui.available_height() / 3.0 - 40.0).max(160.0);
+    let height = (ui.available_height() / 3.0 - 40.0).max(160.0);
+    cumulative_flow(ui, d, state.team, height);
+    throughput(ui, d, state.team, height);
+    lead_times(ui, team, state.team, height);
+}
 
+fn cumulative_flow(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32) {
+    let f = &d.teams[t].flow;
     ui.heading("Cumulative flow");
     caption(
         ui,
         "Orders that had reached each step (or a later one) over simulated minutes; the height of a band is the work in that step, its width the time spent there.",
     );
-    Plot::new(("cfd", state.team))
-        .height(half)
+    Plot::new(("cfd", t))
+        .height(height)
         .legend(Legend::default())
         .x_axis_label("simulated minutes")
         .y_axis_label("orders (cumulative)")
@@ -61,14 +67,17 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, state: &mut FlowState) {
                     .fill_color(Color32::from_gray(90)),
             );
         });
+}
 
+fn throughput(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32) {
+    let f = &d.teams[t].flow;
     ui.heading("Throughput and WIP");
     caption(
         ui,
         "Deliveries in the trailing hour and orders in the factory, per simulated minute; red lines are disruptions (hover for the headline), grey lines round starts.",
     );
-    Plot::new(("throughput", state.team))
-        .height(half)
+    Plot::new(("throughput", t))
+        .height(height)
         .legend(Legend::default())
         .x_axis_label("simulated minutes")
         .y_axis_label("orders")
@@ -77,7 +86,7 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, state: &mut FlowState) {
                 p.vline(VLine::new("round start", *start).color(Color32::from_gray(110)));
             }
             for dis in &d.disruptions {
-                if dis.teams.iter().any(|t| t.team == state.team) {
+                if dis.teams.iter().any(|x| x.team == t) {
                     p.vline(
                         VLine::new(dis.report.headline.clone(), dis.report.start_min)
                             .color(style::ALERT),
@@ -89,7 +98,7 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, state: &mut FlowState) {
             };
             p.line(
                 Line::new("throughput (per hour)", pts(&f.throughput))
-                    .color(style::color32(state.team))
+                    .color(style::color32(t))
                     .width(2.5),
             );
             p.line(
@@ -98,14 +107,16 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, state: &mut FlowState) {
                     .width(1.5),
             );
         });
+}
 
+fn lead_times(ui: &mut egui::Ui, team: &TeamDebrief, t: usize, height: f32) {
     ui.heading("Lead time per round");
     caption(
         ui,
         "Minutes from order to delivery of the cakes delivered in each round: box from the first to the third quartile, line at the median, whiskers to the extremes.",
     );
-    Plot::new(("lead", state.team))
-        .height(half)
+    Plot::new(("lead", t))
+        .height(height)
         .x_axis_label("round")
         .y_axis_label("lead time (minutes)")
         .show(ui, |p| {
@@ -125,7 +136,7 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, state: &mut FlowState) {
                     })
                 })
                 .collect();
-            p.box_plot(BoxPlot::new("lead time", boxes).color(style::color32(state.team)));
+            p.box_plot(BoxPlot::new("lead time", boxes).color(style::color32(t)));
         });
     if team.lead_times.iter().all(Vec::is_empty) {
         ui.label(RichText::new("No cake delivered yet.").color(style::MUTED));

@@ -94,13 +94,40 @@ impl ConsoleState {
     }
 }
 
+/// The console: round control, speed, a disruption to inject and the log of injections.
 pub fn console(
     ui: &mut egui::Ui,
     v: &ConsoleView,
     state: &mut ConsoleState,
     actions: &mut Vec<UiAction>,
 ) {
-    // Round control.
+    round_control(ui, v, actions);
+    ui.separator();
+    ui.heading("Inject a disruption");
+    if v.model.palette.is_empty() {
+        ui.label("This scenario has no disruptions in its palette.");
+        return;
+    }
+    choose_disruption(ui, v, state);
+    choose_target(ui, v, state);
+    let command = state.command(v.model);
+    if ui
+        .add_enabled(
+            command.is_some(),
+            egui::Button::new(RichText::new("⚡ Inject").strong()),
+        )
+        .on_hover_text("Send this disruption to the chosen teams")
+        .clicked()
+        && let Some(c) = command
+    {
+        actions.push(UiAction::Command(c));
+    }
+    ui.separator();
+    injected(ui, v.injections);
+}
+
+/// The round's state and the buttons to start, pause and end it, and the speeds.
+fn round_control(ui: &mut egui::Ui, v: &ConsoleView, actions: &mut Vec<UiAction>) {
     ui.heading("Round");
     ui.label(format!(
         "Round {}/{} · {} · {}",
@@ -157,14 +184,10 @@ pub fn console(
             }
         }
     });
-    ui.separator();
+}
 
-    // Disruptions.
-    ui.heading("Inject a disruption");
-    if v.model.palette.is_empty() {
-        ui.label("This scenario has no disruptions in its palette.");
-        return;
-    }
+/// The palette entry and its numbers, within the scenario's limits.
+fn choose_disruption(ui: &mut egui::Ui, v: &ConsoleView, state: &mut ConsoleState) {
     state.palette = state.palette.min(v.model.palette.len() - 1);
     egui::ComboBox::from_id_salt("palette")
         .width(ui.available_width())
@@ -196,6 +219,10 @@ pub fn console(
             ));
         });
     }
+}
+
+/// Which teams, and now or at a minute of the round.
+fn choose_target(ui: &mut egui::Ui, v: &ConsoleView, state: &mut ConsoleState) {
     ui.horizontal(|ui| {
         ui.label("Teams:");
         ui.radio_value(&mut state.all_teams, true, "all");
@@ -216,29 +243,22 @@ pub fn console(
         ui.label("When:");
         ui.radio_value(&mut state.now, true, "now");
         ui.radio_value(&mut state.now, false, "at minute");
+        // Minutes of the round: up to just before its end.
+        let last = (v.model.round_len.minutes() - 1.0).max(0.0);
         ui.add_enabled(
             !state.now,
-            egui::DragValue::new(&mut state.at_minute).range(0.0..=v.model.round_len.minutes()),
+            egui::DragValue::new(&mut state.at_minute).range(0.0..=last),
         );
     });
-    let command = state.command(v.model);
-    if ui
-        .add_enabled(
-            command.is_some(),
-            egui::Button::new(RichText::new("⚡ Inject").strong()),
-        )
-        .on_hover_text("Send this disruption to the chosen teams")
-        .clicked()
-        && let Some(c) = command
-    {
-        actions.push(UiAction::Command(c));
-    }
-    ui.separator();
+}
+
+/// What was injected, newest first.
+fn injected(ui: &mut egui::Ui, injections: &[Injection]) {
     ui.heading("Injected");
-    if v.injections.is_empty() {
+    if injections.is_empty() {
         ui.label(RichText::new("Nothing yet").color(style::MUTED));
     }
-    for i in v.injections.iter().rev() {
+    for i in injections.iter().rev() {
         ui.label(format!(
             "R{} {}  {}  ({})",
             i.round,

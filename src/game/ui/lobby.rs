@@ -71,6 +71,21 @@ impl LobbyState {
         }
     }
 
+    /// Loads and checks the scenario file at `path`: it becomes the choice, or its errors are shown.
+    pub fn open_file(&mut self) {
+        match scenario::load_path(std::path::Path::new(self.path.trim())) {
+            Ok(m) => {
+                self.loaded = Some(Arc::new(m));
+                self.error = None;
+                self.shipped = None;
+            }
+            Err(e) => {
+                self.loaded = None;
+                self.error = Some(e.to_string());
+            }
+        }
+    }
+
     /// Team names for `teams` teams: the ones typed, else the scenario's.
     fn team_names(&self, model: &Model) -> Vec<String> {
         (0..self.teams as usize)
@@ -85,6 +100,7 @@ impl LobbyState {
     }
 }
 
+/// The lobby: the title, the scenario on the left, the teams and the start on the right.
 pub fn lobby(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiAction>) {
     ui.vertical_centered(|ui| {
         ui.add_space(10.0);
@@ -98,110 +114,107 @@ pub fn lobby(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiActi
         ui.add_space(16.0);
     });
     ui.columns(2, |cols| {
-        let ui = &mut cols[0];
-        ui.heading("Scenario");
-        let titles: Vec<String> = state
-            .shipped_models()
-            .iter()
-            .zip(scenario::SHIPPED.iter())
-            .map(|(m, (file, _))| {
-                m.as_ref()
-                    .map_or_else(|_| file.to_string(), |m| m.name.clone())
-            })
-            .collect();
-        for (i, title) in titles.into_iter().enumerate() {
-            ui.radio_value(&mut state.shipped, Some(i), title);
-        }
-        ui.radio_value(&mut state.shipped, None, "A scenario file:");
-        ui.horizontal(|ui| {
-            ui.text_edit_singleline(&mut state.path);
-            if ui
-                .button("Open")
-                .on_hover_text("Load and check the scenario file")
-                .clicked()
-            {
-                match scenario::load_path(std::path::Path::new(state.path.trim())) {
-                    Ok(m) => {
-                        state.loaded = Some(Arc::new(m));
-                        state.error = None;
-                        state.shipped = None;
-                    }
-                    Err(e) => {
-                        state.loaded = None;
-                        state.error = Some(e.to_string());
-                    }
-                }
-            }
-        });
-        if let Some(e) = &state.error {
-            ui.label(RichText::new(e).color(style::ALERT).monospace());
-        }
-        match state.model() {
-            Ok(m) => {
-                ui.add_space(8.0);
-                ui.label(RichText::new(&m.name).strong());
-                ui.label(&m.description);
-                ui.label(RichText::new(scenario::summary(&m)).color(style::MUTED));
-            }
-            Err(e) => {
-                ui.label(RichText::new(e).color(style::MUTED));
-            }
-        }
+        scenario_column(&mut cols[0], state);
+        teams_column(&mut cols[1], state, actions);
+    });
+}
 
-        let ui = &mut cols[1];
-        ui.heading("Teams");
-        ui.horizontal(|ui| {
-            ui.label("Number of teams");
-            ui.add(egui::Slider::new(&mut state.teams, crate::game::TEAMS));
-        });
-        let model = state.model().ok();
-        state.names.resize(state.teams as usize, String::new());
-        egui::Grid::new("team_names").num_columns(2).show(ui, |ui| {
-            for i in 0..state.teams as usize {
-                ui.label(RichText::new(format!("Team {}", i + 1)).color(style::color32(i)));
-                let hint = model
-                    .as_ref()
-                    .map_or_else(|| format!("Team {}", i + 1), |m| m.team_name(i));
-                ui.add(egui::TextEdit::singleline(&mut state.names[i]).hint_text(hint));
-                ui.end_row();
-            }
-        });
-        ui.horizontal(|ui| {
-            ui.label("Seed");
-            ui.add(egui::DragValue::new(&mut state.seed))
-                .on_hover_text("The same seed and the same decisions give exactly the same game");
-        });
-        ui.horizontal(|ui| {
-            ui.label("Text size");
-            if ui
-                .add(egui::Slider::new(&mut state.scale, style::SCALES))
-                .changed()
-            {
-                actions.push(UiAction::SetScale(state.scale));
-            }
-        });
-        ui.add_space(12.0);
-        // The scenario must run with this many teams (its work within the limits, its schedule's teams).
-        let problem = model
-            .as_ref()
-            .and_then(|m| m.check_session(state.teams).err());
-        if let Some(p) = &problem {
-            ui.label(RichText::new(p).color(style::ALERT));
-        }
-        let start = ui.add_enabled(
-            model.is_some() && problem.is_none(),
-            egui::Button::new(RichText::new("Start the game ▶").size(24.0).strong()),
-        );
-        if start.clicked()
-            && let Some(m) = model
+/// The shipped scenarios, a scenario file to open, and what the chosen one is.
+fn scenario_column(ui: &mut egui::Ui, state: &mut LobbyState) {
+    ui.heading("Scenario");
+    let titles: Vec<String> = state
+        .shipped_models()
+        .iter()
+        .zip(scenario::SHIPPED.iter())
+        .map(|(m, (file, _))| {
+            m.as_ref()
+                .map_or_else(|_| file.to_string(), |m| m.name.clone())
+        })
+        .collect();
+    for (i, title) in titles.into_iter().enumerate() {
+        ui.radio_value(&mut state.shipped, Some(i), title);
+    }
+    ui.radio_value(&mut state.shipped, None, "A scenario file:");
+    ui.horizontal(|ui| {
+        ui.text_edit_singleline(&mut state.path);
+        if ui
+            .button("Open")
+            .on_hover_text("Load and check the scenario file")
+            .clicked()
         {
-            actions.push(UiAction::StartGame {
-                teams: state.team_names(&m),
-                model: m,
-                seed: state.seed,
-            });
+            state.open_file();
         }
     });
+    if let Some(e) = &state.error {
+        ui.label(RichText::new(e).color(style::ALERT).monospace());
+    }
+    match state.model() {
+        Ok(m) => {
+            ui.add_space(8.0);
+            ui.label(RichText::new(&m.name).strong());
+            ui.label(&m.description);
+            ui.label(RichText::new(scenario::summary(&m)).color(style::MUTED));
+        }
+        Err(e) => {
+            ui.label(RichText::new(e).color(style::MUTED));
+        }
+    }
+}
+
+/// The number of teams and their names, the seed, the text size and the start.
+fn teams_column(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiAction>) {
+    ui.heading("Teams");
+    ui.horizontal(|ui| {
+        ui.label("Number of teams");
+        ui.add(egui::Slider::new(&mut state.teams, crate::game::TEAMS));
+    });
+    let model = state.model().ok();
+    state.names.resize(state.teams as usize, String::new());
+    egui::Grid::new("team_names").num_columns(2).show(ui, |ui| {
+        for i in 0..state.teams as usize {
+            ui.label(RichText::new(format!("Team {}", i + 1)).color(style::color32(i)));
+            let hint = model
+                .as_ref()
+                .map_or_else(|| format!("Team {}", i + 1), |m| m.team_name(i));
+            ui.add(egui::TextEdit::singleline(&mut state.names[i]).hint_text(hint));
+            ui.end_row();
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label("Seed");
+        ui.add(egui::DragValue::new(&mut state.seed))
+            .on_hover_text("The same seed and the same decisions give exactly the same game");
+    });
+    ui.horizontal(|ui| {
+        ui.label("Text size");
+        if ui
+            .add(egui::Slider::new(&mut state.scale, style::SCALES))
+            .changed()
+        {
+            actions.push(UiAction::SetScale(state.scale));
+        }
+    });
+    ui.add_space(12.0);
+    // The scenario must run with this many teams (its work within the limits, its schedule's teams).
+    let problem = model
+        .as_ref()
+        .and_then(|m| m.check_session(state.teams).err());
+    if let Some(p) = &problem {
+        ui.label(RichText::new(p).color(style::ALERT));
+    }
+    let start = ui.add_enabled(
+        model.is_some() && problem.is_none(),
+        egui::Button::new(RichText::new("Start the game ▶").size(24.0).strong()),
+    );
+    if start.clicked()
+        && let Some(m) = model
+    {
+        actions.push(UiAction::StartGame {
+            teams: state.team_names(&m),
+            model: m,
+            seed: state.seed,
+        });
+    }
 }
 
 #[cfg(test)]

@@ -106,7 +106,11 @@ pub struct StandingsState {
     pub descending: bool,
 }
 
-/// The figures of `round` (or the totals when `None`) for every team.
+/// A team's row: its index, its name and its figures.
+type Row<'a> = (usize, &'a str, &'a Metrics);
+
+/// The figures of `round` (or the totals when `None`) for every team, sortable by any column, the best value
+/// of each ranked column marked.
 pub fn standings(
     ui: &mut egui::Ui,
     report: &Report,
@@ -114,7 +118,7 @@ pub fn standings(
     state: &mut StandingsState,
 ) {
     let cols = columns();
-    let rows: Vec<(usize, &str, &Metrics)> = report
+    let rows: Vec<Row> = report
         .factories
         .iter()
         .enumerate()
@@ -126,17 +130,46 @@ pub fn standings(
             Some((i, f.name.as_str(), m))
         })
         .collect();
-    let best: Vec<Option<f64>> = cols
-        .iter()
-        .map(|c| {
-            let vals = rows.iter().filter_map(|(_, _, m)| (c.value)(m));
-            if c.higher_is_better {
-                vals.fold(None, |b: Option<f64>, x| Some(b.map_or(x, |b| b.max(x))))
-            } else {
-                vals.fold(None, |b: Option<f64>, x| Some(b.map_or(x, |b| b.min(x))))
+    let best: Vec<Option<f64>> = cols.iter().map(|c| best_value(c, &rows)).collect();
+    let order = sort_order(&cols, &rows, state);
+    egui::Grid::new(("standings", round))
+        .striped(true)
+        .min_col_width(70.0)
+        .show(ui, |ui| {
+            header(ui, state, 0, "Team", "Team name");
+            ui.label(RichText::new("Design").strong());
+            for (i, c) in cols.iter().enumerate() {
+                header(ui, state, i + 1, c.header, c.tip);
             }
-        })
-        .collect();
+            ui.end_row();
+            for &r in &order {
+                let (i, name, m) = rows[r];
+                ui.label(RichText::new(name).strong().color(style::color32(i)));
+                ui.label(RichText::new(&m.design).color(style::MUTED));
+                for (c, b) in cols.iter().zip(&best) {
+                    cell(ui, c, m, *b, rows.len() > 1);
+                }
+                ui.end_row();
+            }
+        });
+    ui.label(
+        RichText::new("★ best in the column. Hover a header for what it measures.")
+            .color(style::MUTED),
+    );
+}
+
+/// The best value of a column over the rows (highest or lowest, as the column says).
+fn best_value(c: &Column, rows: &[Row]) -> Option<f64> {
+    let vals = rows.iter().filter_map(|(_, _, m)| (c.value)(m));
+    if c.higher_is_better {
+        vals.reduce(f64::max)
+    } else {
+        vals.reduce(f64::min)
+    }
+}
+
+/// The rows in the order the state asks for.
+fn sort_order(cols: &[Column], rows: &[Row], state: &StandingsState) -> Vec<usize> {
     let mut order: Vec<usize> = (0..rows.len()).collect();
     if state.sort == 0 {
         order.sort_by(|&a, &b| rows[a].1.cmp(rows[b].1));
@@ -150,67 +183,47 @@ pub fn standings(
     if state.descending {
         order.reverse();
     }
-    egui::Grid::new(("standings", round))
-        .striped(true)
-        .min_col_width(70.0)
-        .show(ui, |ui| {
-            let mut header = |ui: &mut egui::Ui, i: usize, text: &str, tip: &str| {
-                let arrow = if state.sort == i {
-                    if state.descending { " v" } else { " ^" }
-                } else {
-                    ""
-                };
-                if ui
-                    .button(RichText::new(format!("{text}{arrow}")).strong())
-                    .on_hover_text(format!("{tip} (click to sort)"))
-                    .clicked()
-                {
-                    if state.sort == i {
-                        state.descending = !state.descending;
-                    } else {
-                        state.sort = i;
-                        state.descending = i != 0;
-                    }
-                }
-            };
-            header(ui, 0, "Team", "Team name");
-            ui.label(RichText::new("Design").strong());
-            for (i, c) in cols.iter().enumerate() {
-                header(ui, i + 1, c.header, c.tip);
-            }
-            ui.end_row();
-            for &r in &order {
-                let (i, name, m) = rows[r];
-                ui.label(RichText::new(name).strong().color(style::color32(i)));
-                ui.label(RichText::new(&m.design).color(style::MUTED));
-                for (c, b) in cols.iter().zip(&best) {
-                    match (c.value)(m) {
-                        None => {
-                            ui.label("-");
-                        }
-                        Some(x) => {
-                            let is_best =
-                                c.rank && b.is_some_and(|b| (b - x).abs() < 1e-9) && rows.len() > 1;
-                            let text = RichText::new(format!(
-                                "{}{}",
-                                (c.format)(x),
-                                if is_best { " ★" } else { "" }
-                            ));
-                            ui.label(if is_best {
-                                text.strong().color(style::GOOD)
-                            } else {
-                                text
-                            });
-                        }
-                    }
-                }
-                ui.end_row();
-            }
-        });
-    ui.label(
-        RichText::new("★ best in the column. Hover a header for what it measures.")
-            .color(style::MUTED),
-    );
+    order
+}
+
+/// A column header: a click sorts by it (again: the other way round).
+fn header(ui: &mut egui::Ui, state: &mut StandingsState, i: usize, text: &str, tip: &str) {
+    let arrow = match (state.sort == i, state.descending) {
+        (false, _) => "",
+        (true, true) => " v",
+        (true, false) => " ^",
+    };
+    if ui
+        .button(RichText::new(format!("{text}{arrow}")).strong())
+        .on_hover_text(format!("{tip} (click to sort)"))
+        .clicked()
+    {
+        if state.sort == i {
+            state.descending = !state.descending;
+        } else {
+            state.sort = i;
+            state.descending = i != 0;
+        }
+    }
+}
+
+/// One figure, marked when it is the best of its column.
+fn cell(ui: &mut egui::Ui, c: &Column, m: &Metrics, best: Option<f64>, several: bool) {
+    let Some(x) = (c.value)(m) else {
+        ui.label("-");
+        return;
+    };
+    let is_best = c.rank && several && best.is_some_and(|b| (b - x).abs() < 1e-9);
+    let text = RichText::new(format!(
+        "{}{}",
+        (c.format)(x),
+        if is_best { " ★" } else { "" }
+    ));
+    ui.label(if is_best {
+        text.strong().color(style::GOOD)
+    } else {
+        text
+    });
 }
 
 #[cfg(test)]

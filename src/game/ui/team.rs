@@ -194,113 +194,162 @@ fn people_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiActi
         });
 }
 
+/// The team's practices: stand-ups, the shared board, helping, queue priority and WIP limits.
 fn practices_section(
     ui: &mut egui::Ui,
     v: &TeamPanelView,
     state: &mut TeamPanelState,
     actions: &mut Vec<UiAction>,
 ) {
-    let p = &v.org.practices;
-    let practice = |c: PracticeChange| team_action(v, TeamAction::SetPractice(c));
     egui::CollapsingHeader::new(RichText::new("Practices").strong())
         .default_open(true)
         .show(ui, |ui| {
-            // Stand-ups.
-            let mut on = p.standup.is_some();
-            ui.horizontal(|ui| {
-                if ui
-                    .checkbox(&mut on, "Stand-up meetings")
-                    .on_hover_text(
-                        "Regular short meetings: people join when they finish their task. They cost working \
-                         time but improve handoffs as the scenario sets.",
-                    )
-                    .changed()
-                {
-                    actions.push(practice(PracticeChange::Standup(on.then_some(Standup {
-                        every_min: state.standup_every,
-                        duration_min: state.standup_minutes,
-                        scope: if state.standup_factory {
-                            StandupScope::Factory
-                        } else {
-                            StandupScope::Unit
-                        },
-                    }))));
-                }
-            });
-            ui.horizontal(|ui| {
-                ui.label("every");
-                ui.add(egui::DragValue::new(&mut state.standup_every).range(30.0..=480.0).suffix(" min"));
-                ui.label("for");
-                ui.add(egui::DragValue::new(&mut state.standup_minutes).range(5.0..=30.0).suffix(" min"));
-                ui.checkbox(&mut state.standup_factory, "whole factory")
-                    .on_hover_text("Unchecked: each unit meets on its own");
-            });
-            // Shared board.
-            let mut board = p.shared_board;
+            standup(ui, v, state, actions);
+            let mut board = v.org.practices.shared_board;
             if ui
                 .checkbox(&mut board, "Shared board")
                 .on_hover_text("Everyone sees every order's status: handoffs wait less and raise fewer questions.")
                 .changed()
             {
-                actions.push(practice(PracticeChange::SharedBoard(board)));
+                actions.push(practice(v, PracticeChange::SharedBoard(board)));
             }
-            // Helping.
-            ui.horizontal(|ui| {
-                ui.label("Helping:");
-                for (h, label, tip) in [
-                    (Helping::None, "none", "Specialists only do their own speciality in their own unit."),
-                    (Helping::OwnUnit, "own unit", "Anyone in the unit with the skill takes the unit's tasks."),
-                    (
-                        Helping::Anyone,
-                        "anyone",
-                        "Idle people also take other units' tasks they have the skill for, once those have waited a while.",
-                    ),
-                ] {
-                    if ui.selectable_label(p.helping == h, label).on_hover_text(tip).clicked() && p.helping != h {
-                        actions.push(practice(PracticeChange::Helping(h)));
-                    }
-                }
-            });
-            // Priority.
-            ui.horizontal(|ui| {
-                ui.label("Queues:");
-                for (pr, label, tip) in [
-                    (Priority::Fifo, "first come", "Tasks are taken in the order they arrived."),
-                    (Priority::EarliestDue, "earliest due", "The task of the order due first is taken first."),
-                ] {
-                    if ui.selectable_label(p.priority == pr, label).on_hover_text(tip).clicked() && p.priority != pr {
-                        actions.push(practice(PracticeChange::Priority(pr)));
-                    }
-                }
-            });
-            // WIP limits.
-            ui.label("WIP limits (orders allowed in a step at once):")
-                .on_hover_text("Orders wait outside a step that is full: less work piles up inside.");
-            egui::Grid::new("wip_limits").num_columns(2).show(ui, |ui| {
-                for (s, step) in v.model.steps.iter().enumerate() {
-                    if v.org.owners.get(s).is_none_or(|o| o.is_empty()) {
-                        continue;
-                    }
-                    let current = p
-                        .wip_limits
-                        .iter()
-                        .find(|(id, _)| *id == step.id)
-                        .map(|(_, l)| *l);
-                    let mut on = current.is_some();
-                    let mut limit = current.unwrap_or(5);
-                    ui.checkbox(&mut on, &step.name);
-                    let drag = ui.add_enabled(on, egui::DragValue::new(&mut limit).range(1..=50));
-                    ui.end_row();
-                    let changed = (on != current.is_some()) || (on && drag.changed());
-                    if changed {
-                        actions.push(practice(PracticeChange::WipLimit {
-                            step: step.id.clone(),
-                            limit: on.then_some(limit),
-                        }));
-                    }
-                }
-            });
+            helping_and_priority(ui, v, actions);
+            wip_limits(ui, v, actions);
         });
+}
+
+/// A change of practice for this team.
+fn practice(v: &TeamPanelView, change: PracticeChange) -> UiAction {
+    team_action(v, TeamAction::SetPractice(change))
+}
+
+/// Stand-ups on or off, how often, how long and who meets.
+fn standup(
+    ui: &mut egui::Ui,
+    v: &TeamPanelView,
+    state: &mut TeamPanelState,
+    actions: &mut Vec<UiAction>,
+) {
+    let mut on = v.org.practices.standup.is_some();
+    ui.horizontal(|ui| {
+        if ui
+            .checkbox(&mut on, "Stand-up meetings")
+            .on_hover_text(
+                "Regular short meetings: people join when they finish their task. They cost working \
+                 time but improve handoffs as the scenario sets.",
+            )
+            .changed()
+        {
+            actions.push(practice(
+                v,
+                PracticeChange::Standup(on.then_some(Standup {
+                    every_min: state.standup_every,
+                    duration_min: state.standup_minutes,
+                    scope: if state.standup_factory {
+                        StandupScope::Factory
+                    } else {
+                        StandupScope::Unit
+                    },
+                })),
+            ));
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label("every");
+        ui.add(
+            egui::DragValue::new(&mut state.standup_every)
+                .range(30.0..=480.0)
+                .suffix(" min"),
+        );
+        ui.label("for");
+        ui.add(
+            egui::DragValue::new(&mut state.standup_minutes)
+                .range(5.0..=30.0)
+                .suffix(" min"),
+        );
+        ui.checkbox(&mut state.standup_factory, "whole factory")
+            .on_hover_text("Unchecked: each unit meets on its own");
+    });
+}
+
+/// Who may take a task, and in which order queued tasks are taken.
+fn helping_and_priority(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiAction>) {
+    let p = &v.org.practices;
+    ui.horizontal(|ui| {
+        ui.label("Helping:");
+        for (h, label, tip) in [
+            (Helping::None, "none", "Specialists only do their own speciality in their own unit."),
+            (Helping::OwnUnit, "own unit", "Anyone in the unit with the skill takes the unit's tasks."),
+            (
+                Helping::Anyone,
+                "anyone",
+                "Idle people also take other units' tasks they have the skill for, once those have waited a while.",
+            ),
+        ] {
+            if ui.selectable_label(p.helping == h, label).on_hover_text(tip).clicked() && p.helping != h {
+                actions.push(practice(v, PracticeChange::Helping(h)));
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label("Queues:");
+        for (pr, label, tip) in [
+            (
+                Priority::Fifo,
+                "first come",
+                "Tasks are taken in the order they arrived.",
+            ),
+            (
+                Priority::EarliestDue,
+                "earliest due",
+                "The task of the order due first is taken first.",
+            ),
+        ] {
+            if ui
+                .selectable_label(p.priority == pr, label)
+                .on_hover_text(tip)
+                .clicked()
+                && p.priority != pr
+            {
+                actions.push(practice(v, PracticeChange::Priority(pr)));
+            }
+        }
+    });
+}
+
+/// A WIP limit for each step the team's units own.
+fn wip_limits(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiAction>) {
+    ui.label("WIP limits (orders allowed in a step at once):")
+        .on_hover_text("Orders wait outside a step that is full: less work piles up inside.");
+    egui::Grid::new("wip_limits").num_columns(2).show(ui, |ui| {
+        for (s, step) in v.model.steps.iter().enumerate() {
+            if v.org.owners.get(s).is_none_or(|o| o.is_empty()) {
+                continue;
+            }
+            let current = v
+                .org
+                .practices
+                .wip_limits
+                .iter()
+                .find(|(id, _)| *id == step.id)
+                .map(|(_, l)| *l);
+            let mut on = current.is_some();
+            let mut limit = current.unwrap_or(5);
+            ui.checkbox(&mut on, &step.name);
+            let drag = ui.add_enabled(on, egui::DragValue::new(&mut limit).range(1..=50));
+            ui.end_row();
+            let changed = (on != current.is_some()) || (on && drag.changed());
+            if changed {
+                actions.push(practice(
+                    v,
+                    PracticeChange::WipLimit {
+                        step: step.id.clone(),
+                        limit: on.then_some(limit),
+                    },
+                ));
+            }
+        }
+    });
 }
 
 fn offers_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiAction>) {

@@ -34,84 +34,14 @@ pub struct TopBarView {
     pub wip: u64,
 }
 
+/// The bar: the team, the clock and its controls, the team's figures, and the panels to open.
 pub fn top_bar(ui: &mut egui::Ui, v: &TopBarView, actions: &mut Vec<UiAction>) {
     ui.horizontal_wrapped(|ui| {
-        // The team, big and in its colour, so nobody confuses whose factory is on screen.
-        let (r, g, b) = style::palette(v.team_index);
-        egui::Frame::new()
-            .fill(Color32::from_rgb(r, g, b))
-            .inner_margin(egui::Margin::symmetric(10, 4))
-            .corner_radius(4.0)
-            .show(ui, |ui| {
-                ui.label(
-                    RichText::new(format!("{}  ·  {}", v.team, v.design))
-                        .size(20.0)
-                        .strong()
-                        .color(Color32::BLACK),
-                );
-            })
-            .response
-            .on_hover_text("The team whose factory is on screen (Tab or the overview switches teams)");
+        team_badge(ui, v);
         ui.separator();
-        ui.label(
-            RichText::new(format!(
-                "Round {}/{}   {} / {}",
-                v.round,
-                v.rounds,
-                clock(v.minute),
-                clock(v.round_minutes)
-            ))
-            .size(18.0)
-            .monospace(),
-        )
-        .on_hover_text("Round and simulated time into it (hours:minutes)");
+        clock_controls(ui, v, actions);
         ui.separator();
-        let pause_label = if v.paused { "▶ Resume" } else { "⏸ Pause" };
-        if ui
-            .button(RichText::new(pause_label).size(16.0))
-            .on_hover_text("Pause or resume the simulation (Space)")
-            .clicked()
-        {
-            actions.push(UiAction::TogglePause);
-        }
-        for (i, s) in v.speeds.iter().enumerate() {
-            let selected = !v.paused && v.speed == i;
-            if ui
-                .selectable_label(selected, RichText::new(format!("{s}x")).size(16.0))
-                .on_hover_text(format!(
-                    "{s} simulated minute{} per second (key {})",
-                    if *s == 1.0 { "" } else { "s" },
-                    i + 1
-                ))
-                .clicked()
-            {
-                actions.push(UiAction::SetSpeed(i));
-            }
-        }
-        ui.separator();
-        let figure = |ui: &mut egui::Ui, label: &str, value: String, color: Color32, tip: &str| {
-            ui.label(RichText::new(label).size(14.0).color(style::MUTED));
-            ui.label(RichText::new(value).size(18.0).strong().color(color))
-                .on_hover_text(tip);
-        };
-        let f = &v.figures;
-        figure(ui, "Delivered", f.delivered.to_string(), Color32::WHITE, "Cakes delivered this session");
-        figure(
-            ui,
-            "Late",
-            f.late.to_string(),
-            if f.late > 0 { style::WARNING } else { Color32::WHITE },
-            "Cakes delivered after their due time",
-        );
-        let profit = f.profit();
-        figure(
-            ui,
-            "Profit",
-            money(profit),
-            if profit < 0.0 { style::ALERT } else { style::GOOD },
-            "Revenue (minus late penalties) minus wages, fixed costs, ingredients and expedite fees",
-        );
-        figure(ui, "WIP", v.wip.to_string(), Color32::WHITE, "Orders in the factory now");
+        figures(ui, v);
         ui.separator();
         if ui
             .button(RichText::new("Decisions (D)").size(15.0))
@@ -128,6 +58,111 @@ pub fn top_bar(ui: &mut egui::Ui, v: &TopBarView, actions: &mut Vec<UiAction>) {
             actions.push(UiAction::ToggleConsole);
         }
     });
+}
+
+/// The team, big and in its colour, so nobody confuses whose factory is on screen.
+fn team_badge(ui: &mut egui::Ui, v: &TopBarView) {
+    let (r, g, b) = style::palette(v.team_index);
+    egui::Frame::new()
+        .fill(Color32::from_rgb(r, g, b))
+        .inner_margin(egui::Margin::symmetric(10, 4))
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(format!("{}  ·  {}", v.team, v.design))
+                    .size(20.0)
+                    .strong()
+                    .color(Color32::BLACK),
+            );
+        })
+        .response
+        .on_hover_text("The team whose factory is on screen (Tab or the overview switches teams)");
+}
+
+/// The round and its clock, pause and the speeds.
+fn clock_controls(ui: &mut egui::Ui, v: &TopBarView, actions: &mut Vec<UiAction>) {
+    ui.label(
+        RichText::new(format!(
+            "Round {}/{}   {} / {}",
+            v.round,
+            v.rounds,
+            clock(v.minute),
+            clock(v.round_minutes)
+        ))
+        .size(18.0)
+        .monospace(),
+    )
+    .on_hover_text("Round and simulated time into it (hours:minutes)");
+    ui.separator();
+    let pause_label = if v.paused { "▶ Resume" } else { "⏸ Pause" };
+    if ui
+        .button(RichText::new(pause_label).size(16.0))
+        .on_hover_text("Pause or resume the simulation (Space)")
+        .clicked()
+    {
+        actions.push(UiAction::TogglePause);
+    }
+    for (i, s) in v.speeds.iter().enumerate() {
+        let selected = !v.paused && v.speed == i;
+        if ui
+            .selectable_label(selected, RichText::new(format!("{s}x")).size(16.0))
+            .on_hover_text(format!(
+                "{s} simulated minute{} per second (key {})",
+                if *s == 1.0 { "" } else { "s" },
+                i + 1
+            ))
+            .clicked()
+        {
+            actions.push(UiAction::SetSpeed(i));
+        }
+    }
+}
+
+/// Delivered, late, profit and WIP of the team on screen.
+fn figures(ui: &mut egui::Ui, v: &TopBarView) {
+    let figure = |ui: &mut egui::Ui, label: &str, value: String, color: Color32, tip: &str| {
+        ui.label(RichText::new(label).size(14.0).color(style::MUTED));
+        ui.label(RichText::new(value).size(18.0).strong().color(color))
+            .on_hover_text(tip);
+    };
+    let f = &v.figures;
+    figure(
+        ui,
+        "Delivered",
+        f.delivered.to_string(),
+        Color32::WHITE,
+        "Cakes delivered this session",
+    );
+    figure(
+        ui,
+        "Late",
+        f.late.to_string(),
+        if f.late > 0 {
+            style::WARNING
+        } else {
+            Color32::WHITE
+        },
+        "Cakes delivered after their due time",
+    );
+    let profit = f.profit();
+    figure(
+        ui,
+        "Profit",
+        money(profit),
+        if profit < 0.0 {
+            style::ALERT
+        } else {
+            style::GOOD
+        },
+        "Revenue (minus late penalties) minus wages, fixed costs, ingredients and expedite fees",
+    );
+    figure(
+        ui,
+        "WIP",
+        v.wip.to_string(),
+        Color32::WHITE,
+        "Orders in the factory now",
+    );
 }
 
 #[cfg(test)]

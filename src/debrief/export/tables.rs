@@ -1,0 +1,290 @@
+//! The export's CSV tables, one function each.
+
+use std::path::{Path, PathBuf};
+
+use super::{METRIC_COLUMNS, Result, metric_values, opt, write_csv};
+use crate::debrief::Debrief;
+use crate::debrief::reflection::{DIALOGUE, QUESTIONS, Reflection};
+
+/// A table's writer.
+type Table = fn(&Debrief, &Reflection, &Path) -> Result<()>;
+
+/// Writes every table as CSV into `dir`.
+pub fn tables(d: &Debrief, reflection: &Reflection, dir: &Path) -> Result<Vec<PathBuf>> {
+    let tables: [(&str, Table); 11] = [
+        ("scoreboard.csv", scoreboard),
+        ("disruptions.csv", disruptions),
+        ("handoffs.csv", handoffs),
+        ("ties.csv", ties),
+        ("units.csv", units),
+        ("betweenness.csv", betweenness),
+        ("coordination.csv", coordination),
+        ("flow.csv", flow),
+        ("lead_times.csv", lead_times),
+        ("commands.csv", commands),
+        ("reflection.csv", reflection_notes),
+    ];
+    tables
+        .iter()
+        .map(|(name, write)| {
+            let path = dir.join(name);
+            write(d, reflection, &path)?;
+            Ok(path)
+        })
+        .collect()
+}
+
+/// `scoreboard.csv`: Every team's metrics, in total (round 0) and per round.
+fn scoreboard(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
+    let mut header = vec!["team", "round", "design"];
+    header.extend(METRIC_COLUMNS);
+    write_csv(
+        path,
+        &header,
+        d.report.factories.iter().flat_map(|f| {
+            std::iter::once(&f.totals).chain(&f.rounds).map(move |m| {
+                let mut row = vec![f.name.clone(), m.round.to_string(), m.design.clone()];
+                row.extend(metric_values(m));
+                row
+            })
+        }),
+    )
+}
+
+/// `disruptions.csv`: Each disruption and each team's dip, recovery and response.
+fn disruptions(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
+    write_csv(
+        path,
+        &[
+            "disruption",
+            "kind",
+            "headline",
+            "round",
+            "minute",
+            "team",
+            "dip_pct",
+            "recovery_min",
+            "responses",
+        ],
+        d.disruptions.iter().flat_map(|dis| {
+            dis.teams.iter().map(move |t| {
+                vec![
+                    dis.report.id.clone(),
+                    dis.report.kind.clone(),
+                    dis.report.headline.clone(),
+                    dis.report.round.to_string(),
+                    format!("{:.1}", dis.report.minute),
+                    d.teams[t.team].name.clone(),
+                    opt(t.dip_pct),
+                    opt(t.recovery_min),
+                    t.responses.join("; "),
+                ]
+            })
+        }),
+    )
+}
+
+/// `handoffs.csv`: Handoffs between units: how many, and the mean wait after them.
+fn handoffs(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
+    write_csv(
+        path,
+        &["team", "from_unit", "to_unit", "handoffs", "wait_mean_min"],
+        d.teams.iter().flat_map(|t| {
+            t.details.handoffs.iter().map(move |h| {
+                vec![
+                    t.name.clone(),
+                    h.from.clone(),
+                    h.to.clone(),
+                    h.count.to_string(),
+                    opt(h.wait_mean_min),
+                ]
+            })
+        }),
+    )
+}
+
+/// `ties.csv`: The tie network: ties between each pair of workers.
+fn ties(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
+    write_csv(
+        path,
+        &["team", "worker_a", "worker_b", "ties"],
+        d.teams.iter().flat_map(|t| {
+            t.details.ties.pairs.iter().map(move |(&(a, b), w)| {
+                let name = |i: u16| {
+                    d.tables
+                        .workers
+                        .get(i as usize)
+                        .cloned()
+                        .unwrap_or_default()
+                };
+                vec![t.name.clone(), name(a), name(b), w.to_string()]
+            })
+        }),
+    )
+}
+
+/// `units.csv`: Each unit's E-I index and its ties out and in.
+fn units(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
+    write_csv(
+        path,
+        &["team", "unit", "ei_index", "ties_out", "ties_in"],
+        d.teams.iter().flat_map(|t| {
+            let ei = t.details.ties.ei_per_unit();
+            t.details.units.iter().map(move |u| {
+                let (e, i) = t.details.ties.per_unit.get(u).copied().unwrap_or_default();
+                vec![
+                    t.name.clone(),
+                    u.clone(),
+                    opt(ei.get(u).copied().flatten()),
+                    e.to_string(),
+                    i.to_string(),
+                ]
+            })
+        }),
+    )
+}
+
+/// `betweenness.csv`: Each worker's betweenness centrality.
+fn betweenness(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
+    write_csv(
+        path,
+        &["team", "worker", "unit", "betweenness"],
+        d.teams.iter().flat_map(|t| {
+            let b = t.details.ties.betweenness(d.tables.workers.len());
+            d.tables.workers.iter().enumerate().map(move |(w, name)| {
+                vec![
+                    t.name.clone(),
+                    name.clone(),
+                    t.details.worker_unit.get(w).cloned().unwrap_or_default(),
+                    format!("{:.4}", b[w]),
+                ]
+            })
+        }),
+    )
+}
+
+/// `coordination.csv`: Questions, answers and the causes of rework.
+fn coordination(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
+    write_csv(
+        path,
+        &[
+            "team",
+            "questions",
+            "answers",
+            "rework_cause",
+            "rework_triggers",
+        ],
+        d.teams.iter().flat_map(|t| {
+            let causes = if t.details.rework_causes.is_empty() {
+                vec![("none".to_string(), 0)]
+            } else {
+                t.details.rework_causes.clone()
+            };
+            causes.into_iter().map(move |(cause, n)| {
+                vec![
+                    t.name.clone(),
+                    t.details.questions.to_string(),
+                    t.details.answers.to_string(),
+                    cause,
+                    n.to_string(),
+                ]
+            })
+        }),
+    )
+}
+
+/// `flow.csv`: The flow of every team, minute by minute.
+fn flow(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
+    let mut flow_header = vec![
+        "team".to_string(),
+        "minute".into(),
+        "round".into(),
+        "wip".into(),
+        "throughput_per_hour".into(),
+        "delivered".into(),
+    ];
+    flow_header.extend(d.tables.steps.iter().map(|s| format!("reached_{s}")));
+    let flow_header: Vec<&str> = flow_header.iter().map(String::as_str).collect();
+    write_csv(
+        path,
+        &flow_header,
+        d.teams.iter().flat_map(|t| {
+            let f = &t.flow;
+            (0..f.minutes.len()).map(move |i| {
+                let mut row = vec![
+                    t.name.clone(),
+                    format!("{:.0}", f.minutes[i]),
+                    f.round[i].to_string(),
+                    format!("{:.0}", f.wip[i]),
+                    format!("{:.0}", f.throughput[i]),
+                    f.delivered[i].to_string(),
+                ];
+                row.extend(f.arrived.iter().map(|s| s[i].to_string()));
+                row
+            })
+        }),
+    )
+}
+
+/// `lead_times.csv`: Every delivery's lead time.
+fn lead_times(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
+    write_csv(
+        path,
+        &["team", "round", "lead_time_min"],
+        d.teams.iter().flat_map(|t| {
+            t.lead_times.iter().enumerate().flat_map(move |(r, leads)| {
+                leads
+                    .iter()
+                    .map(move |l| vec![t.name.clone(), (r + 1).to_string(), format!("{l:.2}")])
+            })
+        }),
+    )
+}
+
+/// `commands.csv`: Every team decision.
+fn commands(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
+    write_csv(
+        path,
+        &["team", "minute", "round", "action"],
+        d.teams.iter().flat_map(|t| {
+            t.commands.iter().map(move |(m, r, c)| {
+                vec![t.name.clone(), format!("{m:.1}"), r.to_string(), c.clone()]
+            })
+        }),
+    )
+}
+
+/// `reflection.csv`: The self-assessments and the notes of the dialogue.
+fn reflection_notes(_: &Debrief, reflection: &Reflection, path: &Path) -> Result<()> {
+    write_csv(
+        path,
+        &["team", "kind", "round", "question", "answer"],
+        reflection.teams.iter().flat_map(|t| {
+            let scores = QUESTIONS.iter().enumerate().flat_map(move |(q, text)| {
+                [("before", t.before[q]), ("after", t.after[q])]
+                    .into_iter()
+                    .map(move |(k, v)| {
+                        vec![
+                            t.team.clone(),
+                            format!("self-assessment {k}"),
+                            String::new(),
+                            text.to_string(),
+                            v.to_string(),
+                        ]
+                    })
+            });
+            let notes = t.notes.iter().enumerate().flat_map(move |(r, n)| {
+                DIALOGUE.iter().zip(n.iter()).map(move |(q, a)| {
+                    vec![
+                        t.team.clone(),
+                        "note".into(),
+                        (r + 1).to_string(),
+                        q.to_string(),
+                        a.clone(),
+                    ]
+                })
+            });
+            scores.chain(notes)
+        }),
+    )
+}
