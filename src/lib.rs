@@ -4,12 +4,14 @@
 //! The crate is a library (the deterministic simulation core, metrics, headless runner) plus the
 //! `cakefactory` binary. The core has no rendering dependency: it builds and runs headless.
 
+#![warn(missing_docs)]
+
 pub mod cli;
 pub mod debrief;
 pub mod domain;
 pub mod factory;
 #[cfg(feature = "gui")]
-pub mod game;
+mod game;
 pub mod headless;
 pub mod metrics;
 pub mod palette;

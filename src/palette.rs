@@ -18,9 +18,3 @@ const PALETTE: [(u8, u8, u8); 10] = [
 pub fn rgb(i: usize) -> (u8, u8, u8) {
     PALETTE[i % PALETTE.len()]
 }
-
-/// `#rrggbb` for HTML.
-pub fn hex(i: usize) -> String {
-    let (r, g, b) = rgb(i);
-    format!("#{r:02x}{g:02x}{b:02x}")
-}

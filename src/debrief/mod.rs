@@ -23,22 +23,34 @@ pub const RESPONSE_MIN: f64 = 240.0;
 /// Everything the debrief shows.
 #[derive(Clone, Debug)]
 pub struct Debrief {
+    /// The scenario's name.
     pub scenario: String,
+    /// The session's seed.
     pub seed: u64,
+    /// The names behind the log's indices.
     pub tables: Tables,
+    /// Rounds in the session.
     pub rounds: u32,
+    /// A round's full length in minutes.
     pub round_minutes: f64,
     /// Session minute at which each round started.
     pub round_starts: Vec<f64>,
+    /// The metrics of every team (the collector's report, as `run --json` gives it).
     pub report: Report,
+    /// Every team's flow, ties and decisions.
     pub teams: Vec<TeamDebrief>,
+    /// Every disruption as each team lived it.
     pub disruptions: Vec<DisruptionDebrief>,
 }
 
+/// One team in the debrief.
 #[derive(Clone, Debug)]
 pub struct TeamDebrief {
+    /// The team's name.
     pub name: String,
+    /// Its ties, handoffs between units, questions and causes of rework.
     pub details: TeamDetails,
+    /// Its flow, minute by minute.
     pub flow: Flow,
     /// Lead times in minutes of each round's deliveries.
     pub lead_times: Vec<Vec<f64>>,
@@ -51,7 +63,9 @@ pub struct TeamDebrief {
 pub struct Flow {
     /// Session minute of each sample.
     pub minutes: Vec<f64>,
+    /// The round of each sample.
     pub round: Vec<u32>,
+    /// Orders in the factory.
     pub wip: Vec<f64>,
     /// Deliveries in the trailing hour.
     pub throughput: Vec<f64>,
@@ -62,18 +76,23 @@ pub struct Flow {
     pub delivered: Vec<u64>,
 }
 
+/// One disruption in the debrief.
 #[derive(Clone, Debug)]
 pub struct DisruptionDebrief {
+    /// What the metrics say of it.
     pub report: DisruptionReport,
+    /// Each team it hit.
     pub teams: Vec<DisruptionTeam>,
 }
 
 /// One team's experience of one disruption.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DisruptionTeam {
+    /// The team (index).
     pub team: usize,
     /// How far trailing-hour throughput fell below its level before the disruption, in percent.
     pub dip_pct: Option<f64>,
+    /// Minutes until throughput was back to 90% of its level before.
     pub recovery_min: Option<f64>,
     /// The team's commands in the [`RESPONSE_MIN`] minutes after the disruption started.
     pub responses: Vec<String>,

@@ -19,8 +19,10 @@ pub const DIALOGUE: [&str; 3] = [
     "How do we apply it at home?",
 ];
 
+/// One team's reflection.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TeamReflection {
+    /// The team's name.
     pub team: String,
     /// Answers to [`QUESTIONS`] before the game (0 = not given).
     pub before: [u8; 3],
@@ -30,8 +32,10 @@ pub struct TeamReflection {
     pub notes: Vec<[String; 3]>,
 }
 
+/// The reflection of every team in a session, saved beside its event log.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Reflection {
+    /// Each team's, in team order.
     pub teams: Vec<TeamReflection>,
 }
 

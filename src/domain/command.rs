@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{DisruptionSpec, PracticeChange, Target};
 
+/// Every change from outside the simulation: round control, a team's decision, a facilitator's injection.
 #[derive(Message, Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Command {
     /// Start the next round (between rounds only).
@@ -14,13 +15,21 @@ pub enum Command {
     /// End the running round now, before its full length.
     EndRound,
     /// A team's decision for its own factory (`factory` is the team's index, 0 for the first).
-    Team { factory: u16, action: TeamAction },
+    Team {
+        /// The team's factory (0 for the first team).
+        factory: u16,
+        /// What it decided.
+        action: TeamAction,
+    },
     /// A facilitator injects a disruption into the targeted factories: now, or at `at_minute` of the current
     /// round if that is still ahead.
     Inject {
+        /// The disruption (a palette entry, possibly with adjusted numbers).
         disruption: DisruptionSpec,
+        /// The teams it hits.
         #[serde(default)]
         target: Target,
+        /// The minute of the round it starts at (now when absent or past; between rounds, of the next round).
         #[serde(default)]
         at_minute: Option<f64>,
     },
@@ -32,17 +41,40 @@ pub enum TeamAction {
     /// Switch to a named design of the scenario at the next round start (at once between rounds).
     SetDesign(String),
     /// Move a worker to another unit of the current design (their current task is finished first).
-    MoveWorker { worker: String, unit: String },
+    MoveWorker {
+        /// The worker's id.
+        worker: String,
+        /// The unit's id.
+        unit: String,
+    },
     /// Appoint (`on: true`) or remove a boundary spanner.
-    SetSpanner { worker: String, on: bool },
+    SetSpanner {
+        /// The worker's id.
+        worker: String,
+        /// Appoint (`true`) or remove.
+        on: bool,
+    },
     /// Change one practice at once.
     SetPractice(PracticeChange),
     /// Give the ownership of a step to these units of the current design.
-    AssignStep { step: String, units: Vec<String> },
+    AssignStep {
+        /// The step's id.
+        step: String,
+        /// The units' ids (at least one).
+        units: Vec<String>,
+    },
     /// Put an order ahead of all others in every queue (costs the scenario's `expedite_cost`).
-    Expedite { order: u64 },
+    Expedite {
+        /// The order's id.
+        order: u64,
+    },
     /// Accept or decline a rush-order offer.
-    RespondToOffer { offer: u32, accept: bool },
+    RespondToOffer {
+        /// The offer's number.
+        offer: u32,
+        /// Accept (`true`) or decline.
+        accept: bool,
+    },
 }
 
 impl Command {

@@ -7,6 +7,7 @@ use super::{Dist, Invalid};
 /// Which factories a disruption or command hits.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Target {
+    /// Every team.
     #[default]
     All,
     /// Factories by index (0 is the first team).
@@ -14,6 +15,7 @@ pub enum Target {
 }
 
 impl Target {
+    /// Whether factory `factory` is hit.
     pub fn includes(&self, factory: u16) -> bool {
         match self {
             Target::All => true,
@@ -30,8 +32,10 @@ pub struct DisruptionSpec {
     pub id: String,
     /// One line for the ticker and the projector.
     pub headline: String,
+    /// A longer explanation for the facilitator.
     #[serde(default)]
     pub description: String,
+    /// What it does.
     pub kind: DisruptionKind,
 }
 
@@ -41,67 +45,101 @@ pub struct DisruptionSpec {
 pub enum DisruptionKind {
     /// The supplier of an ingredient cannot deliver for a while; a share of the stock on hand is spoiled.
     SupplyShortage {
+        /// The ingredient whose supplier fails.
         ingredient: String,
+        /// How long.
         duration_min: f64,
+        /// Share of the stock on hand that is spoiled (0..1).
         #[serde(default)]
         stock_lost: f64,
     },
     /// Some units of a station pool break down; tasks on them are interrupted and start again elsewhere.
     StationBreakdown {
+        /// The station.
         station: String,
+        /// How many of its units.
         #[serde(default = "one")]
         units: u32,
+        /// How long.
         duration_min: f64,
     },
     /// A worker is off sick; their current task is interrupted and goes back to its queue.
-    WorkerAbsent { worker: String, duration_min: f64 },
+    WorkerAbsent {
+        /// The worker.
+        worker: String,
+        /// How long.
+        duration_min: f64,
+    },
     /// A customer offers a rush order; the team accepts or declines within the decision window, otherwise
     /// `accept_by_default` decides.
     RushOrder {
+        /// The product.
         product: String,
+        /// How many cakes (1..1000).
         #[serde(default = "one")]
         quantity: u32,
+        /// When they are due, from the offer.
         due_in_min: f64,
+        /// Price of each as a factor of the product's price.
         #[serde(default = "one_f")]
         price_factor: f64,
+        /// Time the team has to answer.
         #[serde(default = "fifteen")]
         decide_within_min: f64,
+        /// What happens without an answer.
         #[serde(default = "yes")]
         accept_by_default: bool,
     },
     /// Customers of custom orders in progress change their spec: each order past its spec step goes back to
     /// it with probability `share`.
-    SpecChange { share: f64 },
+    SpecChange {
+        /// The chance for each custom order in progress (0..1).
+        share: f64,
+    },
     /// Extra demand: arrival rates of the listed products (all when empty) are multiplied by `factor`.
     DemandSurge {
+        /// The products ordered more (all when empty).
         #[serde(default)]
         products: Vec<String>,
+        /// The factor on their arrival rates (at least 1).
         factor: f64,
+        /// How long.
         duration_min: f64,
     },
     /// A new step is added to a product's routing (all products when `product` is empty) after step
     /// `after`, for orders received from now on.
     NewRequirement {
+        /// The product (all products when empty).
         #[serde(default)]
         product: String,
+        /// The step added.
         step: String,
+        /// The step it comes after.
         after: String,
+        /// The new step's work time.
         duration: Dist,
     },
     /// Coordination across units gets worse: handoff delay, miscommunication and question chances are
     /// multiplied.
     CommunicationOutage {
+        /// How long.
         duration_min: f64,
+        /// Factor on handoff delays.
         #[serde(default = "one_f")]
         delay: f64,
+        /// Factor on the chance of miscommunication.
         #[serde(default = "one_f")]
         miscommunication: f64,
+        /// Factor on the chance of a question.
         #[serde(default = "one_f")]
         question: f64,
     },
     /// The owners mandate a reorganisation: the factory switches to the named design at the next round start
     /// (at once when between rounds).
-    ReorganisationMandate { design: String },
+    ReorganisationMandate {
+        /// The design.
+        design: String,
+    },
 }
 
 fn one() -> u32 {

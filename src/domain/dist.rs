@@ -14,13 +14,33 @@ pub enum Dist {
     /// Always the same value.
     Fixed(f64),
     /// Uniform between `min` and `max`.
-    Uniform { min: f64, max: f64 },
+    Uniform {
+        /// The smallest value.
+        min: f64,
+        /// The largest value.
+        max: f64,
+    },
     /// Triangular between `min` and `max`, most likely at `mode`.
-    Triangular { min: f64, mode: f64, max: f64 },
+    Triangular {
+        /// The smallest value.
+        min: f64,
+        /// The most likely value.
+        mode: f64,
+        /// The largest value.
+        max: f64,
+    },
     /// Exponential with the given mean (memoryless; used for M/M/c calibration).
-    Exponential { mean: f64 },
+    Exponential {
+        /// The mean.
+        mean: f64,
+    },
     /// Log-normal with the given mean and standard deviation (of the value itself, not of its logarithm).
-    LogNormal { mean: f64, sd: f64 },
+    LogNormal {
+        /// The mean.
+        mean: f64,
+        /// The standard deviation.
+        sd: f64,
+    },
 }
 
 impl Dist {

@@ -14,9 +14,12 @@ use super::{DisruptionSpec, Practices, SimTime};
 /// One event: when, in which factory (absent for session-wide events) and what.
 #[derive(Message, Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SimEvent {
+    /// When it happened (milliseconds since the session started).
     pub t: SimTime,
+    /// The factory (team index) it happened in; absent for events of the whole session.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factory: Option<u16>,
+    /// What happened.
     #[serde(flatten)]
     pub kind: EventKind,
 }
@@ -24,6 +27,7 @@ pub struct SimEvent {
 /// An order's identity: demand orders count up from 0 in arrival order (identical in every factory); orders
 /// created by disruptions (rush orders, surges) have ids from [`DISRUPTION_ORDER_BASE`] up.
 pub type OrderId = u64;
+/// The first id of orders created by disruptions.
 pub const DISRUPTION_ORDER_BASE: u64 = 1 << 40;
 
 /// Where a defect came from.
@@ -38,84 +42,127 @@ pub enum DefectCause {
 /// Who found a defect.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FoundBy {
+    /// A step that inspects (quality check).
     Inspection,
+    /// The customer, on delivery: the cake comes back.
     Customer,
 }
 
+/// Why an order left the factory undelivered.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LossReason {
     /// The customer cancelled: the cake was too late.
     Cancelled,
 }
 
+/// Why a task stopped before its end.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum InterruptReason {
+    /// The worker on it went away.
     WorkerAbsent,
+    /// The station unit it used broke down.
     StationDown,
 }
 
+/// What a cost was for.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CostKind {
+    /// Every worker's wage for the round's length, paid at its end.
     Wages,
+    /// The fixed cost of a round, paid at its start.
     Fixed,
+    /// Ingredients ordered from the supplier.
     Ingredients,
+    /// An expedited order.
     Expedite,
 }
 
 /// A unit as it stands in an organisation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UnitInfo {
+    /// The unit's id in its design.
     pub id: String,
+    /// Its display name.
     pub name: String,
+    /// Its members (worker indices).
     pub members: Vec<u16>,
+    /// The steps it owns (step indices).
     pub steps: Vec<u16>,
 }
 
 /// A factory's organisation: its design, units, spanners and practices.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrgInfo {
+    /// The design's name.
     pub design: String,
+    /// Its units; later events refer to them by index.
     pub units: Vec<UnitInfo>,
+    /// The boundary spanners (worker indices).
     pub spanners: Vec<u16>,
+    /// The practices in use.
     pub practices: Practices,
 }
 
 /// Names behind the indices used by other events.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct Tables {
+    /// Team names, by factory index.
     pub factories: Vec<String>,
+    /// Worker ids.
     pub workers: Vec<String>,
+    /// Skill ids.
     pub skills: Vec<String>,
+    /// Step ids.
     pub steps: Vec<String>,
+    /// Product ids.
     pub products: Vec<String>,
+    /// Station ids.
     pub stations: Vec<String>,
+    /// Ingredient ids.
     pub ingredients: Vec<String>,
 }
 
+/// What happened. In the JSON log each event is an object with its `type` (the variant's name), `t`,
+/// `factory` and the fields below.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type")]
 pub enum EventKind {
     // ----- session -----
     /// First event of every log.
     SessionStarted {
+        /// The scenario's name.
         scenario: String,
+        /// The seed of every random stream.
         seed: u64,
+        /// Rounds in the session.
         rounds: u32,
+        /// A round's full length.
         round_minutes: f64,
+        /// The names behind the indices other events use.
         tables: Box<Tables>,
     },
+    /// A round starts (for every factory).
     RoundStarted {
+        /// 1-based round.
         round: u32,
     },
+    /// A round ends, at its full length or by the facilitator.
     RoundEnded {
+        /// 1-based round.
         round: u32,
     },
+    /// The last round ended.
     SessionEnded,
+    /// A command was applied now.
     CommandApplied {
+        /// The command as given.
         command: Box<Command>,
     },
+    /// A command was not applied; nothing changed.
     CommandRejected {
+        /// The command as given.
         command: Box<Command>,
+        /// Why, in the user's words.
         reason: String,
     },
 
@@ -124,33 +171,51 @@ pub enum EventKind {
     Organisation(Box<OrgInfo>),
     /// A design chosen during a round that will apply at the next round start.
     DesignPending {
+        /// The design's name.
         design: String,
     },
 
     // ----- orders -----
+    /// An order arrived.
     OrderReceived {
+        /// Its id.
         order: OrderId,
+        /// Its product (index).
         product: u16,
+        /// When it is due.
         due: SimTime,
+        /// What it pays when delivered on time.
         price: f64,
+        /// A custom cake (design work, questions, spec changes).
         custom: bool,
+        /// It came from an accepted rush offer.
         rush: bool,
     },
     /// A task entered the queue of a unit (after arrival or a handoff); the wait for a worker starts here.
     TaskReady {
+        /// The order.
         order: OrderId,
+        /// The step (index).
         step: u16,
+        /// The unit whose queue it is in (index in the latest organisation).
         unit: u16,
     },
     /// A task waits outside a step because the step is at its WIP limit.
     Blocked {
+        /// The order.
         order: OrderId,
+        /// The full step.
         step: u16,
     },
+    /// A worker started a task.
     TaskStarted {
+        /// The order.
         order: OrderId,
+        /// The step.
         step: u16,
+        /// The worker.
         worker: u16,
+        /// The unit whose task it is.
         unit: u16,
         /// The step is being done again because of a defect or a spec change.
         rework: bool,
@@ -161,146 +226,249 @@ pub enum EventKind {
     },
     /// The worker's part of a task is done (`work_ms` of their time); unattended station time may follow.
     TaskFinished {
+        /// The order.
         order: OrderId,
+        /// The step.
         step: u16,
+        /// The worker.
         worker: u16,
+        /// The worker's time on it.
         work_ms: u64,
     },
     /// Unattended station time (e.g. baking) ended.
     ProcessFinished {
+        /// The order.
         order: OrderId,
+        /// The step.
         step: u16,
+        /// The station time.
         process_ms: u64,
     },
     /// A task stopped before its end; `worker` is who was working on it (none for unattended station time).
     TaskInterrupted {
+        /// The order.
         order: OrderId,
+        /// The step.
         step: u16,
+        /// The worker on it, if any.
         worker: Option<u16>,
+        /// Why it stopped.
         reason: InterruptReason,
     },
     /// An order moves on to its next step (or back to an earlier one for rework).
     Handoff {
+        /// The order.
         order: OrderId,
+        /// The step it leaves.
         from_step: u16,
+        /// The step it goes to.
         to_step: u16,
+        /// The unit it leaves.
         from_unit: u16,
+        /// The unit that takes it.
         to_unit: u16,
+        /// The worker who did the last task.
         from_worker: u16,
+        /// The two units differ.
         cross_unit: bool,
+        /// Time in transit before it reaches the next step.
         delay_ms: u64,
+        /// It goes back to redo work.
         rework: bool,
     },
+    /// The receiver of a custom order must ask the sending unit a question before working on it.
     QuestionAsked {
+        /// The order.
         order: OrderId,
+        /// The step that waits.
         step: u16,
+        /// Who asks.
         asker: u16,
+        /// The unit asked.
         to_unit: u16,
     },
+    /// Someone started answering a question.
     AnswerStarted {
+        /// The order.
         order: OrderId,
+        /// Who answers.
         answerer: u16,
     },
+    /// A question was answered; the order goes back to its queue.
     QuestionAnswered {
+        /// The order.
         order: OrderId,
+        /// Who asked.
         asker: u16,
+        /// Who answered.
         answerer: u16,
     },
+    /// A worker took a task of another unit.
     HelpGiven {
+        /// The order.
         order: OrderId,
+        /// The step.
         step: u16,
+        /// Who helps.
         helper: u16,
+        /// The unit helped.
         unit: u16,
         /// The owning unit's worker most skilled at the step: the other end of the tie.
         tie_with: u16,
     },
+    /// A latent defect was found; the order goes back to the step it came from.
     DefectFound {
+        /// The order.
         order: OrderId,
+        /// Where it was found.
         step: u16,
+        /// The step that caused it.
         origin_step: u16,
+        /// What caused it.
         cause: DefectCause,
+        /// Who found it.
         by: FoundBy,
     },
+    /// A customer changed the spec of a custom order.
     SpecChanged {
+        /// The order.
         order: OrderId,
+        /// Work past the spec step must be redone.
         rework: bool,
     },
+    /// An order was delivered.
     OrderDelivered {
+        /// The order.
         order: OrderId,
+        /// From arrival to delivery.
         lead_ms: u64,
+        /// After the due time (0 when on time).
         late_ms: u64,
+        /// Worker and station time spent on it.
         touch_ms: u64,
+        /// Its price.
         revenue: f64,
+        /// The late penalty taken off the price.
         penalty: f64,
     },
+    /// An order left the factory undelivered.
     OrderLost {
+        /// The order.
         order: OrderId,
+        /// Why.
         reason: LossReason,
     },
+    /// An order goes ahead of all others in every queue from now on.
     Expedited {
+        /// The order.
         order: OrderId,
     },
 
     // ----- people, stations, stock -----
+    /// A stand-up began: of one unit, or of the whole factory (`unit` absent).
     MeetingStarted {
+        /// The unit meeting, or none for the whole factory.
         unit: Option<u16>,
     },
+    /// A stand-up ended; `attendees` are those who came.
     MeetingEnded {
+        /// The unit that met, or none for the whole factory.
         unit: Option<u16>,
+        /// Who took part.
         attendees: Vec<u16>,
     },
+    /// Units of a station broke down.
     StationDown {
+        /// The station (index).
         station: u16,
+        /// How many of its units.
         units: u32,
+        /// Until when.
         until: SimTime,
     },
+    /// Broken station units work again.
     StationUp {
+        /// The station.
         station: u16,
+        /// How many units.
         units: u32,
     },
+    /// A worker is away.
     WorkerAbsent {
+        /// The worker.
         worker: u16,
+        /// Until when.
         until: SimTime,
     },
+    /// A worker is back.
     WorkerReturned {
+        /// The worker.
         worker: u16,
     },
+    /// Ingredients were ordered from the supplier.
     StockOrdered {
+        /// The ingredient (index).
         ingredient: u16,
+        /// How much.
         qty: u32,
+        /// When it is expected.
         eta: SimTime,
     },
+    /// Ordered ingredients arrived.
     StockArrived {
+        /// The ingredient.
         ingredient: u16,
+        /// How much.
         qty: u32,
     },
+    /// An ingredient ran out.
     StockOut {
+        /// The ingredient.
         ingredient: u16,
     },
+    /// Money spent.
     Cost {
+        /// What for.
         kind: CostKind,
+        /// How much.
         amount: f64,
     },
 
     // ----- disruptions -----
+    /// A disruption hit this factory.
     DisruptionStarted {
+        /// The disruption, as scheduled or injected.
         spec: Box<DisruptionSpec>,
     },
+    /// A disruption with a duration is over.
     DisruptionEnded {
+        /// The disruption's id.
         id: String,
     },
+    /// A customer offers a rush order; the team accepts or declines by `decide_by`.
     RushOffered {
+        /// The offer's number in this factory.
         offer: u32,
+        /// The disruption that made it.
         disruption: String,
+        /// The product (index).
         product: u16,
+        /// How many cakes.
         quantity: u32,
+        /// When they are due.
         due: SimTime,
+        /// The price of each.
         price: f64,
+        /// The deadline for the answer.
         decide_by: SimTime,
     },
+    /// A rush offer was answered (by the team, or by default at the deadline).
     RushAnswered {
+        /// The offer.
         offer: u32,
+        /// Accepted (the cakes arrive as orders).
         accepted: bool,
+        /// The deadline decided, not the team.
         by_default: bool,
     },
 }

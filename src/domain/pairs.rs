@@ -19,9 +19,11 @@ impl<K, V> Default for Pairs<K, V> {
 }
 
 impl<K, V> Pairs<K, V> {
+    /// The pairs in file order.
     pub fn iter(&self) -> impl Iterator<Item = &(K, V)> {
         self.0.iter()
     }
+    /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

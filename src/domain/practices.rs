@@ -46,6 +46,7 @@ pub struct Standup {
     pub every_min: f64,
     /// Length of the meeting in minutes.
     pub duration_min: f64,
+    /// Who meets.
     #[serde(default)]
     pub scope: StandupScope,
 }
@@ -54,6 +55,7 @@ pub struct Standup {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Practices {
+    /// Regular stand-up meetings, if any.
     #[serde(default)]
     pub standup: Option<Standup>,
     /// A visible board of every order's status (changes coordination parameters as the scenario defines).
@@ -62,8 +64,10 @@ pub struct Practices {
     /// Maximum orders in a step at once (queued, in work or waiting for an answer), by step id.
     #[serde(default)]
     pub wip_limits: Pairs<String, u32>,
+    /// Who may take a task.
     #[serde(default)]
     pub helping: Helping,
+    /// The order queued tasks are taken in.
     #[serde(default)]
     pub priority: Priority,
 }
@@ -71,14 +75,20 @@ pub struct Practices {
 /// One change to a factory's practices, as a team decides it during play.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum PracticeChange {
+    /// Start (`Some`) or stop (`None`) stand-ups.
     Standup(Option<Standup>),
+    /// Use a shared board or not.
     SharedBoard(bool),
     /// Set (`Some`) or remove (`None`) the WIP limit of a step.
     WipLimit {
+        /// The step.
         step: String,
+        /// The most orders allowed in it at once.
         limit: Option<u32>,
     },
+    /// Who may take a task.
     Helping(Helping),
+    /// The order queued tasks are taken in.
     Priority(Priority),
 }
 

@@ -12,10 +12,13 @@ use serde::{Deserialize, Serialize};
 #[serde(transparent)]
 pub struct SimTime(pub u64);
 
+/// Milliseconds in a simulated minute.
 pub const MS_PER_MINUTE: f64 = 60_000.0;
 
 impl SimTime {
+    /// The start of the session.
     pub const ZERO: SimTime = SimTime(0);
+    /// The end of time (never reached).
     pub const MAX: SimTime = SimTime(u64::MAX);
 
     /// Converts minutes to the nearest millisecond (negative and non-finite values clamp to zero; huge ones to
@@ -24,14 +27,17 @@ impl SimTime {
         SimTime(ms_from_minutes(minutes))
     }
 
+    /// Minutes since the session started.
     pub fn minutes(self) -> f64 {
         self.0 as f64 / MS_PER_MINUTE
     }
 
+    /// `ms` milliseconds later (at most [`SimTime::MAX`]).
     pub fn saturating_add(self, ms: u64) -> SimTime {
         SimTime(self.0.saturating_add(ms))
     }
 
+    /// Milliseconds since `earlier` (0 if it is later).
     pub fn since(self, earlier: SimTime) -> u64 {
         self.0.saturating_sub(earlier.0)
     }

@@ -15,7 +15,7 @@ use crate::scenario::model::{Demand, Model};
 
 /// An order as the market places it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct OrderSpec {
+pub(super) struct OrderSpec {
     pub product: usize,
     pub arrival: SimTime,
     pub due: SimTime,
@@ -29,7 +29,7 @@ struct Source {
     next_fixed: usize,
 }
 
-pub struct DemandGen {
+pub(super) struct DemandGen {
     sources: Vec<Source>,
     /// Next arrival of each source in the current round: (time, source index).
     pending: BinaryHeap<Reverse<(SimTime, usize)>>,

@@ -22,7 +22,7 @@ use std::sync::Arc;
 use bevy::platform::collections::HashMap;
 use bevy::prelude::Component;
 
-pub use demand::{DemandGen, OrderSpec};
+use demand::{DemandGen, OrderSpec};
 use org::{NONE, Org};
 pub use view::{
     FactoryView, OfferView, OrderStatus, OrderView, StationView, StepView, WorkerActivity,
@@ -216,8 +216,9 @@ impl Order {
     }
 }
 
+/// What a worker is doing.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum WorkerState {
+enum WorkerState {
     Idle,
     Task { slot: u32 },
     Answer { slot: u32 },
@@ -293,7 +294,9 @@ struct Meeting {
 /// One team's factory.
 #[derive(Component)]
 pub struct FactorySim {
+    /// The team's index.
     pub index: u16,
+    /// The team's name.
     pub name: String,
     model: Arc<Model>,
     seed: u64,
@@ -420,18 +423,19 @@ impl FactorySim {
         f
     }
 
+    /// The scenario.
     pub fn model(&self) -> &Model {
         &self.model
     }
+    /// The factory's clock.
     pub fn now(&self) -> SimTime {
         self.now
     }
+    /// The current (or last) round.
     pub fn round(&self) -> u32 {
         self.round
     }
-    pub fn is_running(&self) -> bool {
-        self.running
-    }
+    /// Its organisation now.
     pub fn org(&self) -> &Org {
         &self.org
     }
@@ -544,11 +548,6 @@ impl FactorySim {
         if let Some(t) = self.demand.next_time() {
             self.schedule(t, Ev::Arrival { round: self.round });
         }
-    }
-
-    /// Time of the next scheduled event, if any.
-    pub fn next_event_time(&self) -> Option<SimTime> {
-        self.heap.peek().map(|Reverse(e)| e.t)
     }
 
     /// Handles every scheduled event before `until` and moves the clock to `until`. Nothing happens between

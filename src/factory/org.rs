@@ -5,32 +5,46 @@ use crate::domain::event::{EventKind, OrgInfo, UnitInfo};
 use crate::domain::{Dist, Practices, StandupScope};
 use crate::scenario::model::{Effect, Model, Multipliers};
 
-pub const NONE: u16 = u16::MAX;
+/// "No unit" (an order not yet in one).
+pub(super) const NONE: u16 = u16::MAX;
 
+/// A unit as it stands now.
 #[derive(Clone, Debug)]
 pub struct UnitRt {
+    /// Its id in the design.
     pub id: String,
+    /// Its display name.
     pub name: String,
+    /// The steps it owns now (indices, sorted).
     pub steps: Vec<usize>,
 }
 
+/// A factory's organisation now: its design as the team has changed it since.
 #[derive(Clone, Debug)]
 pub struct Org {
+    /// The design's name.
     pub design: String,
     /// The design's index in the scenario.
     pub design_index: usize,
+    /// Its units.
     pub units: Vec<UnitRt>,
+    /// Each worker's unit (index).
     pub worker_unit: Vec<u16>,
+    /// Which workers are boundary spanners.
     pub spanner: Vec<bool>,
+    /// The practices in use.
     pub practices: Practices,
     // Derived by `refresh`:
     /// Units owning each step.
     pub owners: Vec<Vec<u16>>,
+    /// Each step's WIP limit, if it has one.
     pub wip_limit: Vec<Option<u32>>,
+    /// Which units have a boundary spanner.
     pub unit_has_spanner: Vec<bool>,
 }
 
 impl Org {
+    /// The organisation of design `index` as the scenario describes it.
     pub fn from_design(model: &Model, index: usize) -> Org {
         let design = &model.designs[index];
         let mut worker_unit = vec![0; model.workers.len()];
@@ -88,10 +102,12 @@ impl Org {
         }
     }
 
+    /// The index of unit `id`.
     pub fn unit_index(&self, id: &str) -> Option<u16> {
         self.units.iter().position(|u| u.id == id).map(|u| u as u16)
     }
 
+    /// The members of `unit` now.
     pub fn members(&self, unit: u16) -> impl Iterator<Item = usize> + '_ {
         self.worker_unit
             .iter()
@@ -168,10 +184,15 @@ impl Org {
 /// The parameters of one handoff: the delay distribution with a factor applied to its samples, and the
 /// chances of miscommunication and of a question (clamped to 0..1 when used).
 pub struct Handoff {
+    /// Between two units.
     pub cross: bool,
+    /// The transit time.
     pub delay: Dist,
+    /// The factor on the transit time's samples.
     pub delay_factor: f64,
+    /// The chance the receiver misunderstands.
     pub miscommunication: f64,
+    /// The chance of a question (custom orders).
     pub question: f64,
 }
 

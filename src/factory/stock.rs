@@ -79,9 +79,4 @@ impl FactorySim {
         st.out = false;
         self.emit(EventKind::StockArrived { ingredient, qty });
     }
-
-    /// Stock on hand per ingredient.
-    pub fn stock_on_hand(&self) -> Vec<u32> {
-        self.stock.iter().map(|s| s.on_hand).collect()
-    }
 }

@@ -20,26 +20,46 @@ pub struct StepView {
     pub incoming: u32,
 }
 
+/// A station pool now.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StationView {
+    /// Units in the pool.
     pub count: u32,
+    /// Units in use.
     pub in_use: u32,
+    /// Units broken down.
     pub down: u32,
 }
 
+/// What a worker is doing.
 #[derive(Copy, Clone, Debug, PartialEq)]
 pub enum WorkerActivity {
+    /// Free for a task.
     Idle,
-    Working { step: u16 },
+    /// On a task.
+    Working {
+        /// The step of the task.
+        step: u16,
+    },
+    /// Answering a question.
     Answering,
+    /// In a stand-up.
     Meeting,
-    Absent { until: SimTime },
+    /// Away.
+    Absent {
+        /// Until when.
+        until: SimTime,
+    },
 }
 
+/// A worker now.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WorkerView {
+    /// What they are doing.
     pub activity: WorkerActivity,
+    /// Their unit (index).
     pub unit: u16,
+    /// A boundary spanner.
     pub spanner: bool,
     /// When the current activity began.
     pub since: SimTime,
@@ -48,49 +68,77 @@ pub struct WorkerView {
 /// What an order is doing at its step.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum OrderStatus {
+    /// Waiting in a queue for a worker.
     Queued,
+    /// A worker is on it.
     Working,
+    /// Unattended station time.
     Processing,
+    /// Waiting for an answer.
     Asking,
+    /// Waiting outside a full step (WIP limit).
     Blocked,
+    /// On its way to the step (handoff delay).
     Incoming,
 }
 
+/// An order in the factory now.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OrderView {
+    /// Its id.
     pub id: OrderId,
+    /// Its product (index).
     pub product: u16,
+    /// The step it is at (index).
     pub step: u16,
+    /// What it is doing there.
     pub status: OrderStatus,
+    /// When it is due.
     pub due: SimTime,
+    /// It goes first in every queue.
     pub expedited: bool,
+    /// A custom cake.
     pub custom: bool,
 }
 
+/// An open rush offer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OfferView {
+    /// Its number (for the answer).
     pub offer: u32,
+    /// The product (index).
     pub product: u16,
+    /// How many cakes.
     pub quantity: u32,
+    /// When they are due.
     pub due: SimTime,
+    /// The price of each.
     pub price: f64,
 }
 
 /// Everything the game shows of one factory at one moment.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FactoryView {
+    /// The factory's clock.
     pub now: SimTime,
+    /// Each step's orders.
     pub steps: Vec<StepView>,
+    /// Each station pool.
     pub stations: Vec<StationView>,
+    /// Each worker.
     pub workers: Vec<WorkerView>,
     /// Orders in the factory, in id order.
     pub orders: Vec<OrderView>,
+    /// Rush offers waiting for an answer.
     pub offers: Vec<OfferView>,
+    /// The design chosen for the next round.
     pub pending_design: Option<String>,
+    /// When the stand-up in progress ends.
     pub meeting_until: Option<SimTime>,
 }
 
 impl FactoryView {
+    /// Orders in the factory.
     pub fn wip(&self) -> usize {
         self.orders.len()
     }

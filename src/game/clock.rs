@@ -37,15 +37,6 @@ impl GameClock {
             SPEEDS[self.speed.min(SPEEDS.len() - 1)]
         }
     }
-
-    /// The label of the current speed, e.g. `5x` or `paused`.
-    pub fn label(&self) -> String {
-        if self.paused {
-            "paused".into()
-        } else {
-            format!("{}x", SPEEDS[self.speed.min(SPEEDS.len() - 1)])
-        }
-    }
 }
 
 /// Moving the session's target time on (the screens decide when: only in play).

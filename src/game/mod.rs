@@ -21,8 +21,6 @@ use bevy::prelude::*;
 use bevy::window::{PresentMode, WindowResolution};
 use bevy_egui::EguiPlugin;
 
-pub use screens::Screen;
-
 use crate::scenario::Model;
 
 /// How many teams a game may have: as many as the overview, the colours and a room's projector can show.

@@ -20,11 +20,13 @@ use crate::sim::{Session, SessionConfig, spawn_session};
 /// What to run.
 #[derive(Clone, Debug)]
 pub struct RunOptions {
+    /// Seed of every random stream.
     pub seed: u64,
     /// Number of teams (the scenario's default when `None`).
     pub teams: Option<u32>,
     /// Initial design of every team (the scenario's default when `None`).
     pub design: Option<String>,
+    /// Timed commands (see [`TimedCommand`]).
     pub plan: Vec<TimedCommand>,
 }
 

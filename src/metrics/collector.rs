@@ -141,8 +141,11 @@ struct PendingHandoff {
 /// Handoffs from one unit to another over the session.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct HandoffCell {
+    /// The sending unit.
     pub from: String,
+    /// The receiving unit.
     pub to: String,
+    /// How many handoffs.
     pub count: u64,
     /// Mean time from the handoff to the start of the next task.
     pub wait_mean_min: Option<f64>,
@@ -158,12 +161,17 @@ pub struct TeamDetails {
     pub worker_unit: Vec<String>,
     /// Boundary spanners at the end.
     pub spanners: Vec<u16>,
+    /// Ties between workers.
     pub ties: Ties,
+    /// Handoffs between each pair of units.
     pub handoffs: Vec<HandoffCell>,
+    /// Questions asked at handoffs.
     pub questions: u64,
+    /// Questions answered.
     pub answers: u64,
     /// Why work was redone: miscommunication, process defect, spec change.
     pub rework_causes: Vec<(String, u64)>,
+    /// When each delivery happened.
     pub deliveries: Vec<SimTime>,
 }
 
@@ -241,11 +249,6 @@ impl Collector {
     /// Names of workers, steps, factories... as the session announced them.
     pub fn tables(&self) -> &Tables {
         &self.tables
-    }
-
-    /// How many events were observed since the session started.
-    pub fn events_seen(&self) -> u64 {
-        self.events
     }
 
     fn workers(&self) -> usize {

@@ -19,6 +19,7 @@ use crate::sim::SimSet;
 #[derive(Resource, Default)]
 pub struct LiveMetrics(pub Collector);
 
+/// Adds the live metrics: a [`Collector`] fed every event of the session.
 pub fn plugin(app: &mut App) {
     app.init_resource::<LiveMetrics>();
     app.add_systems(Update, collect.in_set(SimSet::Observe));
@@ -28,13 +29,4 @@ fn collect(mut metrics: ResMut<LiveMetrics>, mut events: MessageReader<SimEvent>
     for e in events.read() {
         metrics.0.observe(e);
     }
-}
-
-/// Computes the report of a complete event sequence (e.g. a saved log).
-pub fn report_of<'a>(events: impl IntoIterator<Item = &'a SimEvent>) -> Report {
-    let mut c = Collector::new();
-    for e in events {
-        c.observe(e);
-    }
-    c.report()
 }

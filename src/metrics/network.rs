@@ -5,9 +5,11 @@ use std::collections::{BTreeMap, VecDeque};
 /// Undirected tie counts between workers, each pair stored once as (low, high).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ties {
+    /// Tie counts by pair.
     pub pairs: BTreeMap<(u16, u16), u32>,
     /// Weighted ties inside units and across them, as counted when each tie formed.
     pub internal: u64,
+    /// See `internal`.
     pub external: u64,
     /// Per unit (by id): (ties to other units, ties inside) counted at tie time.
     pub per_unit: BTreeMap<String, (u64, u64)>,
@@ -30,6 +32,7 @@ impl Ties {
         }
     }
 
+    /// Adds another network's ties.
     pub fn merge(&mut self, other: &Ties) {
         for (k, v) in &other.pairs {
             *self.pairs.entry(*k).or_insert(0) += v;

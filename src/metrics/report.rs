@@ -2,68 +2,111 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The result of a run: every team's metrics and every disruption.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
+    /// The scenario's name.
     pub scenario: String,
+    /// The seed.
     pub seed: u64,
+    /// Each team, in team order.
     pub factories: Vec<FactoryReport>,
+    /// Each disruption, in the order it first struck.
     pub disruptions: Vec<DisruptionReport>,
 }
 
+/// One team's metrics.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FactoryReport {
+    /// The team's name.
     pub name: String,
     /// The design in use at the end of the session.
     pub design: String,
+    /// Over the whole session (`round` 0).
     pub totals: Metrics,
+    /// Per round.
     pub rounds: Vec<Metrics>,
 }
 
 /// Key figures of one factory over one round (`round` >= 1) or the whole session (`round` 0).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Metrics {
+    /// 1..N for a round, 0 for the whole session.
     pub round: u32,
     /// The design in use at the start of the round (the last one for totals).
     pub design: String,
+    /// Simulated minutes played.
     pub minutes: f64,
+    /// Orders that arrived (including accepted rush orders and surge orders).
     pub orders_received: u64,
+    /// Deliveries.
     pub orders_delivered: u64,
+    /// Deliveries by the due time.
     pub orders_on_time: u64,
+    /// Deliveries after the due time.
     pub orders_late: u64,
+    /// Orders the customer cancelled (not delivered `cancel_after_late_min` after the due time).
     pub orders_lost: u64,
+    /// Sum over deliveries of price minus late penalty.
     pub revenue: f64,
+    /// Wages (all workers, for the round's length), fixed cost per round, ingredients ordered, expedite fees.
     pub costs: f64,
+    /// Revenue minus costs.
     pub profit: f64,
+    /// Mean time from order received to delivered, in minutes.
     pub lead_time_mean_min: Option<f64>,
+    /// 90th percentile (nearest rank) of the lead time, in minutes.
     pub lead_time_p90_min: Option<f64>,
+    /// Deliveries per hour of the round.
     pub throughput_per_hour: f64,
+    /// Time-average number of orders in the factory (received, not yet delivered or lost).
     pub wip_mean: f64,
+    /// Sum of touch time (worker and unattended station time) over sum of lead time, over deliveries.
     pub flow_efficiency: Option<f64>,
+    /// Mean minutes a task waits in a queue (from ready to a worker starting it; question time included).
     pub task_wait_mean_min: Option<f64>,
+    /// Moves of an order to its next (or, for rework, an earlier) step.
     pub handoffs: u64,
+    /// Handoffs between two different units.
     pub cross_unit_handoffs: u64,
+    /// Mean minutes from a cross-unit handoff to the start of the next task.
     pub cross_unit_wait_mean_min: Option<f64>,
+    /// Questions asked at handoffs of custom orders.
     pub questions: u64,
+    /// Tasks started again because of a defect or a spec change.
     pub rework_tasks: u64,
+    /// All tasks started.
     pub tasks_started: u64,
+    /// Latent defects found by inspection or by the customer.
     pub defects_found: u64,
+    /// Worker-to-worker ties (handoffs, questions, help, meetings).
     pub ties: u64,
+    /// Krackhardt's E-I index over all ties: (E - I) / (E + I); -1 closed silos, +1 all ties across units.
     pub ei_index: Option<f64>,
+    /// Mean over workers of busy time (tasks and answers) over present time.
     pub utilization_mean: Option<f64>,
+    /// Coefficient of variation of utilisation across units (load imbalance).
     pub utilization_cv: Option<f64>,
+    /// The top 3 workers by betweenness centrality in the tie network.
     pub boundary_spanners: Vec<String>,
 }
 
+/// One disruption and the recovery from it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DisruptionReport {
+    /// Its id (copies of one palette entry get `#2`, `#3`).
     pub id: String,
+    /// Its kind (`StationBreakdown`, ...).
     pub kind: String,
+    /// What the room saw.
     pub headline: String,
     /// Round and minute into it when the disruption started (in its first factory).
     pub round: u32,
+    /// See `round`.
     pub minute: f64,
     /// Minutes since the session started.
     pub start_min: f64,
+    /// The teams it hit.
     pub factories: Vec<String>,
     /// Mean over the factories that recovered; `null` when none did (or none could be measured).
     pub recovery_min: Option<f64>,

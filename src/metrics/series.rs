@@ -31,16 +31,27 @@ struct FactoryState {
 /// One sampled row.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
+    /// The team.
     pub factory: String,
+    /// The round.
     pub round: u32,
+    /// Minutes since the session started.
     pub minute: u64,
+    /// Minutes since the round started.
     pub round_minute: u64,
+    /// Orders in the factory.
     pub wip: i64,
+    /// Deliveries so far.
     pub delivered: u64,
+    /// Deliveries in the trailing hour.
     pub throughput_per_hour: usize,
+    /// Workers on a task or an answer.
     pub busy_workers: usize,
+    /// Tasks waiting for a worker.
     pub queued: i64,
+    /// Orders at each step (in transit to it, waiting, in work).
     pub wip_step: Vec<i64>,
+    /// Tasks waiting for a worker at each step.
     pub queue_step: Vec<i64>,
 }
 
@@ -57,6 +68,7 @@ pub struct Sampler {
 }
 
 impl Sampler {
+    /// A sampler that has seen nothing yet.
     pub fn new() -> Self {
         Self::default()
     }

@@ -1,7 +1,7 @@
 //! Validation of a parsed scenario and its translation into the index-based [`Model`], section by section.
 //! Every problem is collected with the source offset of the value at fault (a field inside a value found by
-//! [`locate`](super::locate) when the value has no positions of its own), so a file gets all its errors
-//! reported at once. A scenario that passes runs within the [`limits`](super::limits).
+//! [`super::locate`] when the value has no positions of its own), so a file gets all its errors reported at
+//! once. A scenario that passes runs within the [`super::limits`].
 
 use std::collections::{HashMap, HashSet};
 

@@ -18,7 +18,9 @@ fn default_teams() -> Spanned<u32> {
 #[serde(deny_unknown_fields)]
 #[serde(rename = "Scenario")]
 pub struct ScenarioFile {
+    /// The scenario's title.
     pub name: String,
+    /// What it is about (shown in the lobby).
     #[serde(default)]
     pub description: String,
     /// Number of rounds.
@@ -36,19 +38,29 @@ pub struct ScenarioFile {
     /// Market news shown before each round (one entry per round, may be shorter).
     #[serde(default)]
     pub briefings: Vec<String>,
+    /// The skills workers may have (ids).
     pub skills: Spanned<Vec<Id>>,
+    /// The people of every factory.
     pub workers: Spanned<Vec<Spanned<WorkerFile>>>,
+    /// The station pools.
     #[serde(default)]
     pub stations: Spanned<Vec<Spanned<StationFile>>>,
+    /// The ingredients in store.
     #[serde(default)]
     pub ingredients: Spanned<Vec<Spanned<IngredientFile>>>,
+    /// The steps of the process.
     pub steps: Spanned<Vec<Spanned<StepFile>>>,
+    /// What the factories make.
     pub products: Spanned<Vec<Spanned<ProductFile>>>,
+    /// Where orders come from.
     pub demand: Spanned<Vec<Spanned<DemandFile>>>,
+    /// How handoffs between and within units go, and what practices change.
     #[serde(default)]
     pub coordination: Spanned<CoordinationFile>,
+    /// Fixed and expedite costs.
     #[serde(default)]
     pub economics: Spanned<EconomicsFile>,
+    /// The organisation designs teams choose from.
     pub designs: Spanned<Vec<Spanned<DesignFile>>>,
     /// Disruptions that happen at a set time in every run.
     #[serde(default)]
@@ -62,10 +74,13 @@ pub struct ScenarioFile {
     pub palette_limits: Spanned<PaletteLimits>,
 }
 
+/// How far the facilitator may scale a palette entry's numbers.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PaletteLimits {
+    /// The smallest factor (0 < min_factor <= 1).
     pub min_factor: f64,
+    /// The largest factor (1 <= max_factor <= 100).
     pub max_factor: f64,
 }
 
@@ -78,16 +93,19 @@ impl Default for PaletteLimits {
     }
 }
 
+/// A person.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename = "Worker")]
 pub struct WorkerFile {
+    /// Id (unique).
     pub id: Id,
     /// Display name (defaults to the id).
     #[serde(default)]
     pub name: String,
     /// Skill levels: 1.0 is a trained specialist; a task takes its sampled duration divided by the level.
     pub skills: Pairs<Id, Spanned<f64>>,
+    /// Wage per hour of a round.
     #[serde(default)]
     pub wage_per_hour: Spanned<f64>,
 }
@@ -97,23 +115,32 @@ pub struct WorkerFile {
 #[serde(deny_unknown_fields)]
 #[serde(rename = "Station")]
 pub struct StationFile {
+    /// Id (unique).
     pub id: Id,
+    /// Display name (defaults to the id).
     #[serde(default)]
     pub name: String,
+    /// Units in the pool (1..1000).
     pub count: Spanned<u32>,
 }
 
+/// An ingredient and how it is reordered.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename = "Ingredient")]
 pub struct IngredientFile {
+    /// Id (unique).
     pub id: Id,
+    /// Display name (defaults to the id).
     #[serde(default)]
     pub name: String,
+    /// Price of one unit.
     pub unit_cost: Spanned<f64>,
+    /// Stock at the start.
     pub initial_stock: Spanned<u32>,
     /// When stock on hand plus on order falls to this level, `reorder_qty` more is ordered.
     pub reorder_point: Spanned<u32>,
+    /// Lot size of a reorder (at least 1).
     pub reorder_qty: Spanned<u32>,
     /// Supplier lead time in minutes.
     pub lead_time: Spanned<Dist>,
@@ -124,10 +151,14 @@ pub struct IngredientFile {
 #[serde(deny_unknown_fields)]
 #[serde(rename = "Step")]
 pub struct StepFile {
+    /// Id (unique).
     pub id: Id,
+    /// Display name (defaults to the id).
     #[serde(default)]
     pub name: String,
+    /// The skill the step needs.
     pub skill: Id,
+    /// A station the step needs a unit of while it is done.
     #[serde(default)]
     pub station: Option<Id>,
     /// A quality check: the chance of finding each latent defect of an order passing through.
@@ -139,13 +170,17 @@ pub struct StepFile {
     pub changeover: Option<Spanned<Dist>>,
 }
 
+/// A product and its routing.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename = "Product")]
 pub struct ProductFile {
+    /// Id (unique).
     pub id: Id,
+    /// Display name (defaults to the id).
     #[serde(default)]
     pub name: String,
+    /// What an order pays when delivered on time.
     pub price: Spanned<f64>,
     /// Custom cakes need design work, may raise questions at handoffs and may have their spec changed.
     #[serde(default)]
@@ -165,6 +200,7 @@ pub struct ProductFile {
     /// Chance that the customer notices a latent defect on delivery (the cake comes back for rework).
     #[serde(default)]
     pub customer_detects: Spanned<f64>,
+    /// The steps an order goes through, in order.
     pub routing: Vec<Spanned<OperationFile>>,
 }
 
@@ -173,6 +209,7 @@ pub struct ProductFile {
 #[serde(deny_unknown_fields)]
 #[serde(rename = "Operation")]
 pub struct OperationFile {
+    /// The step.
     pub step: Id,
     /// Worker time in minutes (for a skill level of 1.0).
     pub duration: Spanned<Dist>,
@@ -187,13 +224,16 @@ pub struct OperationFile {
     pub ingredients: Pairs<Id, Spanned<u32>>,
 }
 
+/// A source of orders.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename = "Demand")]
 pub enum DemandFile {
     /// Orders arrive at random (a Poisson process) at `per_hour`, times the round's factor.
     Poisson {
+        /// The product ordered.
         product: Id,
+        /// Orders per hour.
         per_hour: Spanned<f64>,
         /// Rate multiplier per round (missing rounds use 1.0).
         #[serde(default)]
@@ -203,8 +243,11 @@ pub enum DemandFile {
     },
     /// Orders at fixed times: `(round, minute)` pairs.
     Scheduled {
+        /// The product ordered.
         product: Id,
+        /// When: `(round, minute)` pairs.
         at: Vec<Spanned<(u32, f64)>>,
+        /// Time from arrival to due, in minutes.
         due_in: Spanned<Dist>,
     },
 }
@@ -238,10 +281,13 @@ impl Default for HandoffFile {
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Multipliers {
+    /// Factor on the transit time.
     #[serde(default = "one")]
     pub delay: f64,
+    /// Factor on the chance of miscommunication.
     #[serde(default = "one")]
     pub miscommunication: f64,
+    /// Factor on the chance of a question.
     #[serde(default = "one")]
     pub question: f64,
 }
@@ -265,12 +311,15 @@ impl Default for Multipliers {
 #[serde(deny_unknown_fields)]
 #[serde(rename = "Effect")]
 pub struct EffectFile {
+    /// On handoffs between units.
     #[serde(default)]
     pub cross_unit: Multipliers,
+    /// On handoffs within a unit.
     #[serde(default)]
     pub within_unit: Multipliers,
 }
 
+/// What each practice does to handoffs.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename = "Effects")]
@@ -278,20 +327,26 @@ pub struct EffectsFile {
     /// Applies to a handoff when the sending or receiving unit has a boundary spanner.
     #[serde(default)]
     pub spanner: Spanned<EffectFile>,
+    /// While the team uses a shared board.
     #[serde(default)]
     pub shared_board: Spanned<EffectFile>,
+    /// While units hold their own stand-ups.
     #[serde(default)]
     pub unit_standup: Spanned<EffectFile>,
+    /// While the whole factory holds stand-ups.
     #[serde(default)]
     pub factory_standup: Spanned<EffectFile>,
 }
 
+/// Coordination between and within units.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename = "Coordination")]
 pub struct CoordinationFile {
+    /// Handoffs between units.
     #[serde(default)]
     pub cross_unit: Spanned<HandoffFile>,
+    /// Handoffs within a unit.
     #[serde(default)]
     pub within_unit: Spanned<HandoffFile>,
     /// Time someone in the asked unit spends answering a question.
@@ -300,6 +355,7 @@ pub struct CoordinationFile {
     /// With helping `Anyone`: minutes a task waits before someone from another unit may take it over.
     #[serde(default = "default_help_after")]
     pub help_after_min: Spanned<f64>,
+    /// What practices change.
     #[serde(default)]
     pub effects: EffectsFile,
 }
@@ -324,6 +380,7 @@ impl Default for CoordinationFile {
     }
 }
 
+/// Costs besides wages and ingredients.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 #[serde(rename = "Economics")]
@@ -341,13 +398,17 @@ pub struct EconomicsFile {
 #[serde(deny_unknown_fields)]
 #[serde(rename = "Design")]
 pub struct DesignFile {
+    /// Its name (unique).
     pub name: Id,
+    /// What it is like (shown to the teams).
     #[serde(default)]
     pub description: String,
+    /// Its units; every worker belongs to exactly one.
     pub units: Vec<Spanned<UnitFile>>,
     /// Boundary spanners: they may answer any unit's questions and improve handoffs of their unit.
     #[serde(default)]
     pub spanners: Vec<Id>,
+    /// The practices it starts with.
     #[serde(default)]
     pub practices: Spanned<Practices>,
 }
@@ -357,9 +418,12 @@ pub struct DesignFile {
 #[serde(deny_unknown_fields)]
 #[serde(rename = "Unit")]
 pub struct UnitFile {
+    /// Id (unique in the design).
     pub id: Id,
+    /// Display name (defaults to the id).
     #[serde(default)]
     pub name: String,
+    /// Its members (worker ids).
     pub members: Vec<Id>,
     /// The steps this unit owns. When several units own a step, an order stays with the unit it is already
     /// in, else goes to the one with the shortest queue.
@@ -373,8 +437,11 @@ pub struct UnitFile {
 pub struct ScheduledFile {
     /// Id of a palette entry.
     pub disruption: Id,
+    /// 1-based round.
     pub round: Spanned<u32>,
+    /// Minute of the round.
     pub minute: Spanned<f64>,
+    /// The teams it hits (`All` or `Factories([0, 2])`; 0 is the first team).
     #[serde(default)]
     pub target: Target,
 }

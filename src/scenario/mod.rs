@@ -43,16 +43,31 @@ pub const DEFAULT_SCENARIO: (&str, &str) = SHIPPED[0];
 /// A problem at a place in a file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Located {
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column (in characters).
     pub col: usize,
+    /// What is wrong.
     pub message: String,
 }
 
 /// Why a file could not be used: it could not be read, or its content is invalid (with every error found).
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {
-    Unreadable { file: String, reason: String },
-    Invalid { file: String, errors: Vec<Located> },
+    /// The file could not be read.
+    Unreadable {
+        /// The file.
+        file: String,
+        /// Why.
+        reason: String,
+    },
+    /// The content is not a valid scenario, plan or log.
+    Invalid {
+        /// The file.
+        file: String,
+        /// Every problem found, in file order.
+        errors: Vec<Located>,
+    },
 }
 
 impl LoadError {

@@ -15,7 +15,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// A value with the byte offset of its text in the source it was parsed from (if it came from one).
 #[derive(Clone, Default)]
 pub struct Spanned<T> {
+    /// The value.
     pub value: T,
+    /// Byte offset of its text in the source.
     pub offset: Option<usize>,
 }
 
@@ -125,8 +127,11 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
 /// A parse failure with its absolute position.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LocatedError {
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column.
     pub col: usize,
+    /// What is wrong.
     pub message: String,
 }
 

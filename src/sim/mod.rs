@@ -18,6 +18,7 @@ use crate::domain::{Command, SimEvent};
 
 pub use session::{Session, SessionConfig, TeamSetup, spawn_session};
 
+/// The simulation's steps in each update, in order.
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SimSet {
     /// Apply queued commands.

@@ -25,15 +25,20 @@ pub(super) fn plugin(app: &mut App) {
 /// One team: its name and the index of the design it starts with.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TeamSetup {
+    /// The team's name.
     pub name: String,
+    /// The design it starts with (index).
     pub design: usize,
 }
 
 /// What a session is made of.
 #[derive(Clone, Debug)]
 pub struct SessionConfig {
+    /// The scenario.
     pub model: Arc<Model>,
+    /// The seed of every random stream.
     pub seed: u64,
+    /// The teams.
     pub teams: Vec<TeamSetup>,
 }
 
@@ -55,7 +60,9 @@ impl SessionConfig {
 /// The running session: clock, rounds and the factories (entities with a [`FactorySim`]).
 #[derive(Resource)]
 pub struct Session {
+    /// The scenario.
     pub model: Arc<Model>,
+    /// The seed of every random stream.
     pub seed: u64,
     /// Time every factory has been advanced to.
     pub now: SimTime,
@@ -63,12 +70,17 @@ pub struct Session {
     pub target: SimTime,
     /// Current round while running, else the last one played (0 before the first).
     pub round: u32,
+    /// A round is running.
     pub running: bool,
+    /// The last round has ended.
     pub finished: bool,
+    /// When the current (or last) round started.
     pub round_start: SimTime,
+    /// When the current round ends at its full length.
     pub round_end: SimTime,
     /// Factory entities, by factory index.
     pub factories: Vec<Entity>,
+    /// The teams' names, by factory index.
     pub team_names: Vec<String>,
     /// Upper bound on simulated time per update, adapted to keep each update's event batch moderate.
     pub(super) step_ms: u64,
@@ -101,10 +113,6 @@ impl Session {
     /// The minute of the current (or last) round now.
     pub fn minute(&self) -> f64 {
         self.minute_at(self.now)
-    }
-
-    pub fn factory_count(&self) -> usize {
-        self.factories.len()
     }
 
     /// Applies one command at the current time, recording it (or its rejection) in the log.

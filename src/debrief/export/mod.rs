@@ -16,8 +16,11 @@ use crate::metrics::Metrics;
 /// What an export wrote.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Exported {
+    /// The CSV tables written.
     pub csv: Vec<PathBuf>,
+    /// The PNG charts written.
     pub png: Vec<PathBuf>,
+    /// The HTML report.
     pub html: PathBuf,
 }
 
