@@ -12,6 +12,8 @@ pub mod org;
 mod rng;
 mod stock;
 mod team;
+#[cfg(test)]
+mod tests;
 mod view;
 mod work;
 

@@ -856,3 +856,323 @@ pub fn coefficient_of_variation(xs: &[f64]) -> Option<f64> {
     let var = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / xs.len() as f64;
     Some(var.sqrt() / mean)
 }
+
+#[cfg(test)]
+mod tests {
+    //! Every metric of a short session written by hand, with the answer worked out below each figure.
+
+    use super::*;
+    use crate::domain::Practices;
+    use crate::domain::event::{CostKind, DefectCause, FoundBy, LossReason, UnitInfo};
+
+    const W0: u16 = 0;
+    const W1: u16 = 1;
+    const W2: u16 = 2;
+
+    fn at(minute: f64, kind: EventKind) -> SimEvent {
+        SimEvent {
+            t: SimTime::from_minutes(minute),
+            factory: Some(0),
+            kind,
+        }
+    }
+
+    fn session(minute: f64, kind: EventKind) -> SimEvent {
+        SimEvent {
+            factory: None,
+            ..at(minute, kind)
+        }
+    }
+
+    /// Units X (w0, w1; step 0) and Y (w2; step 1) of design `design`.
+    fn org(design: &str) -> EventKind {
+        let unit = |id: &str, members: Vec<u16>, steps: Vec<u16>| UnitInfo {
+            id: id.into(),
+            name: id.into(),
+            members,
+            steps,
+        };
+        EventKind::Organisation(Box::new(OrgInfo {
+            design: design.into(),
+            units: vec![
+                unit("X", vec![W0, W1], vec![0]),
+                unit("Y", vec![W2], vec![1]),
+            ],
+            spanners: Vec::new(),
+            practices: Practices::default(),
+        }))
+    }
+
+    fn ready(order: u64, step: u16, unit: u16) -> EventKind {
+        EventKind::TaskReady { order, step, unit }
+    }
+
+    fn start(order: u64, step: u16, worker: u16, unit: u16, rework: bool) -> EventKind {
+        EventKind::TaskStarted {
+            order,
+            step,
+            worker,
+            unit,
+            rework,
+            help: false,
+            setup_ms: 0,
+        }
+    }
+
+    fn finish(order: u64, step: u16, worker: u16) -> EventKind {
+        EventKind::TaskFinished {
+            order,
+            step,
+            worker,
+            work_ms: 600_000,
+        }
+    }
+
+    fn handoff(order: u64, steps: (u16, u16), units: (u16, u16), from: u16) -> EventKind {
+        EventKind::Handoff {
+            order,
+            from_step: steps.0,
+            to_step: steps.1,
+            from_unit: units.0,
+            to_unit: units.1,
+            from_worker: from,
+            cross_unit: units.0 != units.1,
+            delay_ms: 0,
+            rework: steps.1 <= steps.0,
+        }
+    }
+
+    fn received(order: u64, price: f64) -> EventKind {
+        EventKind::OrderReceived {
+            order,
+            product: 0,
+            due: SimTime::ZERO,
+            price,
+            custom: true,
+            rush: false,
+        }
+    }
+
+    fn delivered(
+        order: u64,
+        lead: f64,
+        late: f64,
+        touch: f64,
+        price: f64,
+        penalty: f64,
+    ) -> EventKind {
+        let ms = |m: f64| SimTime::from_minutes(m).0;
+        EventKind::OrderDelivered {
+            order,
+            lead_ms: ms(lead),
+            late_ms: ms(late),
+            touch_ms: ms(touch),
+            revenue: price,
+            penalty,
+        }
+    }
+
+    /// One round of 60 minutes: order 1 is served across units with a question on the way; order 2 is
+    /// reworked once and delivered late; order 3 is lost.
+    fn events() -> Vec<SimEvent> {
+        let tables = Tables {
+            factories: vec!["Team".into()],
+            workers: vec!["w0".into(), "w1".into(), "w2".into()],
+            skills: vec!["a".into()],
+            steps: vec!["s0".into(), "s1".into()],
+            products: vec!["p".into()],
+            stations: Vec::new(),
+            ingredients: Vec::new(),
+        };
+        vec![
+            session(
+                0.0,
+                EventKind::SessionStarted {
+                    scenario: "hand".into(),
+                    seed: 9,
+                    rounds: 1,
+                    round_minutes: 60.0,
+                    tables: Box::new(tables),
+                },
+            ),
+            at(0.0, org("d1")),
+            session(0.0, EventKind::RoundStarted { round: 1 }),
+            at(0.0, org("d2")),
+            at(
+                0.0,
+                EventKind::Cost {
+                    kind: CostKind::Fixed,
+                    amount: 100.0,
+                },
+            ),
+            at(0.0, received(1, 50.0)),
+            at(0.0, ready(1, 0, 0)),
+            at(2.0, start(1, 0, W0, 0, false)),
+            at(12.0, finish(1, 0, W0)),
+            at(12.0, handoff(1, (0, 1), (0, 1), W0)),
+            at(12.0, ready(1, 1, 1)),
+            at(
+                12.0,
+                EventKind::QuestionAsked {
+                    order: 1,
+                    step: 1,
+                    asker: W2,
+                    to_unit: 0,
+                },
+            ),
+            at(
+                12.0,
+                EventKind::AnswerStarted {
+                    order: 1,
+                    answerer: W1,
+                },
+            ),
+            at(
+                15.0,
+                EventKind::QuestionAnswered {
+                    order: 1,
+                    asker: W2,
+                    answerer: W1,
+                },
+            ),
+            at(15.0, ready(1, 1, 1)),
+            at(16.0, start(1, 1, W2, 1, false)),
+            at(20.0, received(2, 40.0)),
+            at(20.0, ready(2, 0, 0)),
+            at(20.0, start(2, 0, W0, 0, true)),
+            at(26.0, finish(1, 1, W2)),
+            at(26.0, delivered(1, 26.0, 0.0, 20.0, 50.0, 0.0)),
+            at(30.0, finish(2, 0, W0)),
+            at(
+                30.0,
+                EventKind::DefectFound {
+                    order: 2,
+                    step: 0,
+                    origin_step: 0,
+                    cause: DefectCause::Process,
+                    by: FoundBy::Inspection,
+                },
+            ),
+            at(30.0, handoff(2, (0, 0), (0, 0), W0)),
+            at(30.0, ready(2, 0, 0)),
+            at(30.0, start(2, 0, W1, 0, true)),
+            at(40.0, finish(2, 0, W1)),
+            at(40.0, handoff(2, (0, 1), (0, 1), W1)),
+            at(40.0, ready(2, 1, 1)),
+            at(45.0, start(2, 1, W2, 1, false)),
+            at(50.0, received(3, 30.0)),
+            at(55.0, finish(2, 1, W2)),
+            at(55.0, delivered(2, 35.0, 5.0, 30.0, 40.0, 2.0)),
+            at(
+                58.0,
+                EventKind::OrderLost {
+                    order: 3,
+                    reason: LossReason::Cancelled,
+                },
+            ),
+            at(
+                60.0,
+                EventKind::Cost {
+                    kind: CostKind::Wages,
+                    amount: 60.0,
+                },
+            ),
+            session(60.0, EventKind::RoundEnded { round: 1 }),
+        ]
+    }
+
+    fn collected() -> Collector {
+        let mut c = Collector::new();
+        for e in &events() {
+            c.observe(e);
+        }
+        c
+    }
+
+    fn close(a: Option<f64>, b: f64) -> bool {
+        a.is_some_and(|a| (a - b).abs() < 1e-9)
+    }
+
+    #[test]
+    fn orders_money_and_time_figures() {
+        let r = collected().report();
+        let m = &r.factories[0].rounds[0];
+        assert_eq!(m.design, "d2", "the design in use after the round's start");
+        assert_eq!(m.minutes, 60.0);
+        assert_eq!(
+            (m.orders_received, m.orders_delivered, m.orders_on_time),
+            (3, 2, 1)
+        );
+        assert_eq!((m.orders_late, m.orders_lost), (1, 1));
+        // 50 + (40 - 2) earned; 100 fixed + 60 wages spent.
+        assert_eq!((m.revenue, m.costs, m.profit), (88.0, 160.0, -72.0));
+        // Lead times 26 and 35: mean 30.5, 90th percentile by nearest rank (ceil(0.9 * 2) = 2nd) 35.
+        assert!(close(m.lead_time_mean_min, 30.5) && close(m.lead_time_p90_min, 35.0));
+        assert_eq!(m.throughput_per_hour, 2.0);
+        // Orders in the factory: o1 for 26 min, o2 for 35, o3 for 8 = 69 order-minutes over 60 minutes.
+        assert!((m.wip_mean - 69.0 / 60.0).abs() < 1e-9);
+        // Touch over lead: (20 + 30) / (26 + 35).
+        assert!(close(m.flow_efficiency, 50.0 / 61.0));
+        // Waits from ready to start: 2, 1 (ready again at 15, started 16), 0, 0, 5.
+        assert!(close(m.task_wait_mean_min, 8.0 / 5.0));
+        assert_eq!(r.factories[0].totals.profit, m.profit);
+    }
+
+    #[test]
+    fn coordination_figures() {
+        let c = collected();
+        let m = &c.report().factories[0].rounds[0];
+        assert_eq!((m.handoffs, m.cross_unit_handoffs), (3, 2));
+        // Cross-unit handoffs at 12 and 40 were taken up at 16 and 45.
+        assert!(close(m.cross_unit_wait_mean_min, 4.5));
+        assert_eq!((m.questions, m.defects_found), (1, 1));
+        assert_eq!((m.rework_tasks, m.tasks_started), (2, 5));
+        // Ties: handoffs w0-w2 (across), w0-w1 (inside), w1-w2 (across); the question w2-w1 (across).
+        assert_eq!(m.ties, 4);
+        assert!(close(m.ei_index, (3.0 - 1.0) / 4.0));
+        // A triangle of ties: nobody lies between two others.
+        assert!(m.boundary_spanners.is_empty());
+        let d = c.details(0).unwrap();
+        assert_eq!((d.questions, d.answers), (1, 1));
+        assert_eq!(d.rework_causes, vec![("process defect".to_string(), 1)]);
+        let cross: Vec<_> = d.handoffs.iter().filter(|h| h.from != h.to).collect();
+        assert_eq!(
+            (cross[0].from.as_str(), cross[0].to.as_str(), cross[0].count),
+            ("X", "Y", 2)
+        );
+    }
+
+    #[test]
+    fn utilisation_figures() {
+        let m = &collected().report().factories[0].rounds[0];
+        // Busy: w0 2-12 and 20-30 (20 min), w1 answering 12-15 and working 30-40 (13), w2 16-26 and 45-55 (20).
+        assert!(close(m.utilization_mean, (20.0 + 13.0 + 20.0) / 180.0));
+        // Per unit: X (20 + 13) / 120, Y 20 / 60; the coefficient of variation of the two.
+        let (x, y): (f64, f64) = (33.0 / 120.0, 20.0 / 60.0);
+        let mean = (x + y) / 2.0;
+        assert!(close(m.utilization_cv, (x - mean).abs() / mean));
+    }
+
+    #[test]
+    fn the_live_figures_are_the_report_totals() {
+        let c = collected();
+        let totals = &c.report().factories[0].totals;
+        let live = c.live(0).unwrap();
+        let f = &live.figures;
+        assert_eq!(
+            (f.received, f.delivered, f.on_time, f.late, f.lost),
+            (
+                totals.orders_received,
+                totals.orders_delivered,
+                totals.orders_on_time,
+                totals.orders_late,
+                totals.orders_lost
+            )
+        );
+        assert_eq!(
+            (f.revenue, f.costs, f.profit()),
+            (totals.revenue, totals.costs, totals.profit)
+        );
+        assert_eq!((live.design.as_str(), live.wip), ("d2", 0));
+    }
+}

@@ -193,6 +193,12 @@ pub fn compile(name: &str, source: &str, file: &ScenarioFile) -> Result<Model, V
     let demand = demand(&mut d, file, &ix, rounds, round_minutes);
     let coordination = coordination(&mut d, &file.coordination);
     economics(&mut d, file);
+    // Who can do which step is only worth judging when the skills, workers and steps hold together.
+    let routed = if d.found.is_empty() {
+        routed
+    } else {
+        HashSet::new()
+    };
     let (designs, default_design) = designs(&mut d, file, &ix, &workers, &steps, &routed);
     let mut model = Model {
         file: name.to_string(),
@@ -813,7 +819,7 @@ fn practices(d: &mut Diags, practices: &Spanned<Practices>, ix: &Index) {
         if nth > 0 {
             d.at_offset(at, format!("step `{step}` has two WIP limits"));
         }
-        if !ix.steps.index.contains_key(step) {
+        if !ix.steps.order.is_empty() && !ix.steps.index.contains_key(step) {
             d.at_offset(at, format!("unknown step `{step}` in `wip_limits`"));
         }
         if *limit == 0 {
