@@ -6,7 +6,6 @@ use super::*;
 use crate::domain::event::DISRUPTION_ORDER_BASE;
 use crate::domain::time::ms_from_minutes;
 use crate::domain::{DisruptionKind as K, Dist};
-use crate::scenario::model::Demand;
 
 /// The terms of a rush offer.
 struct RushTerms {
@@ -224,28 +223,11 @@ impl FactorySim {
         factor: f64,
         duration_min: f64,
     ) {
-        let model = self.shared_model();
-        let round_ix = self.round.saturating_sub(1) as usize;
-        let rates = model
-            .demand
-            .iter()
-            .filter_map(|d| match d {
-                Demand::Poisson {
-                    product,
-                    per_hour,
-                    round_factors,
-                    due_in,
-                } if products.is_empty() || products.contains(&model.products[*product].id) => {
-                    let rf = round_factors.get(round_ix).copied().unwrap_or(1.0);
-                    Some((
-                        *product,
-                        per_hour * rf * (factor - 1.0) / 60.0,
-                        due_in.clone(),
-                    ))
-                }
-                _ => None,
-            })
-            .filter(|(_, r, _)| *r > 0.0)
+        let rates = self
+            .model
+            .surge_rates(products, factor, self.round)
+            .into_iter()
+            .map(|(p, rate, due_in)| (p, rate, due_in.clone()))
             .collect();
         let end = self.until(duration_min);
         self.surges.push(Surge {

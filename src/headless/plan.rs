@@ -241,20 +241,10 @@ impl<'a> Checker<'a> {
         target: &Target,
         at_minute: Option<f64>,
     ) -> Result<(), Invalid> {
-        let teams = match target {
-            Target::All => self.teams.len(),
-            Target::Factories(list) => list.len(),
-        };
         let start = at_minute.unwrap_or(c.minute).max(c.minute);
-        let left = self.model.round_len.minutes() - start;
-        let per_team: f64 = self
-            .model
-            .disruption_orders(kind, c.round, left)
-            .iter()
-            .map(|(_, n)| n)
-            .sum();
-        let orders = per_team * teams as f64;
-        self.orders_left -= orders;
+        self.orders_left -=
+            self.model
+                .injection_orders(kind, target, self.teams.len(), c.round, start);
         if self.orders_left < 0.0 {
             return Err(Invalid::field(
                 "kind",

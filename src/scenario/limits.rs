@@ -202,28 +202,37 @@ impl Model {
                 factor,
                 duration_min,
             } => {
-                let hours = duration_min.min(left).max(0.0) / 60.0;
-                let r = round.saturating_sub(1) as usize;
-                self.demand
-                    .iter()
-                    .filter_map(|d| match d {
-                        Demand::Poisson {
-                            product,
-                            per_hour,
-                            round_factors,
-                            ..
-                        } if products.is_empty()
-                            || products.contains(&self.products[*product].id) =>
-                        {
-                            let rf = round_factors.get(r).copied().unwrap_or(1.0);
-                            Some((*product, per_hour * rf * (factor - 1.0).max(0.0) * hours))
-                        }
-                        _ => None,
-                    })
+                let minutes = duration_min.min(left).max(0.0);
+                self.surge_rates(products, *factor, round)
+                    .into_iter()
+                    .map(|(p, per_minute, _)| (p, per_minute * minutes))
                     .collect()
             }
             _ => Vec::new(),
         }
+    }
+
+    /// Orders an injection of `kind` for `target` in a session of `teams` teams brings, all teams together,
+    /// when it starts at `minute` of round `round`.
+    pub fn injection_orders(
+        &self,
+        kind: &DisruptionKind,
+        target: &crate::domain::Target,
+        teams: usize,
+        round: u32,
+        minute: f64,
+    ) -> f64 {
+        let hit = match target {
+            crate::domain::Target::All => teams,
+            crate::domain::Target::Factories(list) => list.len(),
+        };
+        let left = self.round_len.minutes() - minute;
+        let per_team: f64 = self
+            .disruption_orders(kind, round, left)
+            .iter()
+            .map(|(_, n)| n)
+            .sum();
+        per_team * hit as f64
     }
 
     /// Expected attempts of each step of a product: `1 / (1 - q)`, where `q` is the chance that a pass

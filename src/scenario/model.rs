@@ -303,6 +303,34 @@ impl Model {
         self.ingredients.iter().position(|s| s.id == id)
     }
 
+    /// The extra arrivals a demand surge of `factor` brings in round `round` (1-based): for each random
+    /// source of the listed products (all when empty), the product, the extra orders per minute (those with
+    /// none left out) and the source's due-in time.
+    pub fn surge_rates(
+        &self,
+        products: &[String],
+        factor: f64,
+        round: u32,
+    ) -> Vec<(usize, f64, &Dist)> {
+        let r = round.saturating_sub(1) as usize;
+        self.demand
+            .iter()
+            .filter_map(|d| match d {
+                Demand::Poisson {
+                    product,
+                    per_hour,
+                    round_factors,
+                    due_in,
+                } if products.is_empty() || products.contains(&self.products[*product].id) => {
+                    let rf = round_factors.get(r).copied().unwrap_or(1.0);
+                    Some((*product, per_hour * rf * (factor - 1.0) / 60.0, due_in))
+                }
+                _ => None,
+            })
+            .filter(|(_, rate, _)| *rate > 0.0)
+            .collect()
+    }
+
     /// The name of team `i`.
     pub fn team_name(&self, i: usize) -> String {
         self.team_names

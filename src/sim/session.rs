@@ -184,23 +184,15 @@ impl Session {
         target: &Target,
         at_minute: Option<f64>,
     ) -> f64 {
-        let teams = match target {
-            Target::All => self.factories.len(),
-            Target::Factories(list) => list.len(),
-        };
+        // Between rounds, an injection counts in the next round.
         let (round, now) = if self.running {
             (self.round, self.minute())
         } else {
             (self.round + 1, 0.0)
         };
-        let left = self.model.round_len.minutes() - at_minute.unwrap_or(now).max(now);
-        let per_team: f64 = self
-            .model
-            .disruption_orders(&spec.kind, round, left)
-            .iter()
-            .map(|(_, n)| n)
-            .sum();
-        per_team * teams as f64
+        let start = at_minute.unwrap_or(now).max(now);
+        self.model
+            .injection_orders(&spec.kind, target, self.factories.len(), round, start)
     }
 
     fn execute(
