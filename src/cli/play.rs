@@ -13,14 +13,14 @@ use crate::game::{self, PlayOptions};
 pub(crate) struct PlayArgs {
     /// Scenario file (RON) or the name of a shipped scenario, preselected in the lobby.
     pub file: Option<PathBuf>,
-    /// Number of teams (1-12).
-    #[arg(long)]
+    /// Number of teams.
+    #[arg(long, help = teams_help())]
     pub teams: Option<u32>,
     /// Seed of all random streams.
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Text size (0.8-2.5; default 1.4, readable on a projector).
-    #[arg(long)]
+    /// Text size.
+    #[arg(long, help = scale_help())]
     pub scale: Option<f32>,
     /// Skip the lobby and start the session at once.
     #[arg(long)]
@@ -131,9 +131,28 @@ pub(super) fn play(args: &PlayArgs) -> ExitCode {
 pub(crate) struct DebriefArgs {
     /// A session's event log (from `run --events` or the game).
     pub events: PathBuf,
-    /// Text size (0.8-2.5; default 1.4).
-    #[arg(long)]
+    /// Text size.
+    #[arg(long, help = scale_help())]
     pub scale: Option<f32>,
+}
+
+/// `--teams` in the help: the game's limits.
+fn teams_help() -> String {
+    format!(
+        "Number of teams ({}-{})",
+        game::TEAMS.start(),
+        game::TEAMS.end()
+    )
+}
+
+/// `--scale` in the help: the text sizes there are.
+fn scale_help() -> String {
+    format!(
+        "Text size ({}-{}; default {}, readable on a projector)",
+        style::SCALES.start(),
+        style::SCALES.end(),
+        style::DEFAULT_SCALE
+    )
 }
 
 /// `cakefactory debrief EVENTS.jsonl`: the debrief dashboard of a saved session.

@@ -21,7 +21,10 @@ pub(crate) struct RunArgs {
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Number of teams (factories); the scenario's default when absent.
-    #[arg(long)]
+    #[arg(long, help = format!(
+        "Number of teams (factories, 1-{}, as the scenario's work allows); the scenario's default when absent",
+        crate::scenario::MAX_TEAMS
+    ))]
     pub teams: Option<u32>,
     /// Design every team starts with; the scenario's default when absent.
     #[arg(long)]

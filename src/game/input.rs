@@ -1,10 +1,11 @@
 //! Keyboard shortcuts: Space pause, 1-6 speeds, Tab next team (Shift+Tab back), D decision panel, F
-//! facilitator console, Esc menu. Each key is the same [`UiAction`] as its button. They are off in the lobby
-//! and while a text field has the keyboard.
+//! facilitator console, Esc menu. Each key is the same [`UiAction`] as its button. They are off in the lobby,
+//! while a text field has the keyboard and while a drop-down list is open; otherwise they own the keyboard
+//! (Tab switches teams, it does not move egui's focus between buttons).
 
 use bevy::input::InputSystems;
 use bevy::prelude::*;
-use bevy_egui::input::egui_wants_any_keyboard_input;
+use bevy_egui::EguiContexts;
 
 use super::actions::ActionSet;
 use super::clock::SPEEDS;
@@ -16,7 +17,7 @@ pub(super) fn plugin(app: &mut App) {
         PreUpdate,
         keys.after(InputSystems)
             .before(ActionSet)
-            .run_if(not(egui_wants_any_keyboard_input).and_then(not(in_state(Screen::Lobby)))),
+            .run_if(not(in_state(Screen::Lobby))),
     );
 }
 
@@ -59,7 +60,21 @@ pub fn actions_of_keys(input: &ButtonInput<KeyCode>) -> Vec<UiAction> {
     actions
 }
 
-fn keys(input: Res<ButtonInput<KeyCode>>, mut pending: ResMut<PendingActions>) {
+fn keys(
+    input: Res<ButtonInput<KeyCode>>,
+    mut contexts: EguiContexts,
+    mut pending: ResMut<PendingActions>,
+) {
+    let Ok(ctx) = contexts.ctx_mut() else {
+        return;
+    };
+    if ctx.text_edit_focused() || ctx.any_popup_open() {
+        return;
+    }
+    // A button that Tab focused would take Space and Tab too: the shortcuts keep the keyboard.
+    if ctx.memory(|m| m.focused().is_some()) {
+        ctx.memory_mut(|m| m.stop_text_input());
+    }
     pending.0.extend(actions_of_keys(&input));
 }
 

@@ -271,8 +271,18 @@ fn spawn_legend(commands: &mut Commands, palette: &Palette) {
         ("station broken", STATION_BROKEN, 22.0),
         ("cross-unit handoff", HANDOFF_ARROW, 6.0),
     ];
-    let slot = WIDTH / (cakes.len() + swatches.len()) as f32;
-    let x = |i: usize| -WIDTH / 2.0 + i as f32 * slot;
+    // Each entry as wide as its label (the floor's font is monospaced: about 0.6 of its size per letter).
+    let labels: Vec<&str> = cakes
+        .iter()
+        .map(|(l, _)| *l)
+        .chain(swatches.iter().map(|(l, _, _)| *l))
+        .collect();
+    let widths: Vec<f32> = labels
+        .iter()
+        .map(|l| 30.0 + l.chars().count() as f32 * LEGEND_SIZE * 0.6)
+        .collect();
+    let gap = (WIDTH - widths.iter().sum::<f32>()) / labels.len() as f32;
+    let x = |i: usize| -WIDTH / 2.0 + widths[..i].iter().sum::<f32>() + i as f32 * gap.max(8.0);
     for (i, (label, material)) in cakes.into_iter().enumerate() {
         commands.spawn((
             Mesh2d(palette.cake.clone()),
@@ -293,10 +303,13 @@ fn spawn_legend(commands: &mut Commands, palette: &Palette) {
     }
 }
 
+/// The legend's text size.
+const LEGEND_SIZE: f32 = 19.0;
+
 fn legend_label(label: &str, x: f32) -> impl Bundle {
     text(
         label,
-        19.0,
+        LEGEND_SIZE,
         WHITE,
         Vec2::new(x + 30.0, LEGEND_Y),
         Anchor::CENTER_LEFT,
