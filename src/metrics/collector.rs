@@ -1143,6 +1143,52 @@ mod tests {
     }
 
     #[test]
+    fn the_worker_between_the_others_is_the_boundary_spanner() {
+        // Two stand-ups: w0 with w1, then w1 with w2. Every shortest path from w0 to w2 runs through w1.
+        let mut events = events();
+        let end = events.pop().unwrap();
+        for attendees in [vec![W0, W1], vec![W1, W2]] {
+            events.push(at(
+                59.0,
+                EventKind::MeetingEnded {
+                    unit: None,
+                    attendees,
+                },
+            ));
+        }
+        events.push(end);
+        let mut c = Collector::new();
+        for e in &events {
+            c.observe(e);
+        }
+        let m = &c.report().factories[0].rounds[0];
+        // The ties now: w0-w2 once, w0-w1 twice, w1-w2 three times; as a network (pairs, unweighted) still a
+        // triangle, so nobody is between the others.
+        assert_eq!(m.ties, 6);
+        assert!(m.boundary_spanners.is_empty());
+        let mut chain = Collector::new();
+        let only_meetings: Vec<SimEvent> = events
+            .iter()
+            .filter(|e| {
+                e.factory.is_none()
+                    || matches!(
+                        e.kind,
+                        EventKind::Organisation(_) | EventKind::MeetingEnded { .. }
+                    )
+            })
+            .cloned()
+            .collect();
+        for e in &only_meetings {
+            chain.observe(e);
+        }
+        let m = &chain.report().factories[0].rounds[0];
+        assert_eq!(m.ties, 2);
+        assert_eq!(m.boundary_spanners, vec!["w1".to_string()]);
+        // w0-w1 inside X, w1-w2 across: E-I (1 - 1) / 2.
+        assert!(close(m.ei_index, 0.0));
+    }
+
+    #[test]
     fn utilisation_figures() {
         let m = &collected().report().factories[0].rounds[0];
         // Busy: w0 2-12 and 20-30 (20 min), w1 answering 12-15 and working 30-40 (13), w2 16-26 and 45-55 (20).
