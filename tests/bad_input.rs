@@ -41,13 +41,24 @@ struct Case {
     says: &'static str,
 }
 
-fn cases() -> Vec<Case> {
-    let c = |name, src: String, at: Option<(&'static str, usize)>, says| Case {
+/// A case: its name, the source, where the error must stand and what it must say.
+fn case(
+    name: &'static str,
+    src: String,
+    at: Option<(&'static str, usize)>,
+    says: &'static str,
+) -> Case {
+    Case {
         name,
         src,
         at,
         says,
-    };
+    }
+}
+
+/// Files that are not RON of the right shape.
+fn syntax_cases() -> Vec<Case> {
+    let c = case;
     vec![
         c("empty file", String::new(), None, "the file is empty"),
         c(
@@ -80,6 +91,13 @@ fn cases() -> Vec<Case> {
             Some(("rounds", 0)),
             "expected a comma",
         ),
+    ]
+}
+
+/// Well-formed files that refer to what does not exist, or leave something out.
+fn content_cases() -> Vec<Case> {
+    let c = case;
+    vec![
         c(
             "unknown skill",
             edit("{\"baking\": 1.0}", "{\"bakign\": 1.0}"),
@@ -121,6 +139,13 @@ fn cases() -> Vec<Case> {
             Some(("\"split\"", 0)),
             "no unit owns step `bake`",
         ),
+    ]
+}
+
+/// Well-formed files with values out of their range.
+fn value_cases() -> Vec<Case> {
+    let c = case;
+    vec![
         c(
             "negative duration",
             edit("duration: Fixed(2)", "duration: Fixed(-2)"),
@@ -221,6 +246,13 @@ fn cases() -> Vec<Case> {
             "unknown design `duo`",
         ),
     ]
+}
+
+fn cases() -> Vec<Case> {
+    let mut all = syntax_cases();
+    all.extend(content_cases());
+    all.extend(value_cases());
+    all
 }
 
 #[test]
