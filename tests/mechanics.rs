@@ -165,3 +165,50 @@ fn a_declined_rush_offer_brings_no_orders() {
     assert_eq!(rush(false), 0);
     assert_eq!(rush(true), 3);
 }
+
+#[test]
+fn a_decision_that_would_leave_a_step_with_nobody_is_refused() {
+    // In functional departments Quinn is the whole quality unit: moving Quinn away, giving the quality step
+    // to sales, or helping `None` in the cells (where some steps have no specialist) leaves a step stuck.
+    let plan_src = r#"[
+        (round: 1, minute: 10, command: Team(factory: 0, action: MoveWorker(worker: "quinn", unit: "bakery"))),
+        (round: 1, minute: 20, command: Team(factory: 0, action: AssignStep(step: "quality", units: ["sales"]))),
+        (round: 1, minute: 30, command: Team(factory: 0, action: MoveWorker(worker: "bo", unit: "quality"))),
+    ]"#;
+    let events = standard_events(3, plan_src);
+    let rejected: Vec<&String> = events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::CommandRejected { reason, .. } => Some(reason),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(rejected.len(), 2, "{rejected:?}");
+    assert!(
+        rejected
+            .iter()
+            .all(|r| r.contains("stuck") && r.contains("step `quality`")),
+        "{rejected:?}"
+    );
+    // Moving Bo (who has the quality skill) into quality is fine.
+    assert!(events.iter().any(|e| matches!(
+        &e.kind,
+        EventKind::CommandApplied { command } if matches!(**command, Command::Team { .. })
+    )));
+}
+
+#[test]
+fn the_panel_knows_which_choices_would_be_refused() {
+    let model = Arc::new(shipped("cake_factory_2"));
+    let config = config(Arc::clone(&model), &options(1, 1, Vec::new())).unwrap();
+    let app = session_app(config);
+    let entity = app.world().resource::<Session>().factories[0];
+    let view = app.world().get::<FactorySim>(entity).unwrap().view();
+    let quinn = model.worker_index("quinn").unwrap();
+    let bo = model.worker_index("bo").unwrap();
+    let org = app.world().get::<FactorySim>(entity).unwrap().org().clone();
+    let unit = |id: &str| org.unit_index(id).unwrap() as usize;
+    assert!(view.choices.moves[quinn][unit("sales")].is_some());
+    assert!(view.choices.moves[bo][unit("quality")].is_none());
+    assert!(view.choices.designs.iter().all(Option::is_none));
+}

@@ -27,7 +27,7 @@ use bevy::prelude::Component;
 use demand::{DemandGen, OrderSpec};
 use org::{NONE, Org};
 pub use view::{
-    FactoryView, OfferView, OrderStatus, OrderView, StationView, StepView, WorkerActivity,
+    Choices, FactoryView, OfferView, OrderStatus, OrderView, StationView, StepView, WorkerActivity,
     WorkerView,
 };
 

@@ -4,14 +4,18 @@
 use super::*;
 use crate::domain::command::TeamAction;
 use crate::domain::{PracticeChange, Priority};
-use crate::scenario::check::Resolved;
+use crate::scenario::check::{Resolved, staffing_problems};
 
 impl FactorySim {
     /// Applies a team's decision now; an invalid one changes nothing and says why.
     pub fn apply(&mut self, action: &TeamAction) -> Result<(), String> {
         let model = self.shared_model();
         match model.resolve_action(action, self.org.design_index)? {
-            Resolved::SetDesign(d) => self.choose_design(d),
+            Resolved::SetDesign(d) => {
+                let org = Org::from_design(&model, d);
+                self.check_staffed(&org)?;
+                self.choose_design(d);
+            }
             Resolved::MoveWorker { worker: w, unit: u } => {
                 if self.org.worker_unit[w] == u {
                     return Err(format!(
@@ -19,8 +23,9 @@ impl FactorySim {
                         model.workers[w].id, self.org.units[u as usize].id
                     ));
                 }
-                self.org.worker_unit[w] = u;
-                self.org_changed();
+                let mut org = self.org.clone();
+                org.worker_unit[w] = u;
+                self.replace_org(org)?;
             }
             Resolved::SetSpanner { worker: w, on } => {
                 if self.org.spanner[w] == on {
@@ -33,16 +38,17 @@ impl FactorySim {
                 self.org.spanner[w] = on;
                 self.org_changed();
             }
-            Resolved::SetPractice(change) => self.set_practice(change),
+            Resolved::SetPractice(change) => self.set_practice(change)?,
             Resolved::AssignStep { step, units } => {
-                for (u, unit) in self.org.units.iter_mut().enumerate() {
+                let mut org = self.org.clone();
+                for (u, unit) in org.units.iter_mut().enumerate() {
                     unit.steps.retain(|&x| x != step);
                     if units.contains(&(u as u16)) {
                         unit.steps.push(step);
                         unit.steps.sort_unstable();
                     }
                 }
-                self.org_changed();
+                self.replace_org(org)?;
             }
             Resolved::Expedite(order) => self.expedite(order)?,
             Resolved::RespondToOffer { offer, accept } => self.respond_to_offer(offer, accept)?,
@@ -51,8 +57,55 @@ impl FactorySim {
         Ok(())
     }
 
-    /// Changes a practice (already checked against the scenario).
-    fn set_practice(&mut self, change: &PracticeChange) {
+    /// The steps the factory's routings need now (new requirements included).
+    pub fn needed_steps(&self) -> Vec<usize> {
+        let mut steps: Vec<usize> = self
+            .routings
+            .iter()
+            .flat_map(|r| r.iter().map(|op| op.step))
+            .collect();
+        steps.sort_unstable();
+        steps.dedup();
+        steps
+    }
+
+    /// Why `org` would leave a step the routings need with nobody able and allowed to do it.
+    pub fn check_staffed(&self, org: &Org) -> Result<(), String> {
+        let units: Vec<(Vec<usize>, Vec<usize>)> = (0..org.units.len())
+            .map(|u| (org.members(u as u16).collect(), org.units[u].steps.clone()))
+            .collect();
+        let m = &self.model;
+        let problems = staffing_problems(
+            &m.workers,
+            &m.steps,
+            &m.skills,
+            &units,
+            org.practices.helping,
+            &self.needed_steps(),
+        );
+        match problems.into_iter().next() {
+            None => Ok(()),
+            Some(p) => Err(format!("this would leave the factory stuck: {p}")),
+        }
+    }
+
+    /// Takes `org` as the organisation, if every step the routings need still has someone for it.
+    fn replace_org(&mut self, mut org: Org) -> Result<(), String> {
+        org.refresh(&self.model);
+        self.check_staffed(&org)?;
+        self.org = org;
+        self.org_changed();
+        Ok(())
+    }
+
+    /// Changes a practice (already checked against the scenario); a helping rule that would leave a step
+    /// with nobody allowed to do it is refused.
+    fn set_practice(&mut self, change: &PracticeChange) -> Result<(), String> {
+        if let PracticeChange::Helping(h) = change {
+            let mut org = self.org.clone();
+            org.practices.helping = *h;
+            return self.replace_org(org);
+        }
         let p = &mut self.org.practices;
         match change {
             PracticeChange::Standup(s) => {
@@ -75,6 +128,7 @@ impl FactorySim {
             }
         }
         self.org_changed();
+        Ok(())
     }
 
     /// After any change of the organisation: derived tables, queues of steps a unit no longer owns, blocked

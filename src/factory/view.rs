@@ -2,6 +2,7 @@
 //! order is doing right now.
 
 use super::*;
+use crate::domain::Helping;
 
 /// Orders at one step, by what they are doing.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -116,6 +117,18 @@ pub struct OfferView {
     pub price: f64,
 }
 
+/// Which of a team's choices would be refused because they leave a step the routings need with nobody able
+/// and allowed to do it, and why (`None`: allowed).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Choices {
+    /// Moving worker `w` to unit `u`, by `[w][u]`.
+    pub moves: Vec<Vec<Option<String>>>,
+    /// Each helping rule, in the order `None`, `OwnUnit`, `Anyone`.
+    pub helping: [Option<String>; 3],
+    /// Switching to each design of the scenario.
+    pub designs: Vec<Option<String>>,
+}
+
 /// Everything the game shows of one factory at one moment.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FactoryView {
@@ -135,6 +148,8 @@ pub struct FactoryView {
     pub pending_design: Option<String>,
     /// When the stand-up in progress ends.
     pub meeting_until: Option<SimTime>,
+    /// Which choices would leave the factory stuck.
+    pub choices: Choices,
 }
 
 impl FactoryView {
@@ -179,6 +194,36 @@ impl FactorySim {
                 .collect(),
             pending_design: self.pending_design(),
             meeting_until: self.meeting.as_ref().map(|m| m.until),
+            choices: self.choices(),
+        }
+    }
+
+    /// Which moves, helping rules and designs would leave a needed step with nobody for it.
+    pub fn choices(&self) -> Choices {
+        let refused = |org: Org| self.check_staffed(&org).err();
+        let moves = (0..self.workers.len())
+            .map(|w| {
+                (0..self.org.units.len() as u16)
+                    .map(|u| {
+                        let mut org = self.org.clone();
+                        org.worker_unit[w] = u;
+                        refused(org)
+                    })
+                    .collect()
+            })
+            .collect();
+        let helping = [Helping::None, Helping::OwnUnit, Helping::Anyone].map(|h| {
+            let mut org = self.org.clone();
+            org.practices.helping = h;
+            refused(org)
+        });
+        let designs = (0..self.model.designs.len())
+            .map(|d| refused(Org::from_design(&self.model, d)))
+            .collect();
+        Choices {
+            moves,
+            helping,
+            designs,
         }
     }
 

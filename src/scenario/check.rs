@@ -4,9 +4,10 @@
 //! thing everywhere.
 
 use super::limits::MAX_STANDUPS_PER_ROUND;
-use super::model::Model;
+use super::model::{Model, Step, Worker};
 use crate::domain::{
-    DisruptionKind as K, DisruptionSpec, Invalid, PracticeChange, Standup, Target, TeamAction,
+    DisruptionKind as K, DisruptionSpec, Helping, Invalid, PracticeChange, Standup, Target,
+    TeamAction,
 };
 
 /// A team action with every name resolved against the scenario and the team's current design.
@@ -351,6 +352,59 @@ impl Model {
         }
         Ok(())
     }
+}
+
+/// Why steps a routing needs would have nobody able and allowed to do them, one line per step: a step no
+/// unit owns, or whose owning units have no member with its skill (as their primary skill when helping is
+/// `None`; with helping `Anyone`, any worker with the skill will do). `units` are (members, steps owned).
+pub fn staffing_problems(
+    workers: &[Worker],
+    steps: &[Step],
+    skills: &[String],
+    units: &[(Vec<usize>, Vec<usize>)],
+    helping: Helping,
+    needed: &[usize],
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    for &s in needed {
+        let Some(step) = steps.get(s) else { continue };
+        let owners: Vec<&(Vec<usize>, Vec<usize>)> = units
+            .iter()
+            .filter(|(_, owned)| owned.contains(&s))
+            .collect();
+        if owners.is_empty() {
+            problems.push(format!(
+                "no unit owns step `{}`, which a routing needs",
+                step.id
+            ));
+            continue;
+        }
+        let can = |w: usize| {
+            let level = workers
+                .get(w)
+                .and_then(|x| x.levels.get(step.skill))
+                .copied()
+                .unwrap_or(0.0);
+            level > 0.0 && (helping != Helping::None || workers[w].primary == step.skill)
+        };
+        let staffed = owners
+            .iter()
+            .any(|(members, _)| members.iter().any(|&w| can(w)))
+            || (helping == Helping::Anyone && (0..workers.len()).any(can));
+        if !staffed {
+            problems.push(format!(
+                "nobody can do step `{}`: no member of a unit owning it has skill `{}`{}",
+                step.id,
+                skills.get(step.skill).map_or("?", String::as_str),
+                if helping == Helping::None {
+                    " as their primary skill (helping: None)"
+                } else {
+                    ""
+                }
+            ));
+        }
+    }
+    problems
 }
 
 /// "there is no team N": with the teams there are.

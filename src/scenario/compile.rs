@@ -5,12 +5,13 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::check::staffing_problems;
 use super::format::*;
 use super::limits::*;
 use super::locate;
 use super::model::*;
 use super::spanned::{Spanned, line_col};
-use crate::domain::{Dist, Helping, Invalid, Practices, SimTime, Target};
+use crate::domain::{Dist, Invalid, Practices, SimTime, Target};
 
 /// One validation problem: where (byte offset in the source, if known) and what.
 #[derive(Clone, Debug, PartialEq)]
@@ -838,51 +839,19 @@ fn doable(
     routed: &HashSet<usize>,
     skills: &[Id],
 ) {
+    let mut needed: Vec<usize> = routed.iter().copied().collect();
+    needed.sort_unstable();
+    let skills: Vec<String> = skills.iter().map(|s| s.value.clone()).collect();
+    let units: Vec<(Vec<usize>, Vec<usize>)> = units
+        .iter()
+        .map(|u| (u.members.clone(), u.steps.clone()))
+        .collect();
     let helping = des.practices.helping;
-    let mut sorted: Vec<usize> = routed.iter().copied().collect();
-    sorted.sort_unstable();
-    for s in sorted {
-        let Some(step) = steps.get(s) else { continue };
-        let owners: Vec<&Unit> = units.iter().filter(|u| u.steps.contains(&s)).collect();
-        if owners.is_empty() {
-            d.at(
-                &des.name,
-                format!(
-                    "in design `{}` no unit owns step `{}`, which a routing needs",
-                    des.name.value, step.id
-                ),
-            );
-            continue;
-        }
-        let can = |w: &usize| {
-            let level = workers
-                .get(*w)
-                .and_then(|x| x.levels.get(step.skill))
-                .copied()
-                .unwrap_or(0.0);
-            match helping {
-                Helping::None => level > 0.0 && workers[*w].primary == step.skill,
-                _ => level > 0.0,
-            }
-        };
-        let doable = owners.iter().any(|u| u.members.iter().any(can))
-            || (helping == Helping::Anyone && (0..workers.len()).any(|w| can(&w)));
-        if !doable {
-            d.at(
-                &des.name,
-                format!(
-                    "in design `{}` nobody can do step `{}`: no member of a unit owning it has skill `{}`{}",
-                    des.name.value,
-                    step.id,
-                    skills.get(step.skill).map_or("?", |s| s.value.as_str()),
-                    if helping == Helping::None {
-                        " as their primary skill (helping: None)"
-                    } else {
-                        ""
-                    }
-                ),
-            );
-        }
+    for problem in staffing_problems(workers, steps, &skills, &units, helping, &needed) {
+        d.at(
+            &des.name,
+            format!("in design `{}` {problem}", des.name.value),
+        );
     }
 }
 

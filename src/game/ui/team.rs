@@ -91,14 +91,15 @@ fn design_section(
                     }
                 });
             ui.label(RichText::new(&v.model.designs[state.design].description).color(style::MUTED));
-            if ui
-                .button("Use this design")
+            let refusal = v.view.choices.designs.get(state.design).cloned().flatten();
+            let button = ui
+                .add_enabled(refusal.is_none(), egui::Button::new("Use this design"))
                 .on_hover_text(
                     "Reorganise into this design. During a round it takes effect when the next round starts; \
                      between rounds at once. Work in progress carries over.",
                 )
-                .clicked()
-            {
+                .on_disabled_hover_text(refusal.unwrap_or_default());
+            if button.clicked() {
                 actions.push(team_action(
                     v,
                     TeamAction::SetDesign(v.model.designs[state.design].name.clone()),
@@ -154,7 +155,13 @@ fn people_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiActi
                             .selected_text(v.org.units.get(unit).map_or("?", |u| u.name.as_str()))
                             .show_ui(ui, |ui| {
                                 for (u, unit_rt) in v.org.units.iter().enumerate() {
-                                    ui.selectable_value(&mut unit, u, &unit_rt.name);
+                                    let refusal = v.view.choices.moves.get(w).and_then(|m| m.get(u)).cloned().flatten();
+                                    let shown = ui.add_enabled_ui(refusal.is_none() || u == unit, |ui| {
+                                        ui.selectable_value(&mut unit, u, &unit_rt.name)
+                                    });
+                                    if let Some(why) = refusal {
+                                        shown.inner.on_disabled_hover_text(why);
+                                    }
                                 }
                             })
                             .response
@@ -286,7 +293,15 @@ fn helping_and_priority(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<
                 "Idle people also take other units' tasks they have the skill for, once those have waited a while.",
             ),
         ] {
-            if ui.selectable_label(p.helping == h, label).on_hover_text(tip).clicked() && p.helping != h {
+            let refusal = v.view.choices.helping[h as usize].clone().filter(|_| p.helping != h);
+            let clicked = ui
+                .add_enabled_ui(refusal.is_none(), |ui| {
+                    ui.selectable_label(p.helping == h, label).on_hover_text(tip)
+                })
+                .inner
+                .on_disabled_hover_text(refusal.unwrap_or_default())
+                .clicked();
+            if clicked && p.helping != h {
                 actions.push(practice(v, PracticeChange::Helping(h)));
             }
         }
