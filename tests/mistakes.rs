@@ -47,7 +47,7 @@ const SCENARIO_MISTAKES: &[Mistake] = &[
     ),
     m(
         "a rate far too high",
-        "per_hour: 1.8,",
+        "per_hour: 1.5,",
         "per_hour: 1000000,",
         ("1000000", 0),
         "too much work",
@@ -138,7 +138,7 @@ const SCENARIO_MISTAKES: &[Mistake] = &[
     ),
     m(
         "a surge that lowers demand",
-        "DemandSurge(factor: 2.0",
+        "DemandSurge(factor: 1.5",
         "DemandSurge(factor: 0.5",
         ("0.5, duration_min: 120", 0),
         "`factor` must be at least 1",

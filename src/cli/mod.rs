@@ -8,6 +8,7 @@ mod play;
 mod report;
 mod run;
 mod table;
+mod tournament;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -45,6 +46,8 @@ enum Cmd {
     Run(run::RunArgs),
     /// Measure simulation speed (release builds give meaningful figures).
     Bench(bench::BenchArgs),
+    /// Play every strategy of a scenario on the same orders over many seeds and print their means.
+    Tournament(tournament::TournamentArgs),
     /// Export the debrief of a session's event log: CSV tables, PNG charts and an HTML report.
     Report(report::ReportArgs),
     /// Open the game window (lobby, rounds, facilitator console).
@@ -69,6 +72,7 @@ pub fn main() -> ExitCode {
         Some(Cmd::Check { files }) => check::check(&files),
         Some(Cmd::Run(args)) => run::run(&args),
         Some(Cmd::Bench(args)) => bench::bench(&args),
+        Some(Cmd::Tournament(args)) => tournament::tournament(&args),
         Some(Cmd::Report(args)) => report::report(&args),
         #[cfg(feature = "gui")]
         Some(Cmd::Play(args)) => play::play(&args),

@@ -223,6 +223,9 @@ pub enum EventKind {
         help: bool,
         /// Changeover time included in the task (the worker's previous task was another step).
         setup_ms: u64,
+        /// Time included for keeping the shared board up to date.
+        #[serde(default)]
+        board_ms: u64,
     },
     /// The worker's part of a task is done (`work_ms` of their time); unattended station time may follow.
     TaskFinished {
@@ -377,6 +380,16 @@ pub enum EventKind {
         /// Who took part.
         attendees: Vec<u16>,
     },
+    /// A boundary spanner began a spanning session (time spent linking units, away from tasks).
+    SpanningStarted {
+        /// The spanner.
+        worker: u16,
+    },
+    /// A spanning session ended (at its time, or cut short by absence or the round's end).
+    SpanningEnded {
+        /// The spanner.
+        worker: u16,
+    },
     /// Units of a station broke down.
     StationDown {
         /// The station (index).
@@ -509,6 +522,8 @@ impl EventKind {
             Expedited,
             MeetingStarted,
             MeetingEnded,
+            SpanningStarted,
+            SpanningEnded,
             StationDown,
             StationUp,
             WorkerAbsent,

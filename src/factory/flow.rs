@@ -271,7 +271,11 @@ impl FactorySim {
         }
         let to_step = self.order(slot).step();
         let to_unit = self.choose_unit(slot, to_step);
-        let mut h = self.org.handoff(&self.model, from_unit, to_unit);
+        let spanner_linked = self.spanner_present(from_unit) || self.spanner_present(to_unit);
+        let standup = self.standup_freshness();
+        let mut h = self
+            .org
+            .handoff(&self.model, (from_unit, to_unit), spanner_linked, standup);
         for (_, m) in &self.outages {
             h.worsen(m);
         }

@@ -7,6 +7,7 @@
 
 mod demand;
 mod disrupt;
+mod duties;
 mod flow;
 pub mod org;
 mod rng;
@@ -79,6 +80,15 @@ enum Ev {
     },
     MeetingEnd {
         generation: u32,
+    },
+    /// A spanning session is due for the round's spanners.
+    SpanStart {
+        round: u32,
+    },
+    /// A spanner's session ends.
+    SpanEnd {
+        worker: u16,
+        token: u32,
     },
     Disrupt(Box<(u32, DisruptionSpec)>),
     DisruptionEnd(Box<EndAction>),
@@ -222,9 +232,15 @@ impl Order {
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 enum WorkerState {
     Idle,
-    Task { slot: u32 },
-    Answer { slot: u32 },
+    Task {
+        slot: u32,
+    },
+    Answer {
+        slot: u32,
+    },
     Meeting,
+    /// A boundary spanner's spanning session.
+    Spanning,
     Absent,
 }
 
@@ -236,6 +252,8 @@ struct WorkerRt {
     absent_until: SimTime,
     /// Should join the meeting in progress when free.
     meeting_due: bool,
+    /// Should span when free (a spanning session is due).
+    span_due: bool,
     /// The step of the worker's last task (for changeovers).
     last_step: Option<usize>,
 }
@@ -338,6 +356,8 @@ pub struct FactorySim {
     pending_design: Option<usize>,
     meeting: Option<Meeting>,
     meeting_generation: u32,
+    /// When the last stand-up ended (its effect fades from then).
+    last_standup: Option<SimTime>,
     /// The pending wake-up for helpers, if any.
     wake_at: Option<SimTime>,
     /// Events produced since the buffer was last drained.
@@ -380,6 +400,7 @@ impl FactorySim {
                     started: SimTime::ZERO,
                     absent_until: SimTime::ZERO,
                     meeting_due: false,
+                    span_due: false,
                     last_step: None,
                 })
                 .collect(),
@@ -416,6 +437,7 @@ impl FactorySim {
             pending_design: None,
             meeting: None,
             meeting_generation: 0,
+            last_standup: None,
             wake_at: None,
             out: Vec::new(),
             model,
@@ -509,6 +531,7 @@ impl FactorySim {
         self.demand.start_round(&model, round, self.now, end);
         self.plan_arrival();
         self.plan_meetings(self.now);
+        self.plan_spanning();
         for (i, s) in model.schedule.iter().enumerate() {
             if s.round == round && s.target.includes(self.index) {
                 let t = self
@@ -540,6 +563,10 @@ impl FactorySim {
                 kind: CostKind::Wages,
                 amount: wages,
             });
+        }
+        for w in 0..self.workers.len() as u16 {
+            self.workers[w as usize].span_due = false;
+            self.end_spanning(w, None);
         }
         if let Some(m) = self.meeting.take() {
             self.finish_meeting(m);
@@ -609,6 +636,8 @@ impl FactorySim {
                     self.finish_meeting(m);
                 }
             }
+            Ev::SpanStart { round } => self.start_spanning(round),
+            Ev::SpanEnd { worker, token } => self.end_spanning(worker, Some(token)),
             Ev::Disrupt(b) => {
                 let (instance, spec) = *b;
                 self.disrupt(instance, spec);

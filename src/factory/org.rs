@@ -39,8 +39,6 @@ pub struct Org {
     pub owners: Vec<Vec<u16>>,
     /// Each step's WIP limit, if it has one.
     pub wip_limit: Vec<Option<u32>>,
-    /// Which units have a boundary spanner.
-    pub unit_has_spanner: Vec<bool>,
 }
 
 impl Org {
@@ -74,7 +72,6 @@ impl Org {
             practices: design.practices.clone(),
             owners: Vec::new(),
             wip_limit: Vec::new(),
-            unit_has_spanner: Vec::new(),
         };
         org.refresh(model);
         org
@@ -94,12 +91,6 @@ impl Org {
                 self.wip_limit[s] = Some((*limit).max(1));
             }
         }
-        self.unit_has_spanner = vec![false; self.units.len()];
-        for (w, &on) in self.spanner.iter().enumerate() {
-            if on {
-                self.unit_has_spanner[self.worker_unit[w] as usize] = true;
-            }
-        }
     }
 
     /// The index of unit `id`.
@@ -116,33 +107,35 @@ impl Org {
             .map(|(w, _)| w)
     }
 
-    /// The handoff parameters between two units under the current practices (before outages).
-    pub fn handoff(&self, model: &Model, from: u16, to: u16) -> Handoff {
+    /// The handoff parameters between two units under the current practices (before outages): the spanner
+    /// effect when a spanner at work links the two units, the board's when it is in use, and the stand-up's
+    /// at `standup` strength (1 just after one, fading to 0).
+    pub fn handoff(
+        &self,
+        model: &Model,
+        (from, to): (u16, u16),
+        spanner_linked: bool,
+        standup: f64,
+    ) -> Handoff {
         let cross = from != to;
         let c = &model.coordination;
         let base = if cross { &c.cross_unit } else { &c.within_unit };
         let mut m = Multipliers::default();
-        let mut apply = |e: &Effect| {
+        let mut apply = |e: &Effect, strength: f64| {
             let x = if cross { &e.cross_unit } else { &e.within_unit };
-            m.delay *= x.delay;
-            m.miscommunication *= x.miscommunication;
-            m.question *= x.question;
+            m.delay *= 1.0 + (x.delay - 1.0) * strength;
+            m.miscommunication *= 1.0 + (x.miscommunication - 1.0) * strength;
+            m.question *= 1.0 + (x.question - 1.0) * strength;
         };
-        let has_spanner = |u: u16| {
-            self.unit_has_spanner
-                .get(u as usize)
-                .copied()
-                .unwrap_or(false)
-        };
-        if has_spanner(from) || has_spanner(to) {
-            apply(&c.spanner);
+        if spanner_linked {
+            apply(&c.spanner, 1.0);
         }
         if self.practices.shared_board {
-            apply(&c.shared_board);
+            apply(&c.shared_board, 1.0);
         }
         match self.practices.standup.as_ref().map(|s| s.scope) {
-            Some(StandupScope::Unit) => apply(&c.unit_standup),
-            Some(StandupScope::Factory) => apply(&c.factory_standup),
+            Some(StandupScope::Unit) => apply(&c.unit_standup, standup),
+            Some(StandupScope::Factory) => apply(&c.factory_standup, standup),
             None => {}
         }
         Handoff {

@@ -46,6 +46,8 @@ pub enum WorkerActivity {
     Answering,
     /// In a stand-up.
     Meeting,
+    /// A boundary spanner's spanning session.
+    Spanning,
     /// Away.
     Absent {
         /// Until when.
@@ -269,6 +271,7 @@ impl FactorySim {
                 },
                 WorkerState::Answer { .. } => WorkerActivity::Answering,
                 WorkerState::Meeting => WorkerActivity::Meeting,
+                WorkerState::Spanning => WorkerActivity::Spanning,
                 WorkerState::Absent => WorkerActivity::Absent {
                     until: rt.absent_until,
                 },

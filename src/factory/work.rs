@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::*;
 use crate::domain::event::InterruptReason;
-use crate::domain::{Helping, StandupScope, time::ms_from_minutes};
+use crate::domain::{Helping, time::ms_from_minutes};
 
 /// How many queued tasks are looked at per queue when the first cannot start (missing ingredients).
 const SCAN_DEPTH: usize = 16;
@@ -159,7 +159,8 @@ impl FactorySim {
         rt.token = rt.token.wrapping_add(1);
     }
 
-    /// A worker becomes free: they join a meeting in progress if they owe it, otherwise they are idle.
+    /// A worker becomes free: they join a meeting in progress if they owe it, else span if a spanning
+    /// session is due (and they are still a spanner), otherwise they are idle.
     pub(super) fn free_worker(&mut self, w: u16) {
         if self.workers[w as usize].meeting_due
             && let Some(m) = self.meeting.as_mut()
@@ -169,6 +170,11 @@ impl FactorySim {
             self.set_worker(w, WorkerState::Meeting);
             return;
         }
+        if self.workers[w as usize].span_due && self.org.spanner[w as usize] {
+            self.begin_spanning(w);
+            return;
+        }
+        self.workers[w as usize].span_due = false;
         self.set_worker(w, WorkerState::Idle);
     }
 
@@ -188,7 +194,7 @@ impl FactorySim {
             self.stations[st].users.push(slot);
             self.order_mut(slot).station = Some(st as u16);
         }
-        let (ms, setup_ms) = self.task_time(slot, w, step);
+        let (ms, setup_ms, board_ms) = self.task_time(slot, w, step);
         self.workers[w as usize].last_step = Some(step);
         let rework = self.order(slot).entered[pos] > 1;
         {
@@ -210,6 +216,7 @@ impl FactorySim {
             rework,
             help,
             setup_ms,
+            board_ms,
         });
         if help {
             self.help_given(id, step, w, unit);
@@ -236,9 +243,9 @@ impl FactorySim {
     }
 
     /// How long worker `w` takes for the order's current step: the sampled duration over their skill level
-    /// (at least a millisecond), plus the step's changeover when their last task was another step; and that
-    /// changeover.
-    fn task_time(&mut self, slot: u32, w: u16, step: usize) -> (u64, u64) {
+    /// (at least a millisecond), plus the step's changeover when their last task was another step, plus the
+    /// board's upkeep when the shared board is in use; and that changeover and upkeep.
+    fn task_time(&mut self, slot: u32, w: u16, step: usize) -> (u64, u64, u64) {
         let draws = self.draws(slot);
         let op = &self.order(slot).routing[self.order(slot).pos];
         let level = self.model.workers[w as usize].levels[self.model.steps[step].skill];
@@ -251,7 +258,12 @@ impl FactorySim {
             }
             _ => 0,
         };
-        (ms + setup_ms, setup_ms)
+        let board_ms = if self.org.practices.shared_board {
+            self.model.coordination.board_upkeep.0
+        } else {
+            0
+        };
+        (ms + setup_ms + board_ms, setup_ms, board_ms)
     }
 
     /// A helper took a task of another unit: a tie with that unit's member most skilled at the step.
@@ -424,101 +436,6 @@ impl FactorySim {
         }
     }
 
-    // ----- meetings -----
-
-    /// Plans this round's stand-ups from `from` on.
-    pub(super) fn plan_meetings(&mut self, from: SimTime) {
-        self.meeting_generation += 1;
-        let Some(standup) = self.org.practices.standup.clone() else {
-            return;
-        };
-        let every = ms_from_minutes(standup.every_min).max(1);
-        let elapsed = from.since(self.round_start);
-        let mut t = self
-            .round_start
-            .saturating_add(elapsed.div_ceil(every) * every);
-        let generation = self.meeting_generation;
-        while t < self.round_end {
-            self.schedule(
-                t,
-                Ev::MeetingStart {
-                    round: self.round,
-                    generation,
-                },
-            );
-            t = t.saturating_add(every);
-        }
-    }
-
-    pub(super) fn start_meeting(&mut self, generation: u32) {
-        let Some(standup) = self.org.practices.standup.clone() else {
-            return;
-        };
-        if let Some(m) = self.meeting.take() {
-            self.finish_meeting(m);
-        }
-        let until = self
-            .now
-            .saturating_add(ms_from_minutes(standup.duration_min).max(1));
-        self.meeting = Some(Meeting {
-            generation,
-            until,
-            attendees: Vec::new(),
-        });
-        match standup.scope {
-            StandupScope::Factory => self.emit(EventKind::MeetingStarted { unit: None }),
-            StandupScope::Unit => {
-                for u in 0..self.org.units.len() {
-                    self.emit(EventKind::MeetingStarted {
-                        unit: Some(u as u16),
-                    });
-                }
-            }
-        }
-        for w in 0..self.workers.len() as u16 {
-            match self.workers[w as usize].state {
-                WorkerState::Idle => {
-                    self.workers[w as usize].meeting_due = true;
-                    self.free_worker(w);
-                }
-                WorkerState::Absent => {}
-                _ => self.workers[w as usize].meeting_due = true,
-            }
-        }
-        self.schedule(until, Ev::MeetingEnd { generation });
-    }
-
-    pub(super) fn finish_meeting(&mut self, m: Meeting) {
-        for rt in &mut self.workers {
-            rt.meeting_due = false;
-        }
-        for &w in &m.attendees {
-            if self.workers[w as usize].state == WorkerState::Meeting {
-                self.set_worker(w, WorkerState::Idle);
-            }
-        }
-        let scope = self.org.practices.standup.as_ref().map(|s| s.scope);
-        if scope == Some(StandupScope::Unit) {
-            for u in 0..self.org.units.len() as u16 {
-                let attendees: Vec<u16> = m
-                    .attendees
-                    .iter()
-                    .copied()
-                    .filter(|&w| self.org.worker_unit[w as usize] == u)
-                    .collect();
-                self.emit(EventKind::MeetingEnded {
-                    unit: Some(u),
-                    attendees,
-                });
-            }
-        } else {
-            self.emit(EventKind::MeetingEnded {
-                unit: None,
-                attendees: m.attendees,
-            });
-        }
-    }
-
     // ----- interruptions -----
 
     /// Stops the task in hand of worker `w` (if any) and puts it back in its queue.
@@ -551,6 +468,7 @@ impl FactorySim {
                 }
                 self.set_worker(w, WorkerState::Idle);
             }
+            WorkerState::Spanning => self.end_spanning(w, None),
             WorkerState::Idle | WorkerState::Absent => {}
         }
     }
@@ -608,6 +526,7 @@ impl FactorySim {
     pub(super) fn make_absent(&mut self, w: u16, until: SimTime) {
         self.interrupt_worker(w, InterruptReason::WorkerAbsent);
         self.workers[w as usize].meeting_due = false;
+        self.workers[w as usize].span_due = false;
         self.set_worker(w, WorkerState::Absent);
         self.workers[w as usize].absent_until = until;
         let token = self.workers[w as usize].token;

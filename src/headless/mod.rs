@@ -2,6 +2,7 @@
 //! plan of timed commands, as fast as the events allow.
 
 pub mod plan;
+pub mod tournament;
 
 use std::sync::Arc;
 

@@ -35,6 +35,8 @@ struct RoundAcc {
     ties: Ties,
     busy: Vec<u64>,
     absent: Vec<u64>,
+    /// Time spanners spent spanning.
+    spanning_ms: u64,
 }
 
 /// A team's key figures: the one definition of delivered, on time, late, lost, revenue, costs and profit,
@@ -120,6 +122,7 @@ impl RoundAcc {
         self.started += o.started;
         self.defects += o.defects;
         self.ties.merge(&o.ties);
+        self.spanning_ms += o.spanning_ms;
         for (a, b) in self.busy.iter_mut().zip(&o.busy) {
             *a += b;
         }
@@ -209,6 +212,7 @@ struct FactoryAcc {
     handoff: HashMap<OrderId, PendingHandoff>,
     busy_since: Vec<Option<SimTime>>,
     absent_since: Vec<Option<SimTime>>,
+    span_since: Vec<Option<SimTime>>,
     deliveries: Vec<SimTime>,
     rounds: Vec<RoundAcc>,
 }
@@ -300,6 +304,7 @@ impl Collector {
                 FactoryAcc {
                     busy_since: vec![None; tables.workers.len()],
                     absent_since: vec![None; tables.workers.len()],
+                    span_since: vec![None; tables.workers.len()],
                     ..Default::default()
                 };
                 tables.factories.len()
@@ -614,6 +619,7 @@ impl Collector {
             ei_index: a.ties.ei_index(),
             utilization_mean,
             utilization_cv,
+            spanning_min: minutes_from_ms(a.spanning_ms),
             boundary_spanners: ranked
                 .iter()
                 .take(3)
@@ -689,6 +695,22 @@ impl FactoryAcc {
                 }
             }
             EventKind::WorkerReturned { worker } => self.end_absence(r, *worker, t),
+            EventKind::SpanningStarted { worker } => {
+                self.start_busy(*worker, t);
+                if let Some(s) = self.span_since.get_mut(*worker as usize) {
+                    *s = Some(t);
+                }
+            }
+            EventKind::SpanningEnded { worker } => {
+                self.end_busy(r, *worker, t);
+                if let Some(since) = self
+                    .span_since
+                    .get_mut(*worker as usize)
+                    .and_then(Option::take)
+                {
+                    self.rounds[r].spanning_ms += t.since(since);
+                }
+            }
             _ => {}
         }
     }
@@ -916,6 +938,7 @@ mod tests {
             rework,
             help: false,
             setup_ms: 0,
+            board_ms: 0,
         }
     }
 

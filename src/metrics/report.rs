@@ -89,6 +89,8 @@ pub struct Metrics {
     pub utilization_cv: Option<f64>,
     /// The top 3 workers by betweenness centrality in the tie network.
     pub boundary_spanners: Vec<String>,
+    /// Minutes boundary spanners spent in spanning sessions (away from tasks).
+    pub spanning_min: f64,
 }
 
 /// One disruption and the recovery from it.

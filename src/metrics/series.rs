@@ -189,7 +189,10 @@ impl FactoryState {
                 self.enqueue(*order);
             }
             EventKind::AnswerStarted { answerer, .. } => self.set_busy(*answerer, true),
-            EventKind::TaskFinished { worker, .. } => self.set_busy(*worker, false),
+            EventKind::TaskFinished { worker, .. } | EventKind::SpanningEnded { worker } => {
+                self.set_busy(*worker, false)
+            }
+            EventKind::SpanningStarted { worker } => self.set_busy(*worker, true),
             EventKind::TaskInterrupted {
                 worker: Some(w), ..
             } => self.set_busy(*w, false),

@@ -631,7 +631,38 @@ fn coordination(d: &mut Diags, c: &CoordinationFile) -> Coordination {
         shared_board: effect(d, &c.effects.shared_board),
         unit_standup: effect(d, &c.effects.unit_standup),
         factory_standup: effect(d, &c.effects.factory_standup),
+        spanning: duty(d, &c.spanning),
+        board_upkeep: SimTime::from_minutes(
+            d.non_negative(&c.board_upkeep_min, "board_upkeep_min"),
+        ),
+        standup_fade: SimTime::from_minutes(
+            d.non_negative(&c.standup_fade_min, "standup_fade_min"),
+        ),
     }
+}
+
+/// A recurring duty: a positive interval, and a session shorter than it (or none).
+fn duty(d: &mut Diags, duty: &Spanned<DutyFile>) -> (SimTime, SimTime) {
+    let (every, duration) = (duty.every_min, duty.duration_min);
+    if !((1.0..=1e6).contains(&every)) {
+        d.field(
+            duty,
+            "every_min",
+            format!("`every_min` must be at least 1 minute (got {every})"),
+        );
+    } else if !(duration.is_finite() && duration >= 0.0 && duration < every) {
+        d.field(
+            duty,
+            "duration_min",
+            format!(
+                "`duration_min` must be 0 or more and shorter than `every_min` (got {duration})"
+            ),
+        );
+    }
+    (
+        SimTime::from_minutes(every),
+        SimTime::from_minutes(duration),
+    )
 }
 
 /// A practice's effect: every multiplier within 0..1000.

@@ -358,6 +358,42 @@ pub struct CoordinationFile {
     /// What practices change.
     #[serde(default)]
     pub effects: EffectsFile,
+    /// The time boundary spanners spend spanning: while present, a session of `duration_min` every
+    /// `every_min` (coordinating, keeping in touch with the units they link), away from tasks.
+    #[serde(default = "default_spanning")]
+    pub spanning: Spanned<DutyFile>,
+    /// With a shared board: minutes each task takes longer to keep the board up to date.
+    #[serde(default = "default_board_upkeep")]
+    pub board_upkeep_min: Spanned<f64>,
+    /// A stand-up's effect on handoffs fades linearly to nothing over this many minutes after it ends.
+    #[serde(default = "default_standup_fade")]
+    pub standup_fade_min: Spanned<f64>,
+}
+
+/// A recurring duty: `duration_min` every `every_min`.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[serde(rename = "Duty")]
+pub struct DutyFile {
+    /// Minutes from one session's start to the next (from each round's start).
+    pub every_min: f64,
+    /// Length of a session in minutes (0: no duty).
+    pub duration_min: f64,
+}
+
+fn default_spanning() -> Spanned<DutyFile> {
+    Spanned::new(DutyFile {
+        every_min: 60.0,
+        duration_min: 15.0,
+    })
+}
+
+fn default_board_upkeep() -> Spanned<f64> {
+    Spanned::new(1.0)
+}
+
+fn default_standup_fade() -> Spanned<f64> {
+    Spanned::new(240.0)
 }
 
 fn default_help_after() -> Spanned<f64> {
@@ -376,6 +412,9 @@ impl Default for CoordinationFile {
             answer_time: default_answer(),
             help_after_min: default_help_after(),
             effects: EffectsFile::default(),
+            spanning: default_spanning(),
+            board_upkeep_min: default_board_upkeep(),
+            standup_fade_min: default_standup_fade(),
         }
     }
 }

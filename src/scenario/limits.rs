@@ -59,6 +59,8 @@ pub struct Workload {
     pub tasks: f64,
     /// Stand-up meetings at most (the designs' stand-ups in every round).
     pub meetings: f64,
+    /// Spanning sessions at most (every worker a spanner).
+    pub spanning: f64,
     /// Which demand source (index) brings the most orders.
     pub biggest_source: Option<usize>,
     /// The product and routing position with the shortest work (when tasks are bounded by the workers' time).
@@ -71,6 +73,7 @@ impl Workload {
         self.tasks * EVENTS_PER_TASK
             + self.orders * EVENTS_PER_ORDER
             + self.meetings * (2.0 * workers as f64 + 2.0)
+            + self.spanning * 2.0
     }
 
     /// Why a session of `teams` teams would do too much, if it would.
@@ -146,6 +149,7 @@ impl Model {
             orders,
             tasks,
             meetings: self.max_meetings(),
+            spanning: self.max_spanning(),
             biggest_source,
             shortest_operation: (endless || capacity < demand_tasks)
                 .then_some(shortest_operation)
@@ -289,6 +293,16 @@ impl Model {
             Some((at, m)) => (self.workers.len() as f64 * minutes / m, Some(at)),
             None => (0.0, None),
         }
+    }
+
+    /// Spanning sessions at most: every worker a spanner, a session every `every` of every round.
+    fn max_spanning(&self) -> f64 {
+        let (every, duration) = self.coordination.spanning;
+        if duration.0 == 0 || every.0 == 0 {
+            return 0.0;
+        }
+        let per_round = (self.round_len.0 as f64 / every.0 as f64).ceil();
+        per_round * f64::from(self.rounds) * self.workers.len() as f64
     }
 
     /// Stand-ups at most: the busiest design's, in every round.

@@ -232,6 +232,12 @@ pub struct Coordination {
     pub unit_standup: Effect,
     /// With stand-ups of the whole factory.
     pub factory_standup: Effect,
+    /// Boundary spanners' duty: a session every `.0`, lasting `.1` (zero: no duty).
+    pub spanning: (SimTime, SimTime),
+    /// With a shared board: extra worker time per task.
+    pub board_upkeep: SimTime,
+    /// Over how long a stand-up's effect fades to nothing after it ends.
+    pub standup_fade: SimTime,
 }
 
 /// An organisation design.

@@ -130,6 +130,7 @@ fn labels(
         let suffix = match wv.activity {
             WorkerActivity::Answering => " (answering)",
             WorkerActivity::Meeting => " (stand-up)",
+            WorkerActivity::Spanning => " (spanning)",
             WorkerActivity::Absent { .. } => " (away)",
             _ => "",
         };

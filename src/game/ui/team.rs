@@ -117,6 +117,7 @@ fn activity(model: &Model, a: &WorkerActivity) -> String {
             .map_or("working".into(), |s| s.name.to_lowercase()),
         WorkerActivity::Answering => "answering a question".into(),
         WorkerActivity::Meeting => "in the stand-up".into(),
+        WorkerActivity::Spanning => "spanning (linking units)".into(),
         WorkerActivity::Absent { .. } => "away".into(),
     }
 }
