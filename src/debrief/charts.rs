@@ -464,16 +464,20 @@ pub fn network(d: &Debrief, t: usize, path: &Path) -> Result {
     root.present().map_err(err)
 }
 
-/// The E-I index of each unit: -1 a closed silo, +1 all its ties go to other units.
+/// The E-I index of each unit (-1 a closed silo, +1 all its ties go to other units) as a bar, and the value
+/// its design forces as a black tick.
 pub fn ei(d: &Debrief, t: usize, path: &Path) -> Result {
     fonts();
     let team = &d.teams[t];
-    let per_unit = team.details.ties.ei_per_unit();
-    let units: Vec<(&String, f64)> = team
+    let per_unit = team.details.ties.ei_units();
+    let units: Vec<(&String, f64, Option<f64>)> = team
         .details
         .units
         .iter()
-        .filter_map(|u| per_unit.get(u).copied().flatten().map(|v| (u, v)))
+        .filter_map(|u| {
+            let x = per_unit.iter().find(|x| &x.unit == u)?;
+            Some((u, x.actual?, x.forced))
+        })
         .collect();
     let n = units.len().max(1);
     let root = BitMapBackend::new(path, (1000, 160 + 50 * n as u32)).into_drawing_area();
@@ -481,7 +485,7 @@ pub fn ei(d: &Debrief, t: usize, path: &Path) -> Result {
     let mut chart = ChartBuilder::on(&root)
         .caption(
             format!(
-                "{}: E-I index per unit ((ties out - ties in) / all ties)",
+                "{}: E-I index per unit ((ties out - ties in) / all ties); tick: what the design forces",
                 team.name
             ),
             (FONT, 20),
@@ -498,19 +502,28 @@ pub fn ei(d: &Debrief, t: usize, path: &Path) -> Result {
         .y_label_formatter(&|v| {
             units
                 .get((v - 0.5).round() as usize)
-                .map_or_else(String::new, |(u, _)| (*u).clone())
+                .map_or_else(String::new, |(u, _, _)| (*u).clone())
         })
         .x_desc("E-I index: -1 silo, 0 balanced, +1 all outward")
         .label_style((FONT, 14))
         .draw()
         .map_err(err)?;
-    for (i, (_, v)) in units.iter().enumerate() {
+    for (i, (_, v, forced)) in units.iter().enumerate() {
+        let y = i as f64;
         chart
             .draw_series([Rectangle::new(
-                [(0.0, i as f64 + 0.2), (*v, i as f64 + 0.8)],
+                [(0.0, y + 0.2), (*v, y + 0.8)],
                 color(i).filled(),
             )])
             .map_err(err)?;
+        if let Some(f) = forced {
+            chart
+                .draw_series([Rectangle::new(
+                    [(f - 0.008, y + 0.1), (f + 0.008, y + 0.9)],
+                    BLACK.filled(),
+                )])
+                .map_err(err)?;
+        }
     }
     root.present().map_err(err)
 }

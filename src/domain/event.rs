@@ -316,8 +316,6 @@ pub enum EventKind {
         helper: u16,
         /// The unit helped.
         unit: u16,
-        /// The owning unit's worker most skilled at the step: the other end of the tie.
-        tie_with: u16,
     },
     /// A latent defect was found; the order goes back to the step it came from.
     DefectFound {

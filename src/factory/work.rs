@@ -219,7 +219,12 @@ impl FactorySim {
             board_ms,
         });
         if help {
-            self.help_given(id, step, w, unit);
+            self.emit(EventKind::HelpGiven {
+                order: id,
+                step: step as u16,
+                helper: w,
+                unit,
+            });
         }
     }
 
@@ -264,25 +269,6 @@ impl FactorySim {
             0
         };
         (ms + setup_ms + board_ms, setup_ms, board_ms)
-    }
-
-    /// A helper took a task of another unit: a tie with that unit's member most skilled at the step.
-    fn help_given(&mut self, order: OrderId, step: usize, helper: u16, unit: u16) {
-        let skill = self.model.steps[step].skill;
-        let levels = |w: usize| self.model.workers[w].levels[skill];
-        let best = self
-            .org
-            .members(unit)
-            .max_by(|&a, &b| levels(a).total_cmp(&levels(b)).then(b.cmp(&a)));
-        if let Some(tie_with) = best {
-            self.emit(EventKind::HelpGiven {
-                order,
-                step: step as u16,
-                helper,
-                unit,
-                tie_with: tie_with as u16,
-            });
-        }
     }
 
     pub(super) fn work_done(&mut self, w: u16, token: u32) {

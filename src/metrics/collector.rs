@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use bevy::platform::collections::HashMap;
 
-use super::network::Ties;
+use super::network::{TieUnits, Ties};
 use super::recovery::recovery_minutes;
 use super::report::{DisruptionReport, FactoryReport, Metrics, Report};
 use crate::domain::event::{DefectCause, EventKind, OrderId, OrgInfo, SimEvent, Tables};
@@ -29,6 +29,9 @@ struct RoundAcc {
     cross_wait_sum: u128,
     cross_wait_n: u64,
     questions: u64,
+    answers: u64,
+    /// Answers given by someone of another unit than the asker's.
+    answers_across: u64,
     rework: u64,
     started: u64,
     defects: u64,
@@ -37,6 +40,10 @@ struct RoundAcc {
     absent: Vec<u64>,
     /// Time spanners spent spanning.
     spanning_ms: u64,
+    /// Time spanners spent answering questions.
+    spanner_answer_ms: u64,
+    /// Present time of the round's spanners (those at its end).
+    spanner_present_ms: u64,
 }
 
 /// A team's key figures: the one definition of delivered, on time, late, lost, revenue, costs and profit,
@@ -118,11 +125,15 @@ impl RoundAcc {
         self.cross_wait_sum += o.cross_wait_sum;
         self.cross_wait_n += o.cross_wait_n;
         self.questions += o.questions;
+        self.answers += o.answers;
+        self.answers_across += o.answers_across;
         self.rework += o.rework;
         self.started += o.started;
         self.defects += o.defects;
         self.ties.merge(&o.ties);
         self.spanning_ms += o.spanning_ms;
+        self.spanner_answer_ms += o.spanner_answer_ms;
+        self.spanner_present_ms += o.spanner_present_ms;
         for (a, b) in self.busy.iter_mut().zip(&o.busy) {
             *a += b;
         }
@@ -172,6 +183,8 @@ pub struct TeamDetails {
     pub questions: u64,
     /// Questions answered.
     pub answers: u64,
+    /// Questions answered by someone of another unit than the asker's.
+    pub answers_across: u64,
     /// Why work was redone: miscommunication, process defect, spec change.
     pub rework_causes: Vec<(String, u64)>,
     /// When each delivery happened.
@@ -210,6 +223,12 @@ struct FactoryAcc {
     wip_since: SimTime,
     ready: HashMap<OrderId, SimTime>,
     handoff: HashMap<OrderId, PendingHandoff>,
+    /// Orders whose task was interrupted: who was working on it.
+    interrupted: HashMap<OrderId, u16>,
+    /// Orders with a question out: the unit asked (id).
+    asked: HashMap<OrderId, String>,
+    /// Workers answering a question: since when.
+    answering: HashMap<u16, SimTime>,
     busy_since: Vec<Option<SimTime>>,
     absent_since: Vec<Option<SimTime>>,
     span_since: Vec<Option<SimTime>>,
@@ -332,6 +351,7 @@ impl Collector {
             if let Some((fa, r)) = self.acc(f) {
                 fa.close_round(r, t);
                 fa.rounds[r].len_ms += len;
+                fa.spanners_present(r);
             }
         }
         self.running = false;
@@ -450,6 +470,7 @@ impl Collector {
                 .collect(),
             questions: fa.questions,
             answers: fa.answers,
+            answers_across: fa.rounds.iter().map(|r| r.answers_across).sum(),
             rework_causes: fa.causes.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
             deliveries: fa.deliveries.clone(),
         })
@@ -469,9 +490,11 @@ impl Collector {
                 {
                     // A round in progress: count its time and open intervals so far.
                     let mut fa2 = fa.clone();
-                    fa2.close_round(self.round_index(), self.last_t);
-                    *last = fa2.rounds[self.round_index()].clone();
-                    last.len_ms += self.last_t.since(self.round_start);
+                    let r = self.round_index();
+                    fa2.close_round(r, self.last_t);
+                    fa2.rounds[r].len_ms += self.last_t.since(self.round_start);
+                    fa2.spanners_present(r);
+                    *last = fa2.rounds[r].clone();
                 }
                 let mut total = RoundAcc {
                     busy: vec![0; n],
@@ -611,15 +634,30 @@ impl Collector {
             handoffs: a.handoffs,
             cross_unit_handoffs: a.cross,
             cross_unit_wait_mean_min: mean(a.cross_wait_sum, a.cross_wait_n),
+            cross_unit_wait_per_order_min: mean(a.cross_wait_sum, a.figures.delivered),
             questions: a.questions,
+            questions_answered: a.answers,
+            answered_across_units: a.answers_across,
             rework_tasks: a.rework,
+            rework_per_order: (a.figures.delivered > 0)
+                .then(|| a.rework as f64 / a.figures.delivered as f64),
             tasks_started: a.started,
             defects_found: a.defects,
             ties: a.ties.total(),
+            meeting_ties: a.ties.meetings(),
             ei_index: a.ties.ei_index(),
+            ei_forced: a.ties.forced.ei(),
+            ei_beyond_structure: a
+                .ties
+                .ei_index()
+                .zip(a.ties.forced.ei())
+                .map(|(x, f)| x - f),
             utilization_mean,
             utilization_cv,
             spanning_min: minutes_from_ms(a.spanning_ms),
+            spanner_load: (a.spanner_present_ms > 0).then(|| {
+                (a.spanning_ms + a.spanner_answer_ms) as f64 / a.spanner_present_ms as f64
+            }),
             boundary_spanners: ranked
                 .iter()
                 .take(3)
@@ -644,14 +682,19 @@ impl FactoryAcc {
             EventKind::TaskStarted {
                 order,
                 worker,
+                unit,
                 rework,
                 ..
-            } => self.task_started(r, t, *order, *worker, *rework),
-            EventKind::TaskFinished { worker, .. }
-            | EventKind::TaskInterrupted {
+            } => self.task_started(r, t, *order, (*worker, *unit), *rework),
+            EventKind::TaskFinished { worker, .. } => self.end_busy(r, *worker, t),
+            EventKind::TaskInterrupted {
+                order,
                 worker: Some(worker),
                 ..
-            } => self.end_busy(r, *worker, t),
+            } => {
+                self.interrupted.insert(*order, *worker);
+                self.end_busy(r, *worker, t);
+            }
             EventKind::Handoff {
                 order,
                 from_worker,
@@ -667,25 +710,25 @@ impl FactoryAcc {
                 (*from_unit, *to_unit),
                 *cross_unit,
             ),
-            EventKind::QuestionAsked { .. } => {
+            EventKind::QuestionAsked { order, to_unit, .. } => {
                 self.rounds[r].questions += 1;
                 self.questions += 1;
+                let asked = self.unit_name(*to_unit);
+                self.asked.insert(*order, asked);
             }
-            EventKind::AnswerStarted { answerer, .. } => self.start_busy(*answerer, t),
+            EventKind::AnswerStarted { answerer, .. } => {
+                self.start_busy(*answerer, t);
+                self.answering.insert(*answerer, t);
+            }
             EventKind::QuestionAnswered {
-                asker, answerer, ..
-            } => {
-                self.answers += 1;
-                self.tie(r, *asker, *answerer);
-                self.end_busy(r, *answerer, t);
-            }
-            EventKind::HelpGiven {
-                helper, tie_with, ..
-            } => self.tie(r, *helper, *tie_with),
+                order,
+                asker,
+                answerer,
+            } => self.answered(r, t, *order, *asker, *answerer),
             EventKind::MeetingEnded { attendees, .. } => {
                 for (i, &a) in attendees.iter().enumerate() {
                     for &b in &attendees[i + 1..] {
-                        self.tie(r, a, b);
+                        self.rounds[r].ties.meet(a, b);
                     }
                 }
             }
@@ -756,13 +799,69 @@ impl FactoryAcc {
         self.wip = self.wip.saturating_add_signed(delta);
     }
 
-    /// A tie between two workers, internal or external by the units they are in now.
-    fn tie(&mut self, r: usize, a: u16, b: u16) {
-        let (ua, ub) = (unit_of(&self.worker_unit, a), unit_of(&self.worker_unit, b));
-        self.rounds[r].ties.add(a, b, ua, ub);
+    /// A work tie between two workers, internal or external by the units they are in now, and as the design
+    /// forces it: between the units `forced` (ids).
+    fn tie(&mut self, r: usize, (a, b): (u16, u16), forced: (&str, &str)) {
+        let actual = (unit_of(&self.worker_unit, a), unit_of(&self.worker_unit, b));
+        self.rounds[r].ties.add(a, b, TieUnits { actual, forced });
     }
 
-    fn task_started(&mut self, r: usize, t: SimTime, order: OrderId, worker: u16, rework: bool) {
+    /// The id of unit `u` of the current organisation.
+    fn unit_name(&self, u: u16) -> String {
+        self.units
+            .get(u as usize)
+            .cloned()
+            .unwrap_or_else(|| "?".into())
+    }
+
+    /// A question answered: counted (across units when the answerer is in another unit than the asker),
+    /// the answer's time (a spanner's load when a spanner answered), and a tie between asker and answerer
+    /// that the design forces between the asker's unit and the unit asked.
+    fn answered(&mut self, r: usize, t: SimTime, order: OrderId, asker: u16, answerer: u16) {
+        self.answers += 1;
+        let ra = &mut self.rounds[r];
+        ra.answers += 1;
+        if unit_of(&self.worker_unit, asker) != unit_of(&self.worker_unit, answerer) {
+            ra.answers_across += 1;
+        }
+        if let Some(since) = self.answering.remove(&answerer)
+            && self.spanners.contains(&answerer)
+        {
+            ra.spanner_answer_ms += t.since(since);
+        }
+        let asker_unit = unit_of(&self.worker_unit, asker).to_string();
+        let asked = self
+            .asked
+            .remove(&order)
+            .unwrap_or_else(|| asker_unit.clone());
+        self.tie(r, (asker, answerer), (&asker_unit, &asked));
+        self.end_busy(r, answerer, t);
+    }
+
+    /// Present time of the current spanners over round `r` (after its length is known).
+    fn spanners_present(&mut self, r: usize) {
+        let ra = &mut self.rounds[r];
+        ra.spanner_present_ms = self
+            .spanners
+            .iter()
+            .map(|&w| {
+                let absent = ra.absent.get(w as usize).copied().unwrap_or(0);
+                ra.len_ms.saturating_sub(absent)
+            })
+            .sum();
+    }
+
+    /// A task starts: counted, its wait from ready, and the ties it makes: with the sender of the handoff
+    /// that brought the order (forced between the sending unit and the unit owning the step) and with
+    /// whoever was interrupted on it before (forced inside the task's unit).
+    fn task_started(
+        &mut self,
+        r: usize,
+        t: SimTime,
+        order: OrderId,
+        (worker, unit): (u16, u16),
+        rework: bool,
+    ) {
         let ra = &mut self.rounds[r];
         ra.started += 1;
         if rework {
@@ -772,8 +871,12 @@ impl FactoryAcc {
             ra.wait_sum += u128::from(t.since(ready));
             ra.wait_n += 1;
         }
+        if let Some(before) = self.interrupted.remove(&order) {
+            let task_unit = self.unit_name(unit);
+            self.tie(r, (before, worker), (&task_unit, &task_unit));
+        }
         if let Some(h) = self.handoff.remove(&order) {
-            self.tie(r, h.from_worker, worker);
+            self.tie(r, (h.from_worker, worker), (&h.units.0, &h.units.1));
             let wait = u128::from(t.since(h.t));
             if h.cross {
                 self.rounds[r].cross_wait_sum += wait;
@@ -800,13 +903,7 @@ impl FactoryAcc {
         if cross {
             ra.cross += 1;
         }
-        let name = |u: u16| {
-            self.units
-                .get(u as usize)
-                .cloned()
-                .unwrap_or_else(|| "?".into())
-        };
-        let units = (name(from_unit), name(to_unit));
+        let units = (self.unit_name(from_unit), self.unit_name(to_unit));
         self.handoff_cells.entry(units.clone()).or_default().0 += 1;
         self.handoff.insert(
             order,
@@ -823,6 +920,8 @@ impl FactoryAcc {
     fn order_gone(&mut self, order: OrderId) {
         self.ready.remove(&order);
         self.handoff.remove(&order);
+        self.interrupted.remove(&order);
+        self.asked.remove(&order);
     }
 
     fn start_busy(&mut self, w: u16, t: SimTime) {
@@ -1153,10 +1252,12 @@ mod tests {
         // Ties: handoffs w0-w2 (across), w0-w1 (inside), w1-w2 (across); the question w2-w1 (across).
         assert_eq!(m.ties, 4);
         assert!(close(m.ei_index, (3.0 - 1.0) / 4.0));
+        // The design forces the same: every cross-unit tie came from a handoff or a question between X and Y.
+        assert!(close(m.ei_forced, 0.5) && close(m.ei_beyond_structure, 0.0));
         // A triangle of ties: nobody lies between two others.
         assert!(m.boundary_spanners.is_empty());
         let d = c.details(0).unwrap();
-        assert_eq!((d.questions, d.answers), (1, 1));
+        assert_eq!((d.questions, d.answers, d.answers_across), (1, 1, 1));
         assert_eq!(d.rework_causes, vec![("process defect".to_string(), 1)]);
         let cross: Vec<_> = d.handoffs.iter().filter(|h| h.from != h.to).collect();
         assert_eq!(
@@ -1165,50 +1266,112 @@ mod tests {
         );
     }
 
-    #[test]
-    fn the_worker_between_the_others_is_the_boundary_spanner() {
-        // Two stand-ups: w0 with w1, then w1 with w2. Every shortest path from w0 to w2 runs through w1.
+    /// The hand-written session with `extra` events just before its round ends.
+    fn collected_with(extra: Vec<SimEvent>) -> Collector {
         let mut events = events();
         let end = events.pop().unwrap();
-        for attendees in [vec![W0, W1], vec![W1, W2]] {
-            events.push(at(
-                59.0,
-                EventKind::MeetingEnded {
-                    unit: None,
-                    attendees,
-                },
-            ));
-        }
+        events.extend(extra);
         events.push(end);
         let mut c = Collector::new();
         for e in &events {
             c.observe(e);
         }
-        let m = &c.report().factories[0].rounds[0];
-        // The ties now: w0-w2 once, w0-w1 twice, w1-w2 three times; as a network (pairs, unweighted) still a
-        // triangle, so nobody is between the others.
-        assert_eq!(m.ties, 6);
-        assert!(m.boundary_spanners.is_empty());
-        let mut chain = Collector::new();
-        let only_meetings: Vec<SimEvent> = events
-            .iter()
-            .filter(|e| {
-                e.factory.is_none()
-                    || matches!(
-                        e.kind,
-                        EventKind::Organisation(_) | EventKind::MeetingEnded { .. }
-                    )
-            })
-            .cloned()
-            .collect();
-        for e in &only_meetings {
-            chain.observe(e);
+        c
+    }
+
+    #[test]
+    fn the_worker_between_the_others_is_the_boundary_spanner() {
+        // Only two handoffs: w0 to w1 inside X, w1 to w2 across to Y. Every shortest path from w0 to w2 runs
+        // through w1; a stand-up of all three changes nothing (meetings are a layer apart).
+        let mut c = Collector::new();
+        let mut events: Vec<SimEvent> = events().into_iter().take(3).collect();
+        events.extend([
+            at(0.0, handoff(7, (0, 0), (0, 0), W0)),
+            at(1.0, start(7, 0, W1, 0, false)),
+            at(2.0, handoff(7, (0, 1), (0, 1), W1)),
+            at(3.0, start(7, 1, W2, 1, false)),
+            at(
+                4.0,
+                EventKind::MeetingEnded {
+                    unit: None,
+                    attendees: vec![W0, W1, W2],
+                },
+            ),
+            session(60.0, EventKind::RoundEnded { round: 1 }),
+        ]);
+        for e in &events {
+            c.observe(e);
         }
-        let m = &chain.report().factories[0].rounds[0];
-        assert_eq!(m.ties, 2);
+        let m = &c.report().factories[0].rounds[0];
+        assert_eq!((m.ties, m.meeting_ties), (2, 3));
         assert_eq!(m.boundary_spanners, vec!["w1".to_string()]);
-        // w0-w1 inside X, w1-w2 across: E-I (1 - 1) / 2.
-        assert!(close(m.ei_index, 0.0));
+        // w0-w1 inside X, w1-w2 across: E-I (1 - 1) / 2, as the design forces it.
+        assert!(close(m.ei_index, 0.0) && close(m.ei_forced, 0.0));
+        assert!(close(m.ei_beyond_structure, 0.0));
+    }
+
+    #[test]
+    fn answers_and_the_figures_that_answer_the_reflection() {
+        let m = &collected().report().factories[0].rounds[0];
+        // w1 (unit X) answered w2 (unit Y): one answer, across units.
+        assert_eq!((m.questions_answered, m.answered_across_units), (1, 1));
+        // Cross-unit waits 4 and 5 minutes over 2 deliveries; 2 rework tasks over 2 deliveries.
+        assert!(close(m.cross_unit_wait_per_order_min, 4.5));
+        assert!(close(m.rework_per_order, 1.0));
+        // No spanners: no load.
+        assert_eq!(m.spanner_load, None);
+    }
+
+    #[test]
+    fn a_task_taken_over_ties_the_two_and_a_helper_works_beyond_the_structure() {
+        // Order 9 is in step 0 (unit X): w0 is interrupted on it, w2 of unit Y takes it over as a helper.
+        let c = collected_with(vec![
+            at(56.0, start(9, 0, W0, 0, false)),
+            at(
+                57.0,
+                EventKind::TaskInterrupted {
+                    order: 9,
+                    step: 0,
+                    worker: Some(W0),
+                    reason: crate::domain::event::InterruptReason::WorkerAbsent,
+                },
+            ),
+            at(58.0, start(9, 0, W2, 0, false)),
+        ]);
+        let m = &c.report().factories[0].rounds[0];
+        // The session's 4 ties and w0-w2: as it happened across X and Y; as forced inside X.
+        assert_eq!(m.ties, 5);
+        assert!(close(m.ei_index, (4.0 - 1.0) / 5.0));
+        assert!(close(m.ei_forced, (3.0 - 2.0) / 5.0));
+        assert!(close(m.ei_beyond_structure, 0.4));
+        let x = c.details(0).unwrap().ties.ei_units();
+        // Every tie touches X: as it happened 4 out (w0-w2 twice, w1-w2, the question) and 1 in; as forced 3
+        // out and 2 in.
+        assert_eq!(x[0].unit, "X");
+        assert!(close(x[0].actual, 0.6) && close(x[0].forced, 0.2));
+    }
+
+    #[test]
+    fn spanners_load_is_their_spanning_and_answering_over_their_present_time() {
+        // w1 becomes a spanner at minute 0 and spans 40-50; the question (12-15) was answered before that
+        // too, so counts as well: (10 + 3) / 60.
+        let mut events = events();
+        let end = events.pop().unwrap();
+        if let EventKind::Organisation(org) = &mut events[3].kind {
+            org.spanners = vec![W1];
+        }
+        events.extend([
+            at(40.0, EventKind::SpanningStarted { worker: W1 }),
+            at(50.0, EventKind::SpanningEnded { worker: W1 }),
+            end,
+        ]);
+        let mut c = Collector::new();
+        for e in &events {
+            c.observe(e);
+        }
+        let m = &c.report().factories[0].rounds[0];
+        assert_eq!(m.spanning_min, 10.0);
+        assert!(close(m.spanner_load, 13.0 / 60.0), "{:?}", m.spanner_load);
     }
 
     #[test]

@@ -71,18 +71,38 @@ pub struct Metrics {
     pub cross_unit_handoffs: u64,
     /// Mean minutes from a cross-unit handoff to the start of the next task.
     pub cross_unit_wait_mean_min: Option<f64>,
+    /// Mean minutes per delivered order that work waited after cross-unit handoffs (from the handoff to the
+    /// start of the next task, summed over the round's cross-unit handoffs, over its deliveries).
+    pub cross_unit_wait_per_order_min: Option<f64>,
     /// Questions asked at handoffs of custom orders.
     pub questions: u64,
+    /// Questions answered.
+    pub questions_answered: u64,
+    /// Questions answered by someone of another unit than the asker's.
+    pub answered_across_units: u64,
     /// Tasks started again because of a defect or a spec change.
     pub rework_tasks: u64,
+    /// Rework tasks per delivered order.
+    pub rework_per_order: Option<f64>,
     /// All tasks started.
     pub tasks_started: u64,
     /// Latent defects found by inspection or by the customer.
     pub defects_found: u64,
-    /// Worker-to-worker ties (handoffs, questions, help, meetings).
+    /// Worker-to-worker work ties: a handoff's sender and the worker who took the order up, a question's asker
+    /// and answerer, the worker who took over an interrupted task and the one interrupted.
     pub ties: u64,
-    /// Krackhardt's E-I index over all ties: (E - I) / (E + I); -1 closed silos, +1 all ties across units.
+    /// Pairs of people who met at a stand-up (a separate layer, not in `ties`, the E-I index or betweenness).
+    pub meeting_ties: u64,
+    /// Krackhardt's E-I index over the work ties: (E - I) / (E + I), by the units people were in; -1 closed
+    /// silos, +1 all ties across units.
     pub ei_index: Option<f64>,
+    /// The E-I index the design forces: the same ties counted between the units the routings and the
+    /// organisation send each piece of work between (sending unit and unit owning the next step, asker's unit
+    /// and unit asked, the task's own unit for a task taken over).
+    pub ei_forced: Option<f64>,
+    /// `ei_index - ei_forced`: above 0, more ties across units than the structure requires (helping across
+    /// units, spanners answering); below 0, fewer.
+    pub ei_beyond_structure: Option<f64>,
     /// Mean over workers of busy time (tasks and answers) over present time.
     pub utilization_mean: Option<f64>,
     /// Coefficient of variation of utilisation across units (load imbalance).
@@ -91,6 +111,9 @@ pub struct Metrics {
     pub boundary_spanners: Vec<String>,
     /// Minutes boundary spanners spent in spanning sessions (away from tasks).
     pub spanning_min: f64,
+    /// Share of the present time of the round's designated spanners (those at its end) that spanners spent
+    /// spanning or answering questions; `None` without spanners.
+    pub spanner_load: Option<f64>,
 }
 
 /// One disruption and the recovery from it.

@@ -123,21 +123,39 @@ fn ties(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
     )
 }
 
-/// `units.csv`: Each unit's E-I index and its ties out and in.
+/// `units.csv`: Each unit's E-I index as it happened and as its design forces it, the difference, and the
+/// ties out and in behind both.
 fn units(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
     write_csv(
         path,
-        &["team", "unit", "ei_index", "ties_out", "ties_in"],
+        &[
+            "team",
+            "unit",
+            "ei_index",
+            "ei_forced",
+            "ei_beyond_structure",
+            "ties_out",
+            "ties_in",
+            "forced_out",
+            "forced_in",
+        ],
         d.teams.iter().flat_map(|t| {
-            let ei = t.details.ties.ei_per_unit();
+            let ties = &t.details.ties;
+            let ei = ties.ei_units();
             t.details.units.iter().map(move |u| {
-                let (e, i) = t.details.ties.per_unit.get(u).copied().unwrap_or_default();
+                let (e, i) = ties.actual.per_unit.get(u).copied().unwrap_or_default();
+                let (fe, fi) = ties.forced.per_unit.get(u).copied().unwrap_or_default();
+                let x = ei.iter().find(|x| &x.unit == u);
                 vec![
                     t.name.clone(),
                     u.clone(),
-                    opt(ei.get(u).copied().flatten()),
+                    opt(x.and_then(|x| x.actual)),
+                    opt(x.and_then(|x| x.forced)),
+                    opt(x.and_then(|x| x.beyond)),
                     e.to_string(),
                     i.to_string(),
+                    fe.to_string(),
+                    fi.to_string(),
                 ]
             })
         }),
@@ -163,7 +181,8 @@ fn betweenness(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
     )
 }
 
-/// `coordination.csv`: Questions, answers and the causes of rework.
+/// `coordination.csv`: Questions, answers (all, and by someone of another unit than the asker's) and the
+/// causes of rework.
 fn coordination(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
     write_csv(
         path,
@@ -171,6 +190,7 @@ fn coordination(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
             "team",
             "questions",
             "answers",
+            "answered_across_units",
             "rework_cause",
             "rework_triggers",
         ],
@@ -185,6 +205,7 @@ fn coordination(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
                     t.name.clone(),
                     t.details.questions.to_string(),
                     t.details.answers.to_string(),
+                    t.details.answers_across.to_string(),
                     cause,
                     n.to_string(),
                 ]

@@ -107,21 +107,8 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, state: &mut CollaborationState) {
         heat_map(ui, d, state.team);
         ui.add_space(8.0);
         ui.heading("E-I index per unit");
-        caption(ui, "(ties to other units - ties inside) / all ties: -1 a closed silo, +1 every tie goes outward.");
-        let ei = details.ties.ei_per_unit();
-        egui::Grid::new("ei").num_columns(3).show(ui, |ui| {
-            for (u, unit) in details.units.iter().enumerate() {
-                let Some(Some(v)) = ei.get(unit) else { continue };
-                ui.label(RichText::new(unit).color(style::color32(u)));
-                let (rect, _) = ui.allocate_exact_size(egui::vec2(160.0, 14.0), Sense::hover());
-                let mid = rect.center().x;
-                let end = mid + (*v as f32) * rect.width() / 2.0;
-                ui.painter().rect_filled(egui::Rect::from_x_y_ranges(mid.min(end)..=mid.max(end), rect.y_range()), 2.0, style::color32(u));
-                ui.painter().vline(mid, rect.y_range(), Stroke::new(1.0, Color32::GRAY));
-                ui.label(format!("{v:+.2}"));
-                ui.end_row();
-            }
-        });
+        caption(ui, "(ties to other units - ties inside) / all ties: -1 a closed silo, +1 every tie goes outward. The tick and \"forced\": what the design alone makes cross a unit; \"beyond\": the difference, above 0 more working across units than the structure requires.");
+        ei_grid(ui, details);
         ui.add_space(8.0);
         ui.heading("Questions and rework");
         caption(ui, "Questions asked at handoffs and answered by the sender's unit; what sent work back to be redone.");
@@ -135,7 +122,7 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, state: &mut CollaborationState) {
 
         let ui = &mut cols[1];
         ui.heading("Who worked with whom");
-        caption(ui, "People coloured by unit; a line for every pair that handed over, asked, helped or met, as wide as their number of ties. ★ boundary spanner.");
+        caption(ui, "People coloured by unit; a line for every pair that handed over, answered a question or took over a task, as wide as their number of ties (stand-ups are not drawn). ★ boundary spanner.");
         if state.graph.as_ref().is_none_or(|(t, _)| *t != state.team) {
             state.graph = Some((state.team, tie_graph(d, state.team)));
         }
@@ -157,6 +144,46 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, state: &mut CollaborationState) {
         for (w, v) in ranked.iter().take(5) {
             let unit = details.worker_unit.get(*w).cloned().unwrap_or_default();
             ui.label(format!("{} ({unit}): {v:.2}", d.tables.workers[*w]));
+        }
+    });
+}
+
+/// Each unit's E-I index as a bar with the design's forced value as a tick, and the figures beside.
+fn ei_grid(ui: &mut egui::Ui, details: &crate::metrics::collector::TeamDetails) {
+    let ei = details.ties.ei_units();
+    let signed = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:+.2}"));
+    egui::Grid::new("ei").num_columns(5).show(ui, |ui| {
+        for h in ["", "", "actual", "forced", "beyond"] {
+            ui.label(RichText::new(h).strong());
+        }
+        ui.end_row();
+        for (u, unit) in details.units.iter().enumerate() {
+            let Some(x) = ei.iter().find(|x| &x.unit == unit) else {
+                continue;
+            };
+            let Some(v) = x.actual else { continue };
+            ui.label(RichText::new(unit).color(style::color32(u)));
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(160.0, 14.0), Sense::hover());
+            let at = |v: f64| rect.center().x + (v as f32) * rect.width() / 2.0;
+            let (mid, end) = (at(0.0), at(v));
+            ui.painter().rect_filled(
+                egui::Rect::from_x_y_ranges(mid.min(end)..=mid.max(end), rect.y_range()),
+                2.0,
+                style::color32(u),
+            );
+            ui.painter()
+                .vline(mid, rect.y_range(), Stroke::new(1.0, Color32::GRAY));
+            if let Some(f) = x.forced {
+                ui.painter().vline(
+                    at(f),
+                    rect.y_range().expand(3.0),
+                    Stroke::new(2.5, Color32::BLACK),
+                );
+            }
+            ui.label(signed(Some(v)));
+            ui.label(signed(x.forced));
+            ui.label(signed(x.beyond));
+            ui.end_row();
         }
     });
 }
