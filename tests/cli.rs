@@ -161,7 +161,14 @@ fn run_json_writes_the_result_object_and_the_files() {
     assert_eq!(factories[0]["totals"]["round"], 0);
     assert_eq!(factories[0]["rounds"].as_array().unwrap().len(), 4);
     let d = &v["disruptions"].as_array().unwrap()[0];
-    for key in ["id", "kind", "start_min", "factories", "recovery_min"] {
+    for key in [
+        "id",
+        "kind",
+        "start_min",
+        "factories",
+        "impact",
+        "impact_by_factory",
+    ] {
         assert!(d.get(key).is_some(), "disruption lacks {key}");
     }
     let log = std::fs::read_to_string(&events).unwrap();

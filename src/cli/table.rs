@@ -123,22 +123,32 @@ fn rounds(s: &mut String, report: &Report) {
     }
 }
 
-/// The disruptions and the mean recovery from each.
+/// The disruptions and what each cost, mean over the teams, measured against their twins.
 fn disruptions(s: &mut String, report: &Report) {
     if !report.disruptions.is_empty() {
         let _ = writeln!(
             s,
-            "\nDisruptions (recovery: minutes until trailing-hour throughput is back to 90%):"
+            "\nDisruptions, against their twins (mean over teams; lost: twin minus team over a round's length \
+             after it; settled: minutes until the delivery gap stopped growing):"
+        );
+        let _ = writeln!(
+            s,
+            "  {:<5} {:>5}  {:<22} {:<44} {:>6} {:>5} {:>8} {:>8}",
+            "round", "min", "kind", "headline", "lost", "late", "profit", "settled"
         );
         for d in &report.disruptions {
+            let i = d.impact.as_ref();
             let _ = writeln!(
                 s,
-                "  round {} min {:>5.0}  {:<22} {:<50} recovery {}",
+                "  {:<5} {:>5.0}  {:<22} {:<44} {:>6} {:>5} {:>8} {:>8}",
                 d.round,
                 d.minute,
                 d.kind,
-                truncate(&d.headline, 50),
-                opt(d.recovery_min, 0)
+                truncate(&d.headline, 44),
+                opt(i.map(|i| i.deliveries_lost), 1),
+                opt(i.map(|i| i.late_added), 1),
+                opt(i.map(|i| i.profit_lost), 0),
+                opt(i.map(|i| i.settled_min), 0)
             );
         }
     }

@@ -571,22 +571,30 @@ pub fn compare(d: &Debrief, path: &Path) -> Result {
     root.present().map_err(err)
 }
 
-/// Each team's dip in throughput after each disruption.
+/// The deliveries each disruption cost each team, against its twin (below zero: it brought some).
 pub fn disruptions(d: &Debrief, path: &Path) -> Result {
     fonts();
     let root = BitMapBackend::new(path, SIZE).into_drawing_area();
     root.fill(&WHITE).map_err(err)?;
     let n = d.disruptions.len().max(1);
     let teams = d.teams.len().max(1);
+    let lost: Vec<f64> = d
+        .disruptions
+        .iter()
+        .flat_map(|x| x.teams.iter())
+        .filter_map(|t| t.impact.as_ref().map(|i| i.deliveries_lost))
+        .collect();
+    let top = lost.iter().copied().fold(1.0, f64::max) + 0.5;
+    let bottom = lost.iter().copied().fold(0.0, f64::min) - 0.5;
     let mut chart = ChartBuilder::on(&root)
         .caption(
-            "Dip in throughput after each disruption (% below the hour before)",
+            "Deliveries each disruption cost, against the team's twin (a round's length after it)",
             (FONT, 20),
         )
         .margin(12)
         .x_label_area_size(60)
         .y_label_area_size(50)
-        .build_cartesian_2d(0f64..n as f64, 0f64..100f64)
+        .build_cartesian_2d(0f64..n as f64, bottom..top)
         .map_err(err)?;
     chart
         .configure_mesh()
@@ -597,18 +605,18 @@ pub fn disruptions(d: &Debrief, path: &Path) -> Result {
                 .get((v - 0.5).round() as usize)
                 .map_or_else(String::new, |x| x.report.id.chars().take(18).collect())
         })
-        .y_desc("dip (%)")
+        .y_desc("deliveries lost")
         .label_style((FONT, 13))
         .draw()
         .map_err(err)?;
     let w = 0.8 / teams as f64;
     for (i, dis) in d.disruptions.iter().enumerate() {
         for dt in &dis.teams {
-            if let Some(dip) = dt.dip_pct {
+            if let Some(imp) = &dt.impact {
                 let x0 = i as f64 + 0.1 + dt.team as f64 * w;
                 chart
                     .draw_series([Rectangle::new(
-                        [(x0, 0.0), (x0 + w * 0.9, dip.clamp(0.0, 100.0))],
+                        [(x0, 0.0), (x0 + w * 0.9, imp.deliveries_lost)],
                         color(dt.team).filled(),
                     )])
                     .map_err(err)?;

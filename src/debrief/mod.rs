@@ -3,6 +3,7 @@
 //! throughput, WIP), lead-time distributions, handoffs between units, the tie network and what each team
 //! did after each disruption.
 
+pub mod answers;
 pub mod charts;
 pub mod export;
 pub mod reflection;
@@ -13,7 +14,7 @@ use crate::domain::event::{EventKind, OrderId, SimEvent, Tables};
 use crate::domain::time::minutes_from_ms;
 use crate::domain::{Command, TeamAction};
 use crate::metrics::collector::TeamDetails;
-use crate::metrics::recovery::WINDOW_MS;
+use crate::metrics::report::Impact;
 use crate::metrics::series::{Row, Sampler};
 use crate::metrics::{Collector, DisruptionReport, Report};
 
@@ -90,10 +91,8 @@ pub struct DisruptionDebrief {
 pub struct DisruptionTeam {
     /// The team (index).
     pub team: usize,
-    /// How far trailing-hour throughput fell below its level before the disruption, in percent.
-    pub dip_pct: Option<f64>,
-    /// Minutes until throughput was back to 90% of its level before.
-    pub recovery_min: Option<f64>,
+    /// What it cost the team, against its twin (`None`: not measured).
+    pub impact: Option<Impact>,
     /// The team's commands in the [`RESPONSE_MIN`] minutes after the disruption started.
     pub responses: Vec<String>,
 }
@@ -305,20 +304,19 @@ impl TeamAcc {
     }
 }
 
-/// One disruption as each team it hit lived it: the dip, the recovery and what the team did.
+/// One disruption as each team it hit lived it: what it cost (against the twin) and what the team did.
 fn disruption(d: &DisruptionReport, tables: &Tables, teams: &[TeamDebrief]) -> DisruptionDebrief {
     DisruptionDebrief {
         teams: d
             .factories
             .iter()
-            .zip(&d.recovery_by_factory)
-            .filter_map(|(name, recovery)| {
+            .zip(&d.impact_by_factory)
+            .filter_map(|(name, impact)| {
                 let f = tables.factories.iter().position(|n| n == name)?;
                 let team = &teams[f];
                 Some(DisruptionTeam {
                     team: f,
-                    dip_pct: dip(&team.flow, d.start_min),
-                    recovery_min: *recovery,
+                    impact: impact.clone(),
                     responses: team
                         .commands
                         .iter()
@@ -329,40 +327,5 @@ fn disruption(d: &DisruptionReport, tables: &Tables, teams: &[TeamDebrief]) -> D
             })
             .collect(),
         report: d.clone(),
-    }
-}
-
-/// The deepest fall of trailing-hour throughput in the [`RESPONSE_MIN`] minutes after `start`, in percent of
-/// its level at `start`; `None` without a level to compare with.
-pub fn dip(flow: &Flow, start: f64) -> Option<f64> {
-    let i = flow.minutes.partition_point(|m| *m < start);
-    let baseline = *flow.throughput.get(i)?;
-    if baseline <= 0.0 || start < WINDOW_MS as f64 / 60_000.0 {
-        return None;
-    }
-    let end = flow.minutes.partition_point(|m| *m <= start + RESPONSE_MIN);
-    let low = flow.throughput[i..end]
-        .iter()
-        .copied()
-        .fold(baseline, f64::min);
-    Some(100.0 * (1.0 - low / baseline))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dips_are_measured_against_the_level_before() {
-        let flow = Flow {
-            minutes: (0..600).map(f64::from).collect(),
-            throughput: (0..600)
-                .map(|m| if (200..260).contains(&m) { 5.0 } else { 10.0 })
-                .collect(),
-            ..Default::default()
-        };
-        assert_eq!(dip(&flow, 150.0), Some(50.0));
-        assert_eq!(dip(&flow, 400.0), Some(0.0));
-        assert_eq!(dip(&flow, 30.0), None, "no full hour before");
     }
 }

@@ -90,6 +90,27 @@ pub struct UnitInfo {
     pub steps: Vec<u16>,
 }
 
+/// What a disruption cost a factory, measured against its twin: the same factory re-simulated from the
+/// instant before the disruption without it (the same later commands, disruptions and random draws), over
+/// `window_min` minutes of play from the disruption (one round's length, or up to the session's end).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImpactFigures {
+    /// The disruption's id.
+    pub id: String,
+    /// Minutes of play compared.
+    pub window_min: f64,
+    /// Deliveries the twin made in the window minus those the factory made (negative: it gained some).
+    pub deliveries_lost: i64,
+    /// Late deliveries the factory made in the window minus the twin's.
+    pub late_added: i64,
+    /// The twin's profit in the window minus the factory's (revenue after penalties, less costs).
+    pub profit_lost: f64,
+    /// Minutes from the disruption until the gap in cumulative deliveries (twin minus factory) first
+    /// reached its largest value in the window, after which it grew no more; 0 if the factory never fell
+    /// behind its twin.
+    pub settled_min: f64,
+}
+
 /// A factory's organisation: its design, units, spanners and practices.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrgInfo {
@@ -456,6 +477,8 @@ pub enum EventKind {
         /// The disruption's id.
         id: String,
     },
+    /// What a disruption cost this factory, measured against its twin (see [`ImpactFigures`]).
+    DisruptionImpact(Box<ImpactFigures>),
     /// A customer offers a rush order; the team accepts or declines by `decide_by`.
     RushOffered {
         /// The offer's number in this factory.
@@ -532,6 +555,7 @@ impl EventKind {
             Cost,
             DisruptionStarted,
             DisruptionEnded,
+            DisruptionImpact,
             RushOffered,
             RushAnswered
         )

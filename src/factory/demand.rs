@@ -23,12 +23,14 @@ pub(super) struct OrderSpec {
     pub spec_change_at: Option<SimTime>,
 }
 
+#[derive(Clone)]
 struct Source {
     rng: ChaCha8Rng,
     /// Scheduled sources: index of the next `(round, minute)` entry.
     next_fixed: usize,
 }
 
+#[derive(Clone)]
 pub(super) struct DemandGen {
     sources: Vec<Source>,
     /// Next arrival of each source in the current round: (time, source index).

@@ -22,11 +22,13 @@ fn disruption_order_id(instance: u32, k: u64) -> OrderId {
 }
 
 impl FactorySim {
-    /// Schedules a disruption for this factory at `at` (now if it is not ahead).
+    /// Schedules a disruption for this factory (and its twins) at `at` (now if it is not ahead).
     pub fn inject(&mut self, instance: u32, spec: DisruptionSpec, at: SimTime) {
+        self.each_twin(|t| t.inject(instance, spec.clone(), at));
         if at > self.now {
             self.schedule(at, Ev::Disrupt(Box::new((instance, spec))));
         } else {
+            self.fork_twin(&spec.id);
             self.disrupt(instance, spec);
             self.dispatch();
         }
@@ -296,6 +298,7 @@ impl FactorySim {
             EndAction::StationUp { id, station, units } => {
                 let st = &mut self.stations[station as usize];
                 st.down = st.down.saturating_sub(units);
+                self.dispatch_due = true;
                 self.emit(EventKind::StationUp { station, units });
                 id
             }

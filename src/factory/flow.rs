@@ -150,8 +150,8 @@ impl FactorySim {
             o.ingredients_taken = false;
         }
         let q = unit as usize * self.model.steps.len() + step;
-        self.queues[q].insert(key);
-        self.queued += 1;
+        self.queues.insert(q, key);
+        self.dispatch_due = true;
         self.emit(EventKind::TaskReady {
             order: id,
             step: step as u16,

@@ -10,16 +10,18 @@ mod disrupt;
 mod duties;
 mod flow;
 pub mod org;
+mod queues;
 mod rng;
 mod stock;
 mod team;
 #[cfg(test)]
 mod tests;
+mod twin;
 mod view;
 mod work;
 
 use std::cmp::Reverse;
-use std::collections::{BTreeSet, BinaryHeap, VecDeque};
+use std::collections::{BinaryHeap, VecDeque};
 use std::sync::Arc;
 
 use bevy::platform::collections::HashMap;
@@ -312,7 +314,7 @@ struct Meeting {
 }
 
 /// One team's factory.
-#[derive(Component)]
+#[derive(Component, Clone)]
 pub struct FactorySim {
     /// The team's index.
     pub index: u16,
@@ -331,8 +333,7 @@ pub struct FactorySim {
     free_slots: Vec<u32>,
     by_id: HashMap<OrderId, u32>,
     /// Queues indexed by `unit * steps + step`.
-    queues: Vec<BTreeSet<QKey>>,
-    queued: usize,
+    queues: queues::Queues,
     /// Orders waiting for an answer, by the unit asked.
     questions: Vec<VecDeque<u32>>,
     open_questions: usize,
@@ -342,6 +343,8 @@ pub struct FactorySim {
     unit_orders: Vec<u32>,
     workers: Vec<WorkerRt>,
     idle: usize,
+    /// Bit `w % 64` of word `w / 64` is set while worker `w` is idle.
+    idle_mask: Vec<u64>,
     stations: Vec<StationRt>,
     stock: Vec<StockRt>,
     org: Org,
@@ -360,8 +363,14 @@ pub struct FactorySim {
     last_standup: Option<SimTime>,
     /// The pending wake-up for helpers, if any.
     wake_at: Option<SimTime>,
+    /// Something changed that may let an idle worker start work (see `dispatch`).
+    dispatch_due: bool,
     /// Events produced since the buffer was last drained.
     out: Vec<SimEvent>,
+    /// The twins measuring the disruptions that struck lately (see `twin`).
+    twins: Vec<twin::Twin>,
+    /// This factory is itself a twin (it forks none).
+    is_twin: bool,
 }
 
 impl FactorySim {
@@ -384,8 +393,7 @@ impl FactorySim {
             orders: Vec::new(),
             free_slots: Vec::new(),
             by_id: HashMap::default(),
-            queues: vec![BTreeSet::new(); units * steps],
-            queued: 0,
+            queues: queues::Queues::new(units * steps),
             questions: vec![VecDeque::new(); units],
             open_questions: 0,
             blocked: vec![VecDeque::new(); steps],
@@ -405,6 +413,12 @@ impl FactorySim {
                 })
                 .collect(),
             idle: model.workers.len(),
+            idle_mask: (0..model.workers.len().div_ceil(64))
+                .map(|i| {
+                    let n = (model.workers.len() - 64 * i).min(64);
+                    if n == 64 { u64::MAX } else { (1u64 << n) - 1 }
+                })
+                .collect(),
             stations: model
                 .stations
                 .iter()
@@ -439,7 +453,10 @@ impl FactorySim {
             meeting_generation: 0,
             last_standup: None,
             wake_at: None,
+            dispatch_due: true,
             out: Vec::new(),
+            twins: Vec::new(),
+            is_twin: false,
             model,
         };
         let ev = f.org.event();
@@ -480,11 +497,24 @@ impl FactorySim {
     }
 
     fn emit(&mut self, kind: EventKind) {
-        self.out.push(SimEvent {
+        // A twin keeps only what the comparison reads.
+        if self.is_twin
+            && !matches!(
+                kind,
+                EventKind::OrderDelivered { .. } | EventKind::Cost { .. }
+            )
+        {
+            return;
+        }
+        let e = SimEvent {
             t: self.now,
             factory: Some(self.index),
             kind,
-        });
+        };
+        if !self.twins.is_empty() {
+            self.twins_see(&e);
+        }
+        self.out.push(e);
     }
 
     fn schedule(&mut self, t: SimTime, ev: Ev) {
@@ -512,8 +542,14 @@ impl FactorySim {
 
     // ----- rounds -----
 
-    /// Starts round `round` at the factory's current time, ending at `end`.
+    /// Starts round `round` at the factory's current time, ending at `end` (its twins too).
     pub fn start_round(&mut self, round: u32, end: SimTime) {
+        self.each_twin(|t| t.start_round(round, end));
+        self.begin_round(round, end);
+    }
+
+    fn begin_round(&mut self, round: u32, end: SimTime) {
+        self.dispatch_due = true;
         self.round = round;
         self.running = true;
         self.round_start = self.now;
@@ -543,8 +579,17 @@ impl FactorySim {
         self.dispatch();
     }
 
-    /// Ends the running round at the current time: arrivals stop, wages are paid; work in progress stays.
+    /// Ends the running round at the current time: arrivals stop, wages are paid; work in progress stays. The
+    /// twins end theirs too; after the last round they report what they measured.
     pub fn end_round(&mut self) {
+        self.each_twin(FactorySim::end_round);
+        self.close_round();
+        if self.round >= self.model.rounds {
+            self.settle_twins(true);
+        }
+    }
+
+    fn close_round(&mut self) {
         if !self.running {
             return;
         }
@@ -579,9 +624,27 @@ impl FactorySim {
         }
     }
 
-    /// Handles every scheduled event before `until` and moves the clock to `until`. Nothing happens between
-    /// rounds: the session only advances a running round.
+    /// Handles every scheduled event before `until` and moves the clock to `until`, its twins alongside
+    /// (each reports at the end of its window, exactly then). Nothing happens between rounds: the session only
+    /// advances a running round.
     pub fn advance(&mut self, until: SimTime) {
+        loop {
+            let stop = self.next_horizon().map_or(until, |h| h.min(until));
+            if !self.run_until(stop) {
+                // A twin was born: its window may end before `stop`.
+                continue;
+            }
+            self.advance_twins(stop);
+            self.settle_twins(false);
+            if stop >= until {
+                break;
+            }
+        }
+    }
+
+    /// Handles the scheduled events before `until`; stops early (returning false) right after a twin is born.
+    fn run_until(&mut self, until: SimTime) -> bool {
+        let twins = self.twins.len();
         while let Some(Reverse(entry)) = self.heap.peek() {
             if entry.t >= until {
                 break;
@@ -592,8 +655,12 @@ impl FactorySim {
             self.now = entry.t;
             self.handle(entry.ev);
             self.dispatch();
+            if self.twins.len() > twins {
+                return false;
+            }
         }
         self.now = self.now.max(until);
+        true
     }
 
     fn handle(&mut self, ev: Ev) {
@@ -640,12 +707,13 @@ impl FactorySim {
             Ev::SpanEnd { worker, token } => self.end_spanning(worker, Some(token)),
             Ev::Disrupt(b) => {
                 let (instance, spec) = *b;
+                self.fork_twin(&spec.id);
                 self.disrupt(instance, spec);
             }
             Ev::DisruptionEnd(action) => self.end_disruption(*action),
             Ev::OfferDeadline { offer } => self.offer_deadline(offer),
             Ev::SurgeArrival { instance } => self.surge_arrival(instance),
-            Ev::Wake => {}
+            Ev::Wake => self.dispatch_due = true,
         }
     }
 

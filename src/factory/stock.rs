@@ -75,6 +75,7 @@ impl FactorySim {
             return;
         }
         st.on_hand = st.on_hand.saturating_add(qty);
+        self.dispatch_due = true;
         st.on_order = st.on_order.saturating_sub(qty);
         st.out = false;
         self.emit(EventKind::StockArrived { ingredient, qty });

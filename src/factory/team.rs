@@ -7,8 +7,19 @@ use crate::domain::{PracticeChange, Priority};
 use crate::scenario::check::{Resolved, staffing_problems};
 
 impl FactorySim {
-    /// Applies a team's decision now; an invalid one changes nothing and says why.
+    /// Applies a team's decision now (to its twins too); an invalid one changes nothing and says why.
     pub fn apply(&mut self, action: &TeamAction) -> Result<(), String> {
+        self.decide(action)?;
+        self.each_twin(|t| {
+            // The twin may refuse what the factory took (a rush offer it never had): it goes on without.
+            let _ = t.decide(action);
+        });
+        Ok(())
+    }
+
+    fn decide(&mut self, action: &TeamAction) -> Result<(), String> {
+        // Whatever the decision, the next dispatch looks at every queue again.
+        self.dispatch_due = true;
         let model = self.shared_model();
         match model.resolve_action(action, self.org.design_index)? {
             Resolved::SetDesign(d) => {
@@ -168,13 +179,12 @@ impl FactorySim {
     /// Recomputes queue keys after a change of the priority rule.
     fn rekey_queues(&mut self) {
         let fifo = self.org.practices.priority == Priority::Fifo;
-        for q in 0..self.queues.len() {
-            let keys: Vec<QKey> = std::mem::take(&mut self.queues[q]).into_iter().collect();
-            for mut k in keys {
+        for q in 0..self.queues.count() {
+            for mut k in self.queues.take(q) {
                 let o = self.order(k.slot);
                 k.primary = if fifo { o.ready_at.0 } else { o.due.0 };
                 self.order_mut(k.slot).qkey = Some(k);
-                self.queues[q].insert(k);
+                self.queues.insert(q, k);
             }
         }
     }
@@ -198,13 +208,13 @@ impl FactorySim {
         let steps = model.steps.len();
         // Take everything keyed by the old units out.
         let mut queued: Vec<QKey> = Vec::new();
-        for q in &mut self.queues {
-            queued.extend(std::mem::take(q));
+        for q in 0..self.queues.count() {
+            queued.extend(self.queues.take(q));
         }
         let asking: Vec<u32> = self.questions.iter_mut().flat_map(std::mem::take).collect();
         self.org = Org::from_design(&model, d);
         let units = self.org.units.len();
-        self.queues = vec![BTreeSet::new(); units * steps];
+        self.queues = queues::Queues::new(units * steps);
         self.questions = vec![VecDeque::new(); units];
         self.unit_orders = vec![0; units];
         // Re-home every order, oldest first.
@@ -225,11 +235,10 @@ impl FactorySim {
             self.set_unit(slot, unit);
             self.order_mut(slot).home_unit = unit;
         }
-        self.queued = 0;
         for k in queued {
             let q = self.order(k.slot).unit as usize * steps + self.order(k.slot).step();
-            self.queues[q].insert(k);
-            self.queued += 1;
+            self.queues.insert(q, k);
+            self.dispatch_due = true;
         }
         // Every pending question now goes to the unit its sender is in; asked ones queue there in order.
         for &slot in &slots {

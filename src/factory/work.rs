@@ -12,14 +12,19 @@ const SCAN_DEPTH: usize = 16;
 
 impl FactorySim {
     /// Lets idle workers take up work until nobody can.
+    ///
+    /// Runs only when something that could make an assignment possible happened since it last ran (a worker
+    /// became idle, a task or question was queued, a station or stock came back, the organisation changed,
+    /// helpers' waiting time passed): otherwise it would find what it found then.
     pub(super) fn dispatch(&mut self) {
-        if !self.running || self.idle == 0 {
+        if !self.dispatch_due || !self.running || self.idle == 0 {
             return;
         }
+        self.dispatch_due = false;
         if self.open_questions > 0 {
             self.dispatch_answers();
         }
-        while self.idle > 0 && self.queued > 0 {
+        while self.idle > 0 && self.queues.len() > 0 {
             let (assignment, wake) = self.best_assignment();
             let Some((slot, worker, help)) = assignment else {
                 if let Some(t) = wake
@@ -32,6 +37,20 @@ impl FactorySim {
             };
             self.start_task(slot, worker, help);
         }
+    }
+
+    /// The idle workers, in index order.
+    fn idle_workers(&self) -> impl Iterator<Item = usize> + '_ {
+        self.idle_mask.iter().enumerate().flat_map(|(i, &word)| {
+            let mut m = word;
+            std::iter::from_fn(move || {
+                (m != 0).then(|| {
+                    let b = m.trailing_zeros() as usize;
+                    m &= m - 1;
+                    i * 64 + b
+                })
+            })
+        })
     }
 
     /// Whether worker `w` may do step `step` of unit `unit`, and whether that would be helping another unit.
@@ -54,10 +73,7 @@ impl FactorySim {
     fn best_worker(&self, unit: u16, step: usize, allow_help: bool) -> Option<(u16, bool)> {
         let skill = self.model.steps[step].skill;
         let mut best: Option<(bool, f64, usize)> = None;
-        for (w, rt) in self.workers.iter().enumerate() {
-            if rt.state != WorkerState::Idle {
-                continue;
-            }
+        for w in self.idle_workers() {
             let Some(help) = self.eligible(w, unit, step) else {
                 continue;
             };
@@ -83,7 +99,8 @@ impl FactorySim {
         let help_after = self.model.coordination.help_after;
         let mut best: Option<(QKey, u16, bool)> = None;
         let mut wake: Option<SimTime> = None;
-        for (q, queue) in self.queues.iter().enumerate() {
+        for q in self.queues.nonempty() {
+            let queue = self.queues.get(q);
             let Some(head) = queue.first() else { continue };
             if best.is_some_and(|(b, _, _)| b < *head) {
                 continue;
@@ -140,19 +157,21 @@ impl FactorySim {
         let o = self.order(slot);
         if let (OState::Queued, Some(key)) = (o.state, o.qkey) {
             let q = o.unit as usize * self.model.steps.len() + o.step();
-            if self.queues[q].remove(&key) {
-                self.queued -= 1;
-            }
+            self.queues.remove(q, &key);
         }
     }
 
     pub(super) fn set_worker(&mut self, w: u16, state: WorkerState) {
         let rt = &mut self.workers[w as usize];
+        let bit = 1u64 << (w % 64);
         if rt.state == WorkerState::Idle {
             self.idle -= 1;
+            self.idle_mask[w as usize / 64] &= !bit;
         }
         if state == WorkerState::Idle {
             self.idle += 1;
+            self.idle_mask[w as usize / 64] |= bit;
+            self.dispatch_due = true;
         }
         rt.state = state;
         rt.started = self.now;
@@ -239,6 +258,7 @@ impl FactorySim {
         self.order_mut(slot).state = OState::Asking;
         self.questions[to_unit as usize].push_back(slot);
         self.open_questions += 1;
+        self.dispatch_due = true;
         self.emit(EventKind::QuestionAsked {
             order: id,
             step: step as u16,
@@ -334,6 +354,7 @@ impl FactorySim {
             let users = &mut self.stations[st as usize].users;
             if let Some(i) = users.iter().position(|&s| s == slot) {
                 users.remove(i);
+                self.dispatch_due = true;
             }
         }
     }
@@ -417,8 +438,8 @@ impl FactorySim {
             slot,
         });
         let q = o.unit as usize * steps + o.step();
-        if self.queues[q].insert(key) {
-            self.queued += 1;
+        if self.queues.insert(q, key) {
+            self.dispatch_due = true;
         }
     }
 
@@ -447,6 +468,7 @@ impl FactorySim {
                 let to = self.order(slot).question.as_ref().map_or(0, |q| q.to_unit);
                 self.questions[to as usize].push_front(slot);
                 self.open_questions += 1;
+                self.dispatch_due = true;
             }
             WorkerState::Meeting => {
                 if let Some(m) = self.meeting.as_mut() {

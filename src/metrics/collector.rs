@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use bevy::platform::collections::HashMap;
 
 use super::network::{TieUnits, Ties};
-use super::recovery::recovery_minutes;
-use super::report::{DisruptionReport, FactoryReport, Metrics, Report};
-use crate::domain::event::{DefectCause, EventKind, OrderId, OrgInfo, SimEvent, Tables};
+use super::report::{DisruptionReport, FactoryReport, Impact, Metrics, Report};
+use crate::domain::event::{
+    DefectCause, EventKind, ImpactFigures, OrderId, OrgInfo, SimEvent, Tables,
+};
 use crate::domain::time::{MS_PER_MINUTE, minute_of_round, minutes_from_ms};
 use crate::domain::{DisruptionSpec, SimTime};
 
@@ -246,6 +247,8 @@ struct DisruptionSeen {
     start: SimTime,
     /// (factory, its start time)
     factories: Vec<(u16, SimTime)>,
+    /// What it cost each factory, as its twin measured it.
+    impacts: Vec<(u16, Impact)>,
 }
 
 /// Folds events into metrics. Feed it every event of a session in order, then ask for a [`Report`].
@@ -300,6 +303,7 @@ impl Collector {
             (EventKind::RoundStarted { round }, _) => self.start_round(*round, e.t),
             (EventKind::RoundEnded { .. }, _) => self.end_round(e.t),
             (EventKind::DisruptionStarted { spec }, Some(f)) => self.disruption(f, spec, e.t),
+            (EventKind::DisruptionImpact(i), Some(f)) => self.impact(f, i),
             (_, Some(f)) => self.observe_factory(f, e),
             (_, None) => {}
         }
@@ -375,7 +379,24 @@ impl Collector {
             minute,
             start: t,
             factories: vec![(f, t)],
+            impacts: Vec::new(),
         });
+    }
+
+    /// A factory's twin reports what disruption `id` cost it.
+    fn impact(&mut self, f: u16, i: &ImpactFigures) {
+        if let Some(d) = self.disruptions.iter_mut().find(|d| d.id == i.id) {
+            d.impacts.push((
+                f,
+                Impact {
+                    window_min: i.window_min,
+                    deliveries_lost: i.deliveries_lost as f64,
+                    late_added: i.late_added as f64,
+                    profit_lost: i.profit_lost,
+                    settled_min: i.settled_min,
+                },
+            ));
+        }
     }
 
     /// An event of one factory.
@@ -526,16 +547,16 @@ impl Collector {
             .disruptions
             .iter()
             .map(|d| {
-                let by: Vec<Option<f64>> = d
+                let by: Vec<Option<Impact>> = d
                     .factories
                     .iter()
-                    .map(|&(f, start)| {
-                        self.factories
-                            .get(f as usize)
-                            .and_then(|fa| recovery_minutes(&fa.deliveries, start, self.last_t))
+                    .map(|&(f, _)| {
+                        d.impacts
+                            .iter()
+                            .find(|(g, _)| *g == f)
+                            .map(|(_, i)| i.clone())
                     })
                     .collect();
-                let ok: Vec<f64> = by.iter().flatten().copied().collect();
                 DisruptionReport {
                     id: d.id.clone(),
                     kind: d.kind.clone(),
@@ -554,9 +575,8 @@ impl Collector {
                                 .unwrap_or_default()
                         })
                         .collect(),
-                    recovery_min: (!ok.is_empty())
-                        .then(|| ok.iter().sum::<f64>() / ok.len() as f64),
-                    recovery_by_factory: by,
+                    impact: Impact::mean(by.iter().flatten()),
+                    impact_by_factory: by,
                 }
             })
             .collect();

@@ -1,9 +1,8 @@
 //! Metrics of a session, computed from domain events: the collector (shared by `run --json`, the game and the
-//! debrief), the tie network measures, disruption recovery and the per-minute time series.
+//! debrief), the tie network measures, what disruptions cost (reported by their twins) and the per-minute time series.
 
 pub mod collector;
 pub mod network;
-pub mod recovery;
 pub mod report;
 pub mod series;
 

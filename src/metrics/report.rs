@@ -116,7 +116,7 @@ pub struct Metrics {
     pub spanner_load: Option<f64>,
 }
 
-/// One disruption and the recovery from it.
+/// One disruption and what it cost each team it hit, measured against its twin.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DisruptionReport {
     /// Its id (copies of one palette entry get `#2`, `#3`).
@@ -133,8 +133,69 @@ pub struct DisruptionReport {
     pub start_min: f64,
     /// The teams it hit.
     pub factories: Vec<String>,
-    /// Mean over the factories that recovered; `null` when none did (or none could be measured).
-    pub recovery_min: Option<f64>,
-    /// Per factory, in the order of `factories`.
-    pub recovery_by_factory: Vec<Option<f64>>,
+    /// Mean over the teams whose impact was measured; `null` when none was.
+    pub impact: Option<Impact>,
+    /// Per team, in the order of `factories`; `null` where it was not measured (too many twins running at
+    /// once, or the session ended in the same instant).
+    pub impact_by_factory: Vec<Option<Impact>>,
+}
+
+/// What a disruption cost a team: the team's factory as played against its twin, the same factory
+/// re-simulated from the instant before the disruption without it (the same later commands, disruptions and
+/// random draws), over a window of one round's length from the disruption (or up to the session's end).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Impact {
+    /// Minutes of play compared.
+    pub window_min: f64,
+    /// The twin's deliveries in the window minus the team's (negative: the disruption brought deliveries).
+    pub deliveries_lost: f64,
+    /// The team's late deliveries in the window minus the twin's.
+    pub late_added: f64,
+    /// The twin's profit in the window minus the team's.
+    pub profit_lost: f64,
+    /// Minutes from the disruption until the gap in cumulative deliveries (twin minus team) first reached its
+    /// largest value in the window, after which it grew no more (0 if the team never fell behind).
+    pub settled_min: f64,
+}
+
+impl Impact {
+    /// In words, for tables and screens: "3 deliveries lost, 2 more late, 420 profit lost, gap settled after
+    /// 95 min" (negative numbers are gains).
+    pub fn summary(&self) -> String {
+        let n = |x: f64| {
+            if x.fract() == 0.0 {
+                format!("{x:.0}")
+            } else {
+                format!("{x:.1}")
+            }
+        };
+        format!(
+            "{} deliveries lost, {} more late, {} profit lost, gap settled after {:.0} min",
+            n(self.deliveries_lost),
+            n(self.late_added),
+            n(self.profit_lost.round()),
+            self.settled_min
+        )
+    }
+
+    /// The mean of several impacts; `None` of none.
+    pub fn mean<'a>(all: impl IntoIterator<Item = &'a Impact>) -> Option<Impact> {
+        let mut sum = Impact::default();
+        let mut n = 0.0;
+        for i in all {
+            sum.window_min += i.window_min;
+            sum.deliveries_lost += i.deliveries_lost;
+            sum.late_added += i.late_added;
+            sum.profit_lost += i.profit_lost;
+            sum.settled_min += i.settled_min;
+            n += 1.0;
+        }
+        (n > 0.0).then(|| Impact {
+            window_min: sum.window_min / n,
+            deliveries_lost: sum.deliveries_lost / n,
+            late_added: sum.late_added / n,
+            profit_lost: sum.profit_lost / n,
+            settled_min: sum.settled_min / n,
+        })
+    }
 }

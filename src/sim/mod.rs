@@ -11,7 +11,7 @@ pub mod journal;
 pub mod session;
 pub mod tap;
 
-use bevy::app::TaskPoolPlugin;
+use bevy::app::{TaskPoolOptions, TaskPoolPlugin};
 use bevy::prelude::*;
 
 use crate::domain::{Command, SimEvent};
@@ -29,10 +29,21 @@ pub enum SimSet {
     Observe,
 }
 
+/// Thread pools for a session without a window: factories advance in parallel on every core (Bevy's default
+/// leaves a two-core machine one compute thread, its other threads for IO nobody does here).
+fn headless_pools() -> TaskPoolOptions {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let mut options = TaskPoolOptions::default();
+    options.compute.min_threads = cores;
+    options
+}
+
 /// Adds the simulation: messages, sets and systems. A session is started with [`spawn_session`].
 pub fn plugin(app: &mut App) {
     if !app.is_plugin_added::<TaskPoolPlugin>() {
-        app.add_plugins(TaskPoolPlugin::default());
+        app.add_plugins(TaskPoolPlugin {
+            task_pool_options: headless_pools(),
+        });
     }
     app.add_message::<Command>().add_message::<SimEvent>();
     app.configure_sets(

@@ -8,6 +8,7 @@ use base64::Engine as _;
 
 use super::{Result, io, slug};
 use crate::debrief::Debrief;
+use crate::debrief::answers::{Answer, answers};
 use crate::debrief::reflection::{DIALOGUE, QUESTIONS, Reflection, TeamReflection};
 use crate::metrics::Metrics;
 
@@ -46,6 +47,11 @@ const TEAM_CHARTS: [&str; 6] = [
     "network",
     "ei_index",
 ];
+
+/// A number without decimals, or "-" when there is none.
+fn num(x: Option<f64>) -> String {
+    x.map_or("-".into(), |x| format!("{x:.0}"))
+}
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -89,13 +95,16 @@ pub fn html(d: &Debrief, reflection: &Reflection, pictures: &[PathBuf]) -> Resul
     h.push_str(&pictures.get("compare_throughput.png")?);
     if !d.disruptions.is_empty() {
         disruptions(&mut h, d);
-        h.push_str(&pictures.get("disruption_dips.png")?);
+        h.push_str(&pictures.get("disruption_impact.png")?);
     }
     for (t, team) in d.teams.iter().enumerate() {
         let _ = write!(h, "<h2>{}</h2>", esc(&team.name));
-        if let Some(r) = reflection.teams.get(t) {
-            team_reflection(&mut h, r);
-        }
+        let empty = TeamReflection::default();
+        team_reflection(
+            &mut h,
+            reflection.teams.get(t).unwrap_or(&empty),
+            &answers(d, t),
+        );
         let s = slug(&team.name);
         for name in TEAM_CHARTS {
             h.push_str(&pictures.get(&format!("{s}_{name}.png"))?);
@@ -172,20 +181,22 @@ fn scoreboard(h: &mut String, d: &Debrief) {
     h.push_str("</table>");
 }
 
-/// Each disruption and each team's dip, recovery and response.
+/// Each disruption, what it cost each team against its twin, and the team's response.
 fn disruptions(h: &mut String, d: &Debrief) {
-    h.push_str("<h2>Disruptions</h2><p>Dip: how far throughput over the trailing hour fell below the hour before. Recovery: minutes until it was back to 90%. Response: what the team changed in the four hours after.</p><table><tr><th>Disruption</th><th>Team</th><th>Dip %</th><th>Recovery (min)</th><th>Response</th></tr>");
+    h.push_str("<h2>Disruptions</h2><p>What each disruption cost, against the team's twin: the same factory re-simulated from the instant before without it (same later decisions and random draws), over a round's length after it. Lost: the twin's deliveries (profit) minus the team's; late: the team's late deliveries minus the twin's; settled: minutes until the delivery gap stopped growing. Response: what the team changed in the four hours after.</p><table><tr><th>Disruption</th><th>Team</th><th>Deliveries lost</th><th>More late</th><th>Profit lost</th><th>Settled after (min)</th><th>Response</th></tr>");
     for dis in &d.disruptions {
         for t in &dis.teams {
             let _ = write!(
                 h,
-                "<tr><td>R{} {:.0}: {}</td><td>{}</td><td>{}</td><td>{}</td><td style=\"text-align:left\">{}</td></tr>",
+                "<tr><td>R{} {:.0}: {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td style=\"text-align:left\">{}</td></tr>",
                 dis.report.round,
                 dis.report.minute,
                 esc(&dis.report.headline),
                 esc(&d.teams[t.team].name),
-                t.dip_pct.map_or("-".into(), |x| format!("{x:.0}")),
-                t.recovery_min.map_or("-".into(), |x| format!("{x:.0}")),
+                num(t.impact.as_ref().map(|i| i.deliveries_lost)),
+                num(t.impact.as_ref().map(|i| i.late_added)),
+                num(t.impact.as_ref().map(|i| i.profit_lost)),
+                num(t.impact.as_ref().map(|i| i.settled_min)),
                 esc(&t.responses.join("; "))
             );
         }
@@ -193,10 +204,11 @@ fn disruptions(h: &mut String, d: &Debrief) {
     h.push_str("</table>");
 }
 
-/// A team's self-assessment before and after, and its notes per round.
-fn team_reflection(h: &mut String, r: &TeamReflection) {
+/// A team's self-assessment before and after beside the figures that answer each question, and its notes
+/// per round.
+fn team_reflection(h: &mut String, r: &TeamReflection, measured: &[Answer; 3]) {
     h.push_str(
-        "<h3>Self-assessment (1-5)</h3><table><tr><th>Question</th><th>Before</th><th>After</th></tr>",
+        "<h3>Self-assessment (1-5)</h3><table><tr><th>Question</th><th>Before</th><th>After</th><th>Measured</th></tr>",
     );
     let score = |x: u8| {
         if x == 0 {
@@ -208,10 +220,17 @@ fn team_reflection(h: &mut String, r: &TeamReflection) {
     for (q, text) in QUESTIONS.iter().enumerate() {
         let _ = write!(
             h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td style=\"text-align:left\">{}<br><i>{}</i></td></tr>",
             esc(text),
             score(r.before[q]),
-            score(r.after[q])
+            score(r.after[q]),
+            measured[q]
+                .figures
+                .iter()
+                .map(|f| esc(f))
+                .collect::<Vec<_>>()
+                .join("<br>"),
+            esc(measured[q].aid)
         );
     }
     h.push_str("</table>");

@@ -136,7 +136,9 @@ pub fn pictures(d: &Debrief, dir: &Path) -> Result<Vec<PathBuf>> {
     };
     chart("compare_throughput.png".into(), &|p| charts::compare(d, p))?;
     if !d.disruptions.is_empty() {
-        chart("disruption_dips.png".into(), &|p| charts::disruptions(d, p))?;
+        chart("disruption_impact.png".into(), &|p| {
+            charts::disruptions(d, p)
+        })?;
     }
     for (t, team) in d.teams.iter().enumerate() {
         let s = slug(&team.name);

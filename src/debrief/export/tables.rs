@@ -51,7 +51,7 @@ fn scoreboard(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
     )
 }
 
-/// `disruptions.csv`: Each disruption and each team's dip, recovery and response.
+/// `disruptions.csv`: Each disruption, what it cost each team against its twin, and the team's response.
 fn disruptions(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
     write_csv(
         path,
@@ -62,8 +62,11 @@ fn disruptions(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
             "round",
             "minute",
             "team",
-            "dip_pct",
-            "recovery_min",
+            "window_min",
+            "deliveries_lost",
+            "late_added",
+            "profit_lost",
+            "settled_min",
             "responses",
         ],
         d.disruptions.iter().flat_map(|dis| {
@@ -75,8 +78,11 @@ fn disruptions(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
                     dis.report.round.to_string(),
                     format!("{:.1}", dis.report.minute),
                     d.teams[t.team].name.clone(),
-                    opt(t.dip_pct),
-                    opt(t.recovery_min),
+                    opt(t.impact.as_ref().map(|i| i.window_min)),
+                    opt(t.impact.as_ref().map(|i| i.deliveries_lost)),
+                    opt(t.impact.as_ref().map(|i| i.late_added)),
+                    opt(t.impact.as_ref().map(|i| i.profit_lost)),
+                    opt(t.impact.as_ref().map(|i| i.settled_min)),
                     t.responses.join("; "),
                 ]
             })

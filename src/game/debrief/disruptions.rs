@@ -1,5 +1,5 @@
-//! Disruptions tab: for each disruption, each team's dip in throughput, its time to recover, and what it did
-//! in response (its commands after the disruption, from the event log).
+//! Disruptions tab: for each disruption, what it cost each team against its twin (deliveries and profit lost,
+//! more late, when the gap stopped growing) and what the team did in response (its commands after it).
 
 use bevy_egui::egui::{self, RichText};
 
@@ -11,8 +11,10 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief) {
     caption(
         ui,
         &format!(
-            "Dip: how far deliveries over the trailing hour fell below their level when the disruption hit (percent). \
-             Recovery: minutes until they were back to 90% of the hour before. Response: the team's decisions in the \
+            "Each team against its twin: the same factory re-simulated from the instant before the disruption \
+             without it (same later decisions and random draws), over a round's length after it. Lost: the twin's \
+             deliveries and profit minus the team's; late: the team's late deliveries minus the twin's; settled: \
+             minutes until the delivery gap stopped growing. Response: the team's decisions in the \
              {RESPONSE_MIN:.0} minutes after."
         ),
     );
@@ -41,9 +43,16 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief) {
                     ui.label(RichText::new(format!("{} ({})", r.kind, r.id)).color(style::MUTED));
                     egui::Grid::new(("dis_grid", i))
                         .striped(true)
-                        .num_columns(4)
+                        .num_columns(6)
                         .show(ui, |ui| {
-                            for h in ["Team", "Dip", "Recovery", "Response"] {
+                            for h in [
+                                "Team",
+                                "Deliveries lost",
+                                "More late",
+                                "Profit lost",
+                                "Settled after",
+                                "Response",
+                            ] {
                                 ui.label(RichText::new(h).strong());
                             }
                             ui.end_row();
@@ -52,11 +61,14 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief) {
                                     RichText::new(&d.teams[t.team].name)
                                         .color(style::color32(t.team)),
                                 );
-                                ui.label(t.dip_pct.map_or("-".into(), |x| format!("{x:.0}%")));
-                                ui.label(
-                                    t.recovery_min
-                                        .map_or("not recovered".into(), |x| format!("{x:.0} min")),
-                                );
+                                let i = t.impact.as_ref();
+                                let cell = |x: Option<f64>, unit: &str| {
+                                    x.map_or("not measured".into(), |x| format!("{x:.0}{unit}"))
+                                };
+                                ui.label(cell(i.map(|i| i.deliveries_lost), ""));
+                                ui.label(cell(i.map(|i| i.late_added), ""));
+                                ui.label(cell(i.map(|i| i.profit_lost), ""));
+                                ui.label(cell(i.map(|i| i.settled_min), " min"));
                                 ui.label(if t.responses.is_empty() {
                                     RichText::new("no change").color(style::MUTED)
                                 } else {

@@ -331,9 +331,10 @@ mod tests {
     #[test]
     fn measured_figures_stand_beside_the_self_assessment() {
         let d = small_debrief();
-        let m = reflection::measured(&d, 0);
-        assert!(m[0].contains("cross-unit wait"));
-        assert!(m[1].contains("recovery"));
-        assert!(m[2].contains("spanner"));
+        let m = crate::debrief::answers::answers(&d, 0);
+        assert!(m[0].figures[0].contains("cross-unit wait") && m[0].figures[1].contains("beyond"));
+        assert!(m[1].figures[0].contains("against the twin"));
+        assert!(m[2].figures[0].contains("spanner") && m[2].figures[1].contains("across units"));
+        assert!(m.iter().all(|a| !a.aid.is_empty()));
     }
 }

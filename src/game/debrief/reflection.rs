@@ -1,58 +1,14 @@
-//! Reflection tab: per team, the self-assessment before and after (1-5) beside the measured figures, and
-//! notes per round under the three dialogue questions. Every change is saved at once.
+//! Reflection tab: per team, the self-assessment before and after (1-5), each question paired with the
+//! figures that answer it and a one-line reading aid, and notes per round under the three dialogue
+//! questions. Every change is saved at once.
 
 use bevy_egui::egui::{self, RichText};
 
 use super::{caption, team_picker};
 use crate::debrief::Debrief;
+use crate::debrief::answers::answers;
 use crate::debrief::reflection::{DIALOGUE, QUESTIONS, Reflection};
 use crate::game::ui::style;
-
-/// The measured figures shown beside each self-assessment question.
-pub fn measured(d: &Debrief, t: usize) -> [String; 3] {
-    let Some(m) = d.report.factories.get(t).map(|f| &f.totals) else {
-        return Default::default();
-    };
-    let recoveries: Vec<f64> = d
-        .disruptions
-        .iter()
-        .flat_map(|x| x.teams.iter())
-        .filter(|x| x.team == t)
-        .filter_map(|x| x.recovery_min)
-        .collect();
-    let spanners = d.teams.get(t).map_or(0, |x| x.details.spanners.len());
-    [
-        format!(
-            "cross-unit wait {} min, rework {} tasks, E-I {}",
-            m.cross_unit_wait_mean_min
-                .map_or("-".into(), |x| format!("{x:.1}")),
-            m.rework_tasks,
-            m.ei_index.map_or("-".into(), |x| format!("{x:+.2}"))
-        ),
-        format!(
-            "mean recovery {} after {} disruptions, {} lost orders",
-            if recoveries.is_empty() {
-                "-".to_string()
-            } else {
-                format!(
-                    "{:.0} min",
-                    recoveries.iter().sum::<f64>() / recoveries.len() as f64
-                )
-            },
-            recoveries.len(),
-            m.orders_lost
-        ),
-        format!(
-            "{} designated spanner(s); most between: {}",
-            spanners,
-            if m.boundary_spanners.is_empty() {
-                "-".to_string()
-            } else {
-                m.boundary_spanners.join(", ")
-            }
-        ),
-    ]
-}
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReflectionState {
@@ -72,10 +28,10 @@ pub fn ui(
         return false;
     };
     let mut changed = false;
-    let figures = measured(d, state.team);
+    let measured = answers(d, state.team);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.heading("Self-assessment");
-        caption(ui, "1 poor to 5 excellent, before the game and after it; beside each, what the game measured.");
+        caption(ui, "1 poor to 5 excellent, before the game and after it; beside each, the figures that answer it and how to read them.");
         egui::Grid::new("self_assessment").striped(true).num_columns(4).show(ui, |ui| {
             for h in ["", "Before", "After", "Measured"] {
                 ui.label(RichText::new(h).strong());
@@ -93,7 +49,12 @@ pub fn ui(
                         }
                     });
                 }
-                ui.label(RichText::new(&figures[q]).color(style::MUTED));
+                ui.vertical(|ui| {
+                    for line in &measured[q].figures {
+                        ui.label(line);
+                    }
+                    ui.label(RichText::new(measured[q].aid).italics().color(style::MUTED));
+                });
                 ui.end_row();
             }
         });

@@ -1,5 +1,5 @@
 //! The round-end screen: every team compared on the round and on all rounds so far, the disruptions with
-//! their recovery, and the way on (next round, debrief, save the log). Entering it saves the event log.
+//! what they cost (against their twins), and the way on (next round, debrief, save the log). Entering it saves the event log.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -109,7 +109,7 @@ pub(super) fn results(
         });
 }
 
-/// Each disruption with its mean recovery.
+/// Each disruption with what it cost the teams (mean), against their twins.
 fn disruptions(ui: &mut egui::Ui, report: &Report) {
     if report.disruptions.is_empty() {
         return;
@@ -118,14 +118,14 @@ fn disruptions(ui: &mut egui::Ui, report: &Report) {
     ui.heading("Disruptions");
     for d in &report.disruptions {
         ui.label(format!(
-            "Round {} minute {:.0}: {} — recovery {}",
+            "Round {} minute {:.0}: {} — {}",
             d.round,
             d.minute,
             d.headline,
-            d.recovery_min
-                .map_or("not (yet) measured".to_string(), |r| format!(
-                    "{r:.0} min (mean)"
-                ))
+            d.impact.as_ref().map_or(
+                "measured against its twin a round's length after it".to_string(),
+                |i| format!("mean per team: {}", i.summary())
+            )
         ));
     }
 }
