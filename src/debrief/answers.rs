@@ -57,16 +57,21 @@ pub fn answers(d: &Debrief, t: usize) -> [Answer; 3] {
         .filter(|x| x.team == t)
         .filter_map(|x| x.impact.as_ref())
         .collect();
-    let total = |f: fn(&Impact) -> f64| impacts.iter().map(|i| f(i)).sum::<f64>();
+    // (Adding 0.0 turns the empty sum's -0 into 0.)
+    let total = |f: fn(&Impact) -> f64| impacts.iter().map(|i| f(i)).sum::<f64>() + 0.0;
     let change = Answer {
         figures: vec![
-            format!(
-                "{} disruption(s) cost {:.0} deliveries and {:.0} profit against the twin, {:.0} more late",
-                impacts.len(),
-                total(|i| i.deliveries_lost),
-                total(|i| i.profit_lost),
-                total(|i| i.late_added)
-            ),
+            if impacts.is_empty() {
+                "no disruption measured against its twin (yet)".to_string()
+            } else {
+                format!(
+                    "{} disruption(s) cost {:.0} deliveries and {:.0} profit against the twin, {:.0} more late",
+                    impacts.len(),
+                    total(|i| i.deliveries_lost),
+                    total(|i| i.profit_lost),
+                    total(|i| i.late_added)
+                )
+            },
             format!(
                 "the delivery gap stopped growing after {} on average; {} orders lost in all",
                 Impact::mean(impacts.iter().copied())

@@ -333,7 +333,7 @@ mod tests {
         let d = small_debrief();
         let m = crate::debrief::answers::answers(&d, 0);
         assert!(m[0].figures[0].contains("cross-unit wait") && m[0].figures[1].contains("beyond"));
-        assert!(m[1].figures[0].contains("against the twin"));
+        assert!(m[1].figures[0].contains("twin"));
         assert!(m[2].figures[0].contains("spanner") && m[2].figures[1].contains("across units"));
         assert!(m.iter().all(|a| !a.aid.is_empty()));
     }
