@@ -181,10 +181,7 @@ fn people_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiActi
                         let mut spanner = wv.spanner;
                         if ui
                             .checkbox(&mut spanner, "★")
-                            .on_hover_text(
-                                "Boundary spanner: answers any unit's questions and makes handoffs to and \
-                                 from their unit smoother (as the scenario sets).",
-                            )
+                            .on_hover_text(spanner_help(v.model))
                             .changed()
                         {
                             actions.push(team_action(
@@ -202,6 +199,18 @@ fn people_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiActi
         });
 }
 
+/// What a boundary spanner does and costs, in the scenario's numbers.
+fn spanner_help(model: &crate::scenario::Model) -> String {
+    let (every, duration) = model.coordination.spanning;
+    format!(
+        "Boundary spanner: answers any unit's questions and, while at work, makes handoffs into and out of \
+         their own unit smoother (as the scenario sets). Costs {:.0} of every {:.0} min spent spanning, away \
+         from tasks.",
+        duration.minutes(),
+        every.minutes()
+    )
+}
+
 /// The team's practices: stand-ups, the shared board, helping, queue priority and WIP limits.
 fn practices_section(
     ui: &mut egui::Ui,
@@ -216,7 +225,11 @@ fn practices_section(
             let mut board = v.org.practices.shared_board;
             if ui
                 .checkbox(&mut board, "Shared board")
-                .on_hover_text("Everyone sees every order's status: handoffs wait less and raise fewer questions.")
+                .on_hover_text(format!(
+                    "Everyone sees every order's status: handoffs wait less and raise fewer questions. \
+                     Keeping it up to date adds {:.1} min to every task.",
+                    v.model.coordination.board_upkeep.minutes()
+                ))
                 .changed()
             {
                 actions.push(practice(v, PracticeChange::SharedBoard(board)));
@@ -242,10 +255,12 @@ fn standup(
     ui.horizontal(|ui| {
         if ui
             .checkbox(&mut on, "Stand-up meetings")
-            .on_hover_text(
+            .on_hover_text(format!(
                 "Regular short meetings: people join when they finish their task. They cost working \
-                 time but improve handoffs as the scenario sets.",
-            )
+                 time but improve handoffs as the scenario sets; the effect fades to nothing over {:.0} \
+                 min after each.",
+                v.model.coordination.standup_fade.minutes()
+            ))
             .changed()
         {
             actions.push(practice(
