@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use super::clock::GameClock;
+use super::clock::{GameClock, SPEEDS};
 use super::record::{EventRecord, SessionFolder};
 use super::screens::{OpenDebrief, Screen, StartGame, StartRound};
 use super::ui::{Notice, PendingActions, UiAction, UiSettings, style};
@@ -16,6 +16,44 @@ pub struct ActionSet;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(PreUpdate, apply_actions.in_set(ActionSet));
+}
+
+/// What a clock action does to the clock, and what it says: a speed is set without resuming; a round starts
+/// paused at the speed chosen for it, so the room starts it when it is ready.
+fn clock_action(clock: &mut GameClock, action: &UiAction) -> Option<String> {
+    let speed = |c: &GameClock| SPEEDS[c.speed.min(SPEEDS.len() - 1)];
+    match action {
+        UiAction::SetSpeed(i) => {
+            clock.speed = (*i).min(SPEEDS.len() - 1);
+            Some(if clock.paused {
+                format!("Speed {}x (paused: Space resumes)", speed(clock))
+            } else {
+                format!("Speed {}x", speed(clock))
+            })
+        }
+        UiAction::TogglePause => {
+            clock.paused = !clock.paused;
+            Some(clock_state(clock))
+        }
+        UiAction::StartRound => {
+            clock.paused = true;
+            Some(format!(
+                "The round is ready, paused: Space or Resume starts it at {}x",
+                speed(clock)
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// The clock in words: "Paused (10x when resumed)", "Running at 10x".
+fn clock_state(clock: &GameClock) -> String {
+    let speed = SPEEDS[clock.speed.min(SPEEDS.len() - 1)];
+    if clock.paused {
+        format!("Paused ({speed}x when resumed)")
+    } else {
+        format!("Running at {speed}x")
+    }
 }
 
 /// Messages the actions send.
@@ -41,8 +79,17 @@ fn apply_actions(
     mut folder: ResMut<SessionFolder>,
 ) {
     let teams = session.as_ref().map_or(0, |s| s.factories.len());
+    let now = time.elapsed_secs_f64();
+    let mut say = |text: &str| notice.0 = Some((text.to_string(), now + 4.0));
     for action in pending.0.drain(..) {
         match action {
+            UiAction::Command(Command::EndRound) => {
+                say(&format!(
+                    "Round {} ended by the facilitator",
+                    session.as_ref().map_or(0, |s| s.round)
+                ));
+                out.commands.write(Command::EndRound);
+            }
             UiAction::Command(c) => {
                 out.commands.write(c);
             }
@@ -52,12 +99,16 @@ fn apply_actions(
                 settings.selected = (settings.selected + teams - 1) % teams;
             }
             UiAction::NextTeam | UiAction::PreviousTeam => {}
-            UiAction::SetSpeed(i) => {
-                clock.speed = i;
-                clock.paused = false;
+            UiAction::SetSpeed(_) | UiAction::TogglePause => {
+                if let Some(text) = clock_action(&mut clock, &action) {
+                    say(&text);
+                }
             }
-            UiAction::TogglePause => clock.paused = !clock.paused,
             UiAction::StartRound => {
+                let round = session.as_ref().map_or(1, |s| s.round + 1);
+                if let Some(text) = clock_action(&mut clock, &action) {
+                    say(&text.replace("The round", &format!("Round {round}")));
+                }
                 out.start_round.write(StartRound);
             }
             UiAction::ToggleConsole => settings.show_console = !settings.show_console,
@@ -70,11 +121,10 @@ fn apply_actions(
             UiAction::NextBriefing => next.set(Screen::Briefing),
             UiAction::SaveLog => {
                 let seed = session.as_ref().map_or(0, |s| s.seed);
-                let text = match folder.save(seed, &record) {
-                    Ok(path) => format!("Event log saved to {}", path.display()),
-                    Err(e) => format!("Could not save the event log: {e}"),
-                };
-                notice.0 = Some((text, time.elapsed_secs_f64() + 6.0));
+                match folder.save(seed, &record) {
+                    Ok(path) => say(&format!("Event log saved to {}", path.display())),
+                    Err(e) => say(&format!("Could not save the event log: {e}")),
+                }
             }
             UiAction::OpenDebrief => {
                 settings.show_menu = false;
@@ -85,10 +135,45 @@ fn apply_actions(
                 settings.show_console = false;
                 next.set(Screen::Lobby);
             }
-            UiAction::SetScale(s) => settings.scale = style::clamp_scale(s),
+            UiAction::SetScale(s) => {
+                settings.scale = style::clamp_scale(s);
+                say(&format!("Text size {:.1}", settings.scale));
+            }
             UiAction::Quit => {
                 out.exit.write(AppExit::Success);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_speed_key_while_paused_changes_the_speed_and_stays_paused() {
+        let mut clock = GameClock {
+            paused: true,
+            speed: 1,
+        };
+        let said = clock_action(&mut clock, &UiAction::SetSpeed(4));
+        assert_eq!((clock.paused, clock.speed), (true, 4));
+        assert_eq!(said.as_deref(), Some("Speed 30x (paused: Space resumes)"));
+        clock_action(&mut clock, &UiAction::TogglePause);
+        assert!(!clock.paused);
+        clock_action(&mut clock, &UiAction::SetSpeed(99));
+        assert_eq!((clock.paused, clock.speed), (false, SPEEDS.len() - 1));
+    }
+
+    #[test]
+    fn every_round_starts_paused_at_the_speed_chosen_for_it() {
+        let mut clock = GameClock {
+            paused: false,
+            speed: 5,
+        };
+        clock_action(&mut clock, &UiAction::SetSpeed(1));
+        let said = clock_action(&mut clock, &UiAction::StartRound).unwrap();
+        assert_eq!((clock.paused, clock.speed), (true, 1));
+        assert!(said.contains("paused") && said.contains("2x"), "{said}");
     }
 }

@@ -5,6 +5,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::Screen;
 use crate::factory::FactorySim;
+use crate::game::clock::{GameClock, SPEEDS};
 use crate::game::ui::briefing::{BriefingView, briefing};
 use crate::game::ui::{PanelSet, PendingActions, UiSettings, overlay_frame, prepare, root_ui};
 use crate::sim::Session;
@@ -19,7 +20,11 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// The briefing's view of the session: the next round's news and each team's design (and pending one).
-fn view<'a>(session: &'a Session, factories: &Query<&FactorySim>) -> BriefingView<'a> {
+fn view<'a>(
+    session: &'a Session,
+    factories: &Query<&FactorySim>,
+    clock: &GameClock,
+) -> BriefingView<'a> {
     let round = session.round + 1;
     let teams = session
         .factories
@@ -39,6 +44,8 @@ fn view<'a>(session: &'a Session, factories: &Query<&FactorySim>) -> BriefingVie
             .get(round as usize - 1)
             .map_or("", String::as_str),
         teams,
+        speeds: &SPEEDS,
+        speed: clock.speed,
     }
 }
 
@@ -47,11 +54,12 @@ fn briefing_ui(
     settings: Res<UiSettings>,
     session: Res<Session>,
     factories: Query<&FactorySim>,
+    clock: Res<GameClock>,
     mut pending: ResMut<PendingActions>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     prepare(ctx, &settings);
-    let v = view(&session, &factories);
+    let v = view(&session, &factories, &clock);
     let mut root = root_ui(ctx, "briefing");
     egui::CentralPanel::default()
         .frame(overlay_frame(255))

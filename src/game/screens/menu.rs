@@ -18,13 +18,7 @@ pub(super) fn plugin(app: &mut App) {
 pub fn menu(ui: &mut egui::Ui, scale: f32, actions: &mut Vec<UiAction>) {
     ui.horizontal(|ui| {
         ui.label("Text size");
-        let mut scale = scale;
-        if ui
-            .add(egui::Slider::new(&mut scale, style::SCALES))
-            .changed()
-        {
-            actions.push(UiAction::SetScale(scale));
-        }
+        text_size(ui, scale, actions);
     });
     if ui.button("Save the event log").clicked() {
         actions.push(UiAction::SaveLog);
@@ -41,6 +35,22 @@ pub fn menu(ui: &mut egui::Ui, scale: f32, actions: &mut Vec<UiAction>) {
     }
     if ui.button("Quit").clicked() {
         actions.push(UiAction::Quit);
+    }
+}
+
+/// The text-size slider: it shows the size being dragged to and applies it when released (or at once when
+/// set by a click or a key), so the window never rescales under the mouse.
+pub fn text_size(ui: &mut egui::Ui, scale: f32, actions: &mut Vec<UiAction>) {
+    let id = ui.id().with("text_size_drag");
+    let mut value = ui.data(|d| d.get_temp::<f32>(id)).unwrap_or(scale);
+    let r = ui.add(egui::Slider::new(&mut value, style::SCALES));
+    if r.dragged() {
+        ui.data_mut(|d| d.insert_temp(id, value));
+        return;
+    }
+    ui.data_mut(|d| d.remove::<f32>(id));
+    if (value - scale).abs() > f32::EPSILON {
+        actions.push(UiAction::SetScale(value));
     }
 }
 
@@ -74,4 +84,43 @@ fn notice_line(mut contexts: EguiContexts, notice: Res<Notice>, time: Res<Time>)
             });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::{Cell, RefCell};
+
+    use super::*;
+    use crate::game::ui::testing::Pointer;
+
+    #[test]
+    fn the_text_size_applies_when_the_slider_is_released() {
+        let actions = RefCell::new(Vec::new());
+        let rect = Cell::new(egui::Rect::NOTHING);
+        let mut draw = |ui: &mut egui::Ui| {
+            let r = ui.scope(|ui| text_size(ui, 1.0, &mut actions.borrow_mut()));
+            rect.set(r.response.rect);
+        };
+        let p = Pointer::new(&mut draw);
+        let start = egui::pos2(rect.get().left() + 4.0, rect.get().center().y);
+        p.button(start, true, &mut draw);
+        for dx in [20.0, 40.0, 60.0] {
+            p.pass(
+                vec![egui::Event::PointerMoved(start + egui::vec2(dx, 0.0))],
+                &mut draw,
+            );
+        }
+        assert!(
+            actions.borrow().is_empty(),
+            "applied while dragging: {:?}",
+            actions.borrow()
+        );
+        p.button(start + egui::vec2(60.0, 0.0), false, &mut draw);
+        p.pass(Vec::new(), &mut draw);
+        let done = actions.borrow();
+        assert!(
+            matches!(done.as_slice(), [UiAction::SetScale(s)] if *s > 1.0),
+            "{done:?}"
+        );
+    }
 }

@@ -10,6 +10,10 @@ pub struct BriefingView<'a> {
     pub news: &'a str,
     /// (team, design now, design from the next round if one is pending)
     pub teams: Vec<(String, String, Option<String>)>,
+    /// The speeds to choose from (simulated minutes per second).
+    pub speeds: &'a [f64],
+    /// The speed the round will run at (index).
+    pub speed: usize,
 }
 
 pub fn briefing(ui: &mut egui::Ui, v: &BriefingView, actions: &mut Vec<UiAction>) {
@@ -61,10 +65,24 @@ pub fn briefing(ui: &mut egui::Ui, v: &BriefingView, actions: &mut Vec<UiAction>
         )
         .color(style::MUTED),
     );
+    ui.horizontal(|ui| {
+        ui.label("Speed for this round:");
+        for (i, s) in v.speeds.iter().enumerate() {
+            if ui
+                .selectable_label(v.speed == i, format!("{s}x"))
+                .on_hover_text(format!("{s} simulated minutes per second"))
+                .clicked()
+            {
+                actions.push(UiAction::SetSpeed(i));
+            }
+        }
+    });
     ui.vertical_centered(|ui| {
         if ui
             .button(RichText::new("▶ Start the round").size(26.0).strong())
-            .on_hover_text("Start the round for all teams (the facilitator's call)")
+            .on_hover_text(
+                "Start the round for all teams, paused: press Space or Resume when the room is ready",
+            )
             .clicked()
         {
             actions.push(UiAction::StartRound);
@@ -88,6 +106,8 @@ mod tests {
                 "functional".into(),
                 Some("cross_functional".into()),
             )],
+            speeds: &[1.0, 2.0],
+            speed: 1,
         };
         let t = texts(|ui| briefing(ui, &v, &mut Vec::new()));
         assert!(shows(&t, "Round 2 of 4"));

@@ -44,6 +44,8 @@ pub struct ConsoleState {
     pub params: Vec<f64>,
     /// The palette entry `params` belong to.
     params_of: Option<usize>,
+    /// "End round" was pressed: the console asks for a confirmation.
+    pub confirm_end: bool,
 }
 
 impl Default for ConsoleState {
@@ -56,6 +58,7 @@ impl Default for ConsoleState {
             at_minute: 0.0,
             params: Vec::new(),
             params_of: None,
+            confirm_end: false,
         }
     }
 }
@@ -101,7 +104,7 @@ pub fn console(
     state: &mut ConsoleState,
     actions: &mut Vec<UiAction>,
 ) {
-    round_control(ui, v, actions);
+    round_control(ui, v, state, actions);
     ui.separator();
     ui.heading("Inject a disruption");
     if v.model.palette.is_empty() {
@@ -126,8 +129,41 @@ pub fn console(
     injected(ui, v.injections);
 }
 
+/// The confirmation before a round ends for every team.
+fn confirm_end(
+    ui: &mut egui::Ui,
+    v: &ConsoleView,
+    state: &mut ConsoleState,
+    actions: &mut Vec<UiAction>,
+) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(
+            RichText::new(format!(
+                "End round {} now for all teams, at {}? Work in progress carries over.",
+                v.round,
+                clock(v.minute)
+            ))
+            .color(style::WARNING),
+        );
+        ui.horizontal(|ui| {
+            if ui.button("Yes, end the round").clicked() {
+                state.confirm_end = false;
+                actions.push(UiAction::Command(Command::EndRound));
+            }
+            if ui.button("Cancel").clicked() {
+                state.confirm_end = false;
+            }
+        });
+    });
+}
+
 /// The round's state and the buttons to start, pause and end it, and the speeds.
-fn round_control(ui: &mut egui::Ui, v: &ConsoleView, actions: &mut Vec<UiAction>) {
+fn round_control(
+    ui: &mut egui::Ui,
+    v: &ConsoleView,
+    state: &mut ConsoleState,
+    actions: &mut Vec<UiAction>,
+) {
     ui.heading("Round");
     ui.label(format!(
         "Round {}/{} · {} · {}",
@@ -165,19 +201,30 @@ fn round_control(ui: &mut egui::Ui, v: &ConsoleView, actions: &mut Vec<UiAction>
             actions.push(UiAction::TogglePause);
         }
         if ui
-            .add_enabled(v.running, egui::Button::new("⏹ End round"))
-            .on_hover_text("End the round now for all teams (work in progress carries over)")
+            .add_enabled(
+                v.running && !state.confirm_end,
+                egui::Button::new("⏹ End round"),
+            )
+            .on_hover_text(
+                "End the round now for all teams (asks first; work in progress carries over)",
+            )
             .clicked()
         {
-            actions.push(UiAction::Command(Command::EndRound));
+            state.confirm_end = true;
         }
     });
+    state.confirm_end &= v.running;
+    if state.confirm_end {
+        confirm_end(ui, v, state, actions);
+    }
     ui.horizontal(|ui| {
         ui.label("Speed:");
         for (i, s) in v.speeds.iter().enumerate() {
             if ui
-                .selectable_label(!v.paused && v.speed == i, format!("{s}x"))
-                .on_hover_text(format!("{s} simulated minutes per second"))
+                .selectable_label(v.speed == i, format!("{s}x"))
+                .on_hover_text(format!(
+                    "{s} simulated minutes per second (changes the speed, does not resume)"
+                ))
                 .clicked()
             {
                 actions.push(UiAction::SetSpeed(i));
@@ -336,5 +383,39 @@ mod tests {
         }
         state.chosen = vec![false; 3];
         assert_eq!(state.command(&model), None);
+    }
+
+    #[test]
+    fn ending_a_round_asks_first() {
+        use crate::game::ui::testing::Pointer;
+        let model = model();
+        let teams = vec!["Team 1".to_string()];
+        let v = ConsoleView {
+            model: &model,
+            teams: &teams,
+            round: 2,
+            minute: 30.0,
+            running: true,
+            finished: false,
+            paused: false,
+            speeds: &crate::game::clock::SPEEDS,
+            speed: 1,
+            injections: &[],
+        };
+        let mut state = ConsoleState::default();
+        let mut actions = Vec::new();
+        let mut draw = |ui: &mut egui::Ui| console(ui, &v, &mut state, &mut actions);
+        let p = Pointer::new(&mut draw);
+        assert!(p.click("⏹ End round", &mut draw));
+        assert!(p.find("Yes, end the round", &mut draw).is_some());
+        assert!(p.click("Cancel", &mut draw));
+        assert!(p.find("Yes, end the round", &mut draw).is_none());
+        assert!(p.click("⏹ End round", &mut draw));
+        assert!(p.click("Yes, end the round", &mut draw));
+        assert!(
+            matches!(actions.as_slice(), [UiAction::Command(Command::EndRound)]),
+            "{actions:?}"
+        );
+        assert!(!state.confirm_end);
     }
 }

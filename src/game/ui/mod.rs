@@ -207,6 +207,78 @@ pub(crate) mod testing {
     pub fn shows(texts: &[String], needle: &str) -> bool {
         texts.iter().any(|t| t.contains(needle))
     }
+
+    /// A headless egui context at 1600x900 that feeds `f` pointer input, as a mouse would.
+    pub struct Pointer {
+        ctx: egui::Context,
+    }
+
+    impl Pointer {
+        /// A fresh context, laid out once.
+        pub fn new(f: &mut impl FnMut(&mut egui::Ui)) -> Self {
+            let p = Pointer {
+                ctx: egui::Context::default(),
+            };
+            p.pass(Vec::new(), f);
+            p.pass(Vec::new(), f);
+            p
+        }
+
+        /// One pass with these input events; returns what it painted.
+        pub fn pass(
+            &self,
+            events: Vec<egui::Event>,
+            f: &mut impl FnMut(&mut egui::Ui),
+        ) -> egui::FullOutput {
+            let input = egui::RawInput {
+                screen_rect: Some(egui::Rect::from_min_size(
+                    egui::Pos2::ZERO,
+                    egui::vec2(1600.0, 900.0),
+                )),
+                events,
+                ..Default::default()
+            };
+            self.ctx.run_ui(input, |ui| f(ui))
+        }
+
+        /// The centre of the text `label` as the last pass painted it.
+        pub fn find(&self, label: &str, f: &mut impl FnMut(&mut egui::Ui)) -> Option<egui::Pos2> {
+            let out = self.pass(Vec::new(), f);
+            out.shapes.iter().find_map(|s| match &s.shape {
+                egui::epaint::Shape::Text(t) if t.galley.text() == label => {
+                    Some(t.pos + t.galley.rect.center().to_vec2())
+                }
+                _ => None,
+            })
+        }
+
+        /// The primary button goes down or up at `pos`.
+        pub fn button(&self, pos: egui::Pos2, pressed: bool, f: &mut impl FnMut(&mut egui::Ui)) {
+            self.pass(
+                vec![
+                    egui::Event::PointerMoved(pos),
+                    egui::Event::PointerButton {
+                        pos,
+                        button: egui::PointerButton::Primary,
+                        pressed,
+                        modifiers: Default::default(),
+                    },
+                ],
+                f,
+            );
+        }
+
+        /// Clicks the text `label`; false when nothing shows it.
+        pub fn click(&self, label: &str, f: &mut impl FnMut(&mut egui::Ui)) -> bool {
+            let Some(pos) = self.find(label, f) else {
+                return false;
+            };
+            self.button(pos, true, f);
+            self.button(pos, false, f);
+            self.pass(Vec::new(), f);
+            true
+        }
+    }
 }
 
 #[cfg(test)]

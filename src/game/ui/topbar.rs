@@ -103,11 +103,12 @@ fn clock_controls(ui: &mut egui::Ui, v: &TopBarView, actions: &mut Vec<UiAction>
         actions.push(UiAction::TogglePause);
     }
     for (i, s) in v.speeds.iter().enumerate() {
-        let selected = !v.paused && v.speed == i;
+        // The chosen speed stays marked while paused: a speed click does not resume.
+        let selected = v.speed == i;
         if ui
             .selectable_label(selected, RichText::new(format!("{s}x")).size(16.0))
             .on_hover_text(format!(
-                "{s} simulated minute{} per second (key {})",
+                "{s} simulated minute{} per second (key {}; does not resume when paused)",
                 if *s == 1.0 { "" } else { "s" },
                 i + 1
             ))
