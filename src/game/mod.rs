@@ -12,6 +12,7 @@ pub mod record;
 pub mod screens;
 mod smoke;
 pub mod ui;
+mod window;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -97,6 +98,7 @@ pub fn plugin(app: &mut App) {
         input::plugin,
         smoke::plugin,
         bench::plugin,
+        window::plugin,
         debrief::plugin,
     ));
 }
