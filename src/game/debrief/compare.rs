@@ -135,6 +135,7 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, s: &mut CompareState) {
     );
     Plot::new(("compare_plot", s.mode == Mode::Teams))
         .height((ui.available_height() - 10.0).max(200.0))
+        .allow_scroll(false)
         .legend(Legend::default())
         .x_axis_label("simulated minutes")
         .y_axis_label("orders")

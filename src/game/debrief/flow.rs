@@ -2,11 +2,13 @@
 //! lead-time distribution of each round.
 
 use bevy_egui::egui::{self, Color32, RichText};
-use egui_plot::{BoxElem, BoxPlot, BoxSpread, FilledArea, Legend, Line, Plot, VLine};
+use egui_plot::{
+    BoxElem, BoxPlot, BoxSpread, FilledArea, Legend, Line, MarkerShape, Plot, Points, VLine,
+};
 
 use super::{caption, team_picker};
 use crate::debrief::{Debrief, TeamDebrief};
-use crate::game::ui::style;
+use crate::game::ui::{clock, style};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FlowState {
@@ -43,6 +45,7 @@ fn cumulative_flow(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32) {
     );
     Plot::new(("cfd", t))
         .height(height)
+        .allow_scroll(false)
         .legend(Legend::default())
         .x_axis_label("simulated minutes")
         .y_axis_label("orders (cumulative)")
@@ -74,10 +77,11 @@ fn throughput(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32) {
     ui.heading("Throughput and WIP");
     caption(
         ui,
-        "Deliveries in the trailing hour and orders in the factory, per simulated minute; red lines are disruptions (hover for the headline), grey lines round starts.",
+        "Deliveries in the trailing hour and orders in the factory, per simulated minute; coloured lines are disruptions (hover the marker on top for the headline), grey lines round starts. The wheel scrolls the page; Ctrl + wheel zooms the chart.",
     );
     Plot::new(("throughput", t))
         .height(height)
+        .allow_scroll(false)
         .legend(Legend::default())
         .x_axis_label("simulated minutes")
         .y_axis_label("orders")
@@ -85,11 +89,24 @@ fn throughput(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32) {
             for start in &d.round_starts {
                 p.vline(VLine::new("round start", *start).color(Color32::from_gray(110)));
             }
-            for dis in &d.disruptions {
+            let top = f
+                .throughput
+                .iter()
+                .chain(&f.wip)
+                .copied()
+                .fold(1.0, f64::max);
+            for (i, dis) in d.disruptions.iter().enumerate() {
                 if dis.teams.iter().any(|x| x.team == t) {
-                    p.vline(
-                        VLine::new(dis.report.headline.clone(), dis.report.start_min)
-                            .color(style::ALERT),
+                    let r = &dis.report;
+                    let name = format!("R{} {}: {}", r.round, clock(r.minute), r.headline);
+                    let color = style::disruption_color(i);
+                    p.vline(VLine::new(name.clone(), r.start_min).color(color));
+                    // A marker on top of the line: hovering it shows the headline.
+                    p.points(
+                        Points::new(name, vec![[r.start_min, top]])
+                            .shape(MarkerShape::Down)
+                            .radius(7.0)
+                            .color(color),
                     );
                 }
             }
@@ -117,6 +134,7 @@ fn lead_times(ui: &mut egui::Ui, team: &TeamDebrief, t: usize, height: f32) {
     );
     Plot::new(("lead", t))
         .height(height)
+        .allow_scroll(false)
         .x_axis_label("round")
         .y_axis_label("lead time (minutes)")
         .show(ui, |p| {

@@ -67,6 +67,8 @@ pub struct DebriefView {
     /// Exports go into a new folder here.
     pub folder: PathBuf,
     pub tab: Tab,
+    /// The tab drawn last (a tab newly shown opens at its top).
+    shown: Option<Tab>,
     /// The debrief was opened from a game in progress (Back returns to it).
     pub from_game: Option<Screen>,
     pub notice: Option<String>,
@@ -97,6 +99,7 @@ impl DebriefView {
             reflection,
             reflection_path,
             tab: Tab::default(),
+            shown: None,
             from_game,
             notice,
             scoreboard: Default::default(),
@@ -246,6 +249,11 @@ fn dashboard(
             ui.label(RichText::new(n).color(style::WARNING));
         }
     });
+    if view.shown != Some(view.tab) {
+        // Every scroll area of the newly shown tab starts at its top.
+        ctx.memory_mut(|m| m.data.remove_by_type::<egui::scroll_area::State>());
+        view.shown = Some(view.tab);
+    }
     egui::CentralPanel::default().show(&mut root, |ui| {
         let d = Arc::clone(&view.debrief);
         match view.tab {

@@ -32,6 +32,21 @@ pub fn color32(i: usize) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
+/// The colour of disruption `i` in charts: warm colours, each disruption its own, none a team's.
+pub fn disruption_color(i: usize) -> Color32 {
+    const WARM: [(u8, u8, u8); 7] = [
+        (240, 90, 80),
+        (255, 160, 60),
+        (230, 80, 170),
+        (255, 215, 90),
+        (190, 110, 230),
+        (200, 60, 60),
+        (250, 140, 140),
+    ];
+    let (r, g, b) = WARM[i % WARM.len()];
+    Color32::from_rgb(r, g, b)
+}
+
 pub const ALERT: Color32 = Color32::from_rgb(240, 90, 80);
 pub const WARNING: Color32 = Color32::from_rgb(240, 190, 60);
 pub const GOOD: Color32 = Color32::from_rgb(110, 200, 120);
