@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use bevy::prelude::*;
 
+use crate::debrief::describe_action;
 use crate::domain::event::{EventKind, SimEvent};
 use crate::domain::{Command, SimTime, Target};
 use crate::scenario::Model;
@@ -78,12 +79,39 @@ pub struct TickerItem {
     pub t: SimTime,
     /// The round it happened in.
     pub round: u32,
-    /// The team it concerns (none for the whole room).
-    pub factory: Option<u16>,
+    /// The teams it concerns (none: the whole room); the same event in several teams at the same moment is
+    /// one line naming them all.
+    pub teams: Vec<u16>,
     /// How much it matters.
     pub severity: Severity,
-    /// The line itself.
+    /// What happened (the teams' names come before it on screen).
     pub text: String,
+}
+
+impl Ticker {
+    /// Adds what happened in `team` (or the whole room) at `t`: to the line of the same event at the same
+    /// moment if there is one, else as a new line.
+    pub fn push(&mut self, item: TickerItem) {
+        let same = self
+            .items
+            .iter_mut()
+            .rev()
+            .take_while(|i| i.t == item.t)
+            .find(|i| i.severity == item.severity && i.text == item.text && !i.teams.is_empty());
+        match same {
+            Some(line) if !item.teams.is_empty() => {
+                for f in item.teams {
+                    if !line.teams.contains(&f) {
+                        line.teams.push(f);
+                    }
+                }
+            }
+            _ => self.items.push_back(item),
+        }
+        while self.items.len() > TICKER_LEN {
+            self.items.pop_front();
+        }
+    }
 }
 
 /// The latest events that matter, newest last.
@@ -138,18 +166,29 @@ fn observe(
             _ => {}
         }
         record.0.push(e.clone());
-        if let Some((severity, text)) = describe(&session.model, &session.team_names, e) {
-            ticker.items.push_back(TickerItem {
+        if let Some((severity, text)) = describe(&session.model, e) {
+            let team = e.factory.or_else(|| commanded_team(&e.kind));
+            ticker.push(TickerItem {
                 t: e.t,
                 round,
-                factory: e.factory,
+                teams: team.into_iter().collect(),
                 severity,
                 text,
             });
-            while ticker.items.len() > TICKER_LEN {
-                ticker.items.pop_front();
+        }
+    }
+}
+
+/// The team a command was for, if it was a team's.
+fn commanded_team(kind: &EventKind) -> Option<u16> {
+    match kind {
+        EventKind::CommandApplied { command } | EventKind::CommandRejected { command, .. } => {
+            match &**command {
+                Command::Team { factory, .. } => Some(*factory),
+                _ => None,
             }
         }
+        _ => None,
     }
 }
 
@@ -177,12 +216,7 @@ fn injection(session: &Session, round: u32, t: SimTime, command: &Command) -> Op
 }
 
 /// The ticker line of an event that matters to the room, if it is one.
-pub fn describe(model: &Model, teams: &[String], e: &SimEvent) -> Option<(Severity, String)> {
-    let team = |f: Option<u16>| {
-        f.and_then(|f| teams.get(f as usize))
-            .map_or_else(String::new, |n| format!("{n}: "))
-    };
-    let who = || team(e.factory);
+pub fn describe(model: &Model, e: &SimEvent) -> Option<(Severity, String)> {
     let worker_name = |i: u16| {
         model
             .workers
@@ -206,20 +240,14 @@ pub fn describe(model: &Model, teams: &[String], e: &SimEvent) -> Option<(Severi
             Some((Severity::Info, format!("Round {round} starts")))
         }
         EventKind::RoundEnded { round } => Some((Severity::Info, format!("Round {round} is over"))),
-        EventKind::DisruptionStarted { spec } => {
-            Some((Severity::Alert, format!("{}{}", who(), spec.headline)))
-        }
+        EventKind::DisruptionStarted { spec } => Some((Severity::Alert, spec.headline.clone())),
         EventKind::StationDown { station, units, .. } => Some((
             Severity::Warning,
-            format!(
-                "{}{units} x {} out of action",
-                who(),
-                station_name(*station)
-            ),
+            format!("{units} x {} out of action", station_name(*station)),
         )),
         EventKind::WorkerAbsent { worker, .. } => Some((
             Severity::Warning,
-            format!("{}{} is away", who(), worker_name(*worker)),
+            format!("{} is away", worker_name(*worker)),
         )),
         EventKind::RushOffered {
             product,
@@ -229,38 +257,109 @@ pub fn describe(model: &Model, teams: &[String], e: &SimEvent) -> Option<(Severi
         } => Some((
             Severity::Alert,
             format!(
-                "{}rush offer: {quantity} x {} at {:.0} each - accept or decline!",
-                who(),
+                "rush offer: {quantity} x {} at {:.0} each - accept or decline!",
                 product_name(*product),
                 price
             ),
         )),
         EventKind::OrderReceived { product, price, .. } if *price >= 400.0 => Some((
             Severity::Info,
-            format!(
-                "{}big order: {} ({:.0})",
-                who(),
-                product_name(*product),
-                price
-            ),
+            format!("big order: {} ({:.0})", product_name(*product), price),
         )),
         EventKind::OrderDelivered { late_ms, .. } if *late_ms >= 30 * 60_000 => Some((
             Severity::Warning,
-            format!("{}delivered {} min late", who(), late_ms / 60_000),
+            format!("delivered {} min late", late_ms / 60_000),
         )),
         EventKind::OrderLost { .. } => {
-            Some((Severity::Warning, format!("{}a customer cancelled", who())))
+            Some((Severity::Warning, "a customer cancelled".to_string()))
         }
         EventKind::DefectFound {
             by: crate::domain::event::FoundBy::Customer,
             ..
-        } => Some((
-            Severity::Warning,
-            format!("{}a customer sent a cake back", who()),
-        )),
+        } => Some((Severity::Warning, "a customer sent a cake back".to_string())),
         EventKind::CommandRejected { reason, .. } => {
-            Some((Severity::Warning, format!("{}not done: {reason}", who())))
+            Some((Severity::Warning, format!("not done: {reason}")))
         }
+        // Every team decision says what it did.
+        EventKind::CommandApplied { command } => match &**command {
+            Command::Team { action, .. } => Some((Severity::Info, describe_action(action))),
+            _ => None,
+        },
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::TeamAction;
+    use crate::game::ui::ticker::who;
+
+    fn item(t: u64, teams: Vec<u16>, text: &str) -> TickerItem {
+        TickerItem {
+            t: SimTime(t),
+            round: 1,
+            teams,
+            severity: Severity::Alert,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn one_event_in_several_teams_is_one_line_naming_them() {
+        let names: Vec<String> = ["Red", "Blue", "Green"].map(String::from).into();
+        let mut ticker = Ticker::default();
+        for f in [0, 2] {
+            ticker.push(item(5, vec![f], "Oven 2 is broken"));
+        }
+        ticker.push(item(5, vec![1], "a customer cancelled"));
+        ticker.push(item(6, vec![1], "Oven 2 is broken"));
+        ticker.push(item(6, Vec::new(), "Round 1 is over"));
+        ticker.push(item(6, Vec::new(), "Round 1 is over"));
+        let lines: Vec<String> = ticker
+            .items
+            .iter()
+            .map(|i| format!("{}{}", who(i, &names), i.text))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "Green, Red: Oven 2 is broken",
+                "Blue: a customer cancelled",
+                "Blue: Oven 2 is broken",
+                "Round 1 is over",
+                "Round 1 is over",
+            ]
+        );
+        let mut all = Ticker::default();
+        for f in 0..3 {
+            all.push(item(9, vec![f], "Flour supplier goes bankrupt!"));
+        }
+        assert_eq!(who(&all.items[0], &names), "All teams: ");
+    }
+
+    #[test]
+    fn a_team_decision_says_what_it_did() {
+        let model = crate::scenario::load_str(
+            "s.ron",
+            crate::scenario::shipped("cake_factory_2").unwrap().1,
+        )
+        .unwrap();
+        let e = SimEvent {
+            t: SimTime(0),
+            factory: None,
+            kind: EventKind::CommandApplied {
+                command: Box::new(Command::Team {
+                    factory: 1,
+                    action: TeamAction::SetSpanner {
+                        worker: "sara".into(),
+                        on: true,
+                    },
+                }),
+            },
+        };
+        let (_, text) = describe(&model, &e).unwrap();
+        assert_eq!(text, "made sara a boundary spanner");
+        assert_eq!(commanded_team(&e.kind), Some(1));
     }
 }

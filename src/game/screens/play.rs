@@ -111,7 +111,13 @@ fn play_ui(
         .resizable(true)
         .show(&mut root, |ui| {
             let items: Vec<_> = ticker_items.items.iter().collect();
-            ticker(ui, &items, &ticker_items.round_starts, selected);
+            ticker(
+                ui,
+                &items,
+                &ticker_items.round_starts,
+                &session.team_names,
+                selected,
+            );
         });
     let rows = overview_rows(&session, &metrics);
     egui::Panel::left("overview")

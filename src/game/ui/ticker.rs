@@ -1,5 +1,6 @@
 //! The ticker: the latest events that matter (disruptions with their headlines, rush offers, breakdowns,
-//! late deliveries), newest first, the team on screen highlighted.
+//! late deliveries, the teams' decisions), newest first, one line per event naming the teams it concerns,
+//! the lines of the team on screen highlighted.
 
 use bevy_egui::egui::{self, Color32, RichText};
 
@@ -7,10 +8,28 @@ use super::{clock, style};
 use crate::domain::time::minute_of_round;
 use crate::game::record::{Severity, TickerItem};
 
+/// Who a line concerns, as it starts on screen: "" (the room), "All teams: " or "Team 1, Team 3: ".
+pub fn who(item: &TickerItem, teams: &[String]) -> String {
+    if item.teams.is_empty() {
+        String::new()
+    } else if teams.len() > 1 && item.teams.len() == teams.len() {
+        "All teams: ".to_string()
+    } else {
+        let mut names: Vec<&str> = item
+            .teams
+            .iter()
+            .filter_map(|&f| teams.get(f as usize).map(String::as_str))
+            .collect();
+        names.sort_unstable();
+        format!("{}: ", names.join(", "))
+    }
+}
+
 pub fn ticker(
     ui: &mut egui::Ui,
     items: &[&TickerItem],
     round_starts: &[crate::domain::SimTime],
+    teams: &[String],
     selected: usize,
 ) {
     egui::ScrollArea::vertical()
@@ -26,15 +45,20 @@ pub fn ticker(
                 let minute = round_starts
                     .get(item.round.saturating_sub(1) as usize)
                     .map_or(0.0, |s| minute_of_round(item.t, *s));
-                let mine = item.factory.is_none() || item.factory == Some(selected as u16);
-                let text =
-                    RichText::new(format!("R{} {}  {}", item.round, clock(minute), item.text))
-                        .size(16.0)
-                        .color(if mine {
-                            color
-                        } else {
-                            color.gamma_multiply(0.55)
-                        });
+                let mine = item.teams.is_empty() || item.teams.contains(&(selected as u16));
+                let text = RichText::new(format!(
+                    "R{} {}  {}{}",
+                    item.round,
+                    clock(minute),
+                    who(item, teams),
+                    item.text
+                ))
+                .size(16.0)
+                .color(if mine {
+                    color
+                } else {
+                    color.gamma_multiply(0.55)
+                });
                 ui.label(if mine { text.strong() } else { text });
             }
         });
