@@ -1,4 +1,4 @@
-//! `cakefactory play [FILE] [--teams N] [--seed S] [--scale F] [--smoke DIR] [--bench-frames N]`
+//! `cakefactory play [FILE] [--teams N] [--seed S] [--scale F] [--presenter] [--smoke DIR] [--bench-frames N]`
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,6 +22,10 @@ pub(crate) struct PlayArgs {
     /// Text size.
     #[arg(long, help = scale_help())]
     pub scale: Option<f32>,
+    /// Presenter view: a second window for the facilitator (console, decisions, what is coming next)
+    /// beside the one for the projector.
+    #[arg(long)]
+    pub presenter: bool,
     /// Skip the lobby and start the session at once.
     #[arg(long)]
     pub start: bool,
@@ -120,6 +124,7 @@ pub(super) fn play(args: &PlayArgs) -> ExitCode {
         teams,
         seed: args.seed.unwrap_or(1),
         scale: args.scale.unwrap_or(style::DEFAULT_SCALE),
+        presenter: args.presenter,
         smoke: args.smoke.clone(),
         bench_frames: args.bench_frames,
         bench_debrief: args.bench_debrief,
@@ -189,6 +194,7 @@ pub(super) fn debrief(args: &DebriefArgs) -> ExitCode {
         teams: (d.teams.len() as u32).clamp(*game::TEAMS.start(), *game::TEAMS.end()),
         seed: d.seed,
         scale: style::clamp_scale(args.scale.unwrap_or(style::DEFAULT_SCALE)),
+        presenter: false,
         skip_lobby: false,
         smoke: None,
         bench_frames: None,

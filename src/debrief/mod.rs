@@ -17,6 +17,7 @@ use crate::metrics::collector::TeamDetails;
 use crate::metrics::report::Impact;
 use crate::metrics::series::{Row, Sampler};
 use crate::metrics::{Collector, DisruptionReport, Report};
+use crate::scenario::Model;
 
 /// How long after a disruption a team's commands count as its response, and the dip is looked for.
 pub const RESPONSE_MIN: f64 = 240.0;
@@ -97,14 +98,45 @@ pub struct DisruptionTeam {
     pub responses: Vec<String>,
 }
 
-/// What a team command did, in words.
-pub fn describe_action(action: &TeamAction) -> String {
+/// What a team command did, in words: with the scenario at hand, people, units, steps and designs by the
+/// names the room knows them by; without it (a log read alone), by their ids.
+pub fn describe_action(action: &TeamAction, model: Option<&Model>) -> String {
     use crate::domain::PracticeChange as P;
+    let worker = |id: &str| -> String {
+        model
+            .and_then(|m| m.workers.iter().find(|w| w.id == id))
+            .map_or_else(|| id.to_string(), |w| w.name.clone())
+    };
+    let unit = |id: &str| -> String {
+        model
+            .and_then(|m| m.designs.iter().flat_map(|d| &d.units).find(|u| u.id == id))
+            .map_or_else(|| id.to_string(), |u| u.name.clone())
+    };
+    let step = |id: &str| -> String {
+        model
+            .and_then(|m| m.steps.iter().find(|s| s.id == id))
+            .map_or_else(|| id.to_string(), |s| s.name.clone())
+    };
     match action {
-        TeamAction::SetDesign(d) => format!("chose design {d}"),
-        TeamAction::MoveWorker { worker, unit } => format!("moved {worker} to {unit}"),
-        TeamAction::SetSpanner { worker, on: true } => format!("made {worker} a boundary spanner"),
-        TeamAction::SetSpanner { worker, on: false } => format!("{worker} no longer a spanner"),
+        TeamAction::SetDesign(d) => format!(
+            "chose the design {}",
+            model.map_or(d.as_str(), |m| m.design_title(d))
+        ),
+        TeamAction::MoveWorker { worker: w, unit: u } => {
+            format!("moved {} to {}", worker(w), unit(u))
+        }
+        TeamAction::SetSpanner {
+            worker: w,
+            on: true,
+        } => {
+            format!("made {} a boundary spanner", worker(w))
+        }
+        TeamAction::SetSpanner {
+            worker: w,
+            on: false,
+        } => {
+            format!("{} is no longer a boundary spanner", worker(w))
+        }
         TeamAction::SetPractice(P::Standup(Some(s))) => {
             format!("stand-ups every {} min", s.every_min)
         }
@@ -113,21 +145,25 @@ pub fn describe_action(action: &TeamAction) -> String {
             format!("shared board {}", if *on { "on" } else { "off" })
         }
         TeamAction::SetPractice(P::WipLimit {
-            step,
+            step: s,
             limit: Some(l),
-        }) => {
-            format!("WIP limit {l} on {step}")
-        }
-        TeamAction::SetPractice(P::WipLimit { step, limit: None }) => {
-            format!("no WIP limit on {step}")
-        }
-        TeamAction::SetPractice(P::Helping(h)) => format!("helping: {h:?}"),
-        TeamAction::SetPractice(P::Priority(p)) => format!("queue priority: {p:?}"),
-        TeamAction::AssignStep { step, units } => format!("{step} owned by {}", units.join(", ")),
+        }) => format!("WIP limit {l} on {}", step(s)),
+        TeamAction::SetPractice(P::WipLimit {
+            step: s,
+            limit: None,
+        }) => format!("no WIP limit on {}", step(s)),
+        TeamAction::SetPractice(P::Helping(h)) => format!("helping: {}", h.words()),
+        TeamAction::SetPractice(P::Priority(p)) => format!("queues: {}", p.words()),
+        TeamAction::AssignStep { step: s, units } => format!(
+            "{} owned by {}",
+            step(s),
+            units.iter().map(|u| unit(u)).collect::<Vec<_>>().join(", ")
+        ),
         TeamAction::Expedite { order } => format!("expedited order {order}"),
         TeamAction::RespondToOffer { offer, accept } => format!(
-            "{} rush offer {offer}",
-            if *accept { "accepted" } else { "declined" }
+            "{} rush offer {}",
+            if *accept { "accepted" } else { "declined" },
+            offer + 1
         ),
     }
 }
@@ -258,7 +294,7 @@ impl<'a> Accumulator<'a> {
                     && let Some(t) = self.teams.get_mut(*factory as usize)
                 {
                     t.commands
-                        .push((e.t.minutes(), self.round, describe_action(action)));
+                        .push((e.t.minutes(), self.round, describe_action(action, None)));
                 }
             }
             _ => {}

@@ -28,6 +28,27 @@ pub enum Priority {
     EarliestDue,
 }
 
+impl Helping {
+    /// Who may take a task, in words.
+    pub fn words(self) -> &'static str {
+        match self {
+            Helping::None => "specialists only",
+            Helping::OwnUnit => "within the unit",
+            Helping::Anyone => "anyone, anywhere",
+        }
+    }
+}
+
+impl Priority {
+    /// The queue order, in words.
+    pub fn words(self) -> &'static str {
+        match self {
+            Priority::Fifo => "first come, first served",
+            Priority::EarliestDue => "earliest due first",
+        }
+    }
+}
+
 /// Whom a stand-up meeting gathers.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum StandupScope {

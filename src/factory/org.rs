@@ -9,7 +9,7 @@ use crate::scenario::model::{Effect, Model, Multipliers};
 pub(super) const NONE: u16 = u16::MAX;
 
 /// A unit as it stands now.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UnitRt {
     /// Its id in the design.
     pub id: String,
@@ -20,7 +20,7 @@ pub struct UnitRt {
 }
 
 /// A factory's organisation now: its design as the team has changed it since.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Org {
     /// The design's name.
     pub design: String,
@@ -73,6 +73,72 @@ impl Org {
             owners: Vec::new(),
             wip_limit: Vec::new(),
         };
+        org.refresh(model);
+        org
+    }
+
+    /// The organisation of design `index` for a team now organised as `from`: the new design's units and
+    /// practices, with the team's own decisions kept where they still make sense. A decision is what differs
+    /// from what `from`'s design set: who is a boundary spanner, each practice changed (stand-ups, the board,
+    /// helping, queue order), each WIP limit set or removed, and each person moved to a unit the new design
+    /// also has (kept only while `staffed` accepts the result: no step left without anyone able to do it).
+    pub fn switched(
+        model: &Model,
+        index: usize,
+        from: &Org,
+        staffed: impl Fn(&Org) -> bool,
+    ) -> Org {
+        let before = Org::from_design(model, from.design_index);
+        let mut org = Org::from_design(model, index);
+        for (w, on) in from.spanner.iter().enumerate() {
+            if *on != before.spanner[w] {
+                org.spanner[w] = *on;
+            }
+        }
+        let (now, was, p) = (&from.practices, &before.practices, &mut org.practices);
+        if now.standup != was.standup {
+            p.standup = now.standup.clone();
+        }
+        if now.shared_board != was.shared_board {
+            p.shared_board = now.shared_board;
+        }
+        if now.helping != was.helping {
+            p.helping = now.helping;
+        }
+        if now.priority != was.priority {
+            p.priority = now.priority;
+        }
+        for step in &model.steps {
+            let limit = |x: &Practices| {
+                x.wip_limits
+                    .iter()
+                    .find(|(s, _)| *s == step.id)
+                    .map(|(_, l)| *l)
+            };
+            let chosen = limit(now);
+            if chosen != limit(was) {
+                p.wip_limits.0.retain(|(s, _)| *s != step.id);
+                if let Some(l) = chosen {
+                    p.wip_limits.0.push((step.id.clone(), l));
+                }
+            }
+        }
+        let mut moved = org.clone();
+        for (w, &u) in from.worker_unit.iter().enumerate() {
+            let (id, default) = (
+                &from.units[u as usize].id,
+                &before.units[before.worker_unit[w] as usize].id,
+            );
+            if id != default
+                && let Some(nu) = moved.unit_index(id)
+            {
+                moved.worker_unit[w] = nu;
+            }
+        }
+        moved.refresh(model);
+        if moved.worker_unit != org.worker_unit && staffed(&moved) {
+            return moved;
+        }
         org.refresh(model);
         org
     }

@@ -23,8 +23,7 @@ impl FactorySim {
         let model = self.shared_model();
         match model.resolve_action(action, self.org.design_index)? {
             Resolved::SetDesign(d) => {
-                let org = Org::from_design(&model, d);
-                self.check_staffed(&org)?;
+                self.check_staffed(&self.switched(d))?;
                 self.choose_design(d);
             }
             Resolved::MoveWorker { worker: w, unit: u } => {
@@ -78,6 +77,11 @@ impl FactorySim {
         steps.sort_unstable();
         steps.dedup();
         steps
+    }
+
+    /// The organisation a switch to design `d` gives now, the team's decisions kept where they make sense.
+    pub fn switched(&self, d: usize) -> Org {
+        Org::switched(&self.model, d, &self.org, |o| self.check_staffed(o).is_ok())
     }
 
     /// Why `org` would leave a step the routings need with nobody able and allowed to do it.
@@ -212,7 +216,7 @@ impl FactorySim {
             queued.extend(self.queues.take(q));
         }
         let asking: Vec<u32> = self.questions.iter_mut().flat_map(std::mem::take).collect();
-        self.org = Org::from_design(&model, d);
+        self.org = self.switched(d);
         let units = self.org.units.len();
         self.queues = queues::Queues::new(units * steps);
         self.questions = vec![VecDeque::new(); units];

@@ -129,6 +129,8 @@ pub struct Choices {
     pub helping: [Option<String>; 3],
     /// Switching to each design of the scenario.
     pub designs: Vec<Option<String>>,
+    /// The organisation each design would give, with the team's decisions kept where they make sense.
+    pub switched: Vec<Org>,
 }
 
 /// Everything the game shows of one factory at one moment.
@@ -219,13 +221,15 @@ impl FactorySim {
             org.practices.helping = h;
             refused(org)
         });
-        let designs = (0..self.model.designs.len())
-            .map(|d| refused(Org::from_design(&self.model, d)))
+        let switched: Vec<Org> = (0..self.model.designs.len())
+            .map(|d| self.switched(d))
             .collect();
+        let designs = switched.iter().map(|o| refused(o.clone())).collect();
         Choices {
             moves,
             helping,
             designs,
+            switched,
         }
     }
 

@@ -114,6 +114,16 @@ fn apply_actions(
             UiAction::ToggleConsole => settings.show_console = !settings.show_console,
             UiAction::TogglePanel => settings.show_team_panel = !settings.show_team_panel,
             UiAction::ToggleMenu => settings.show_menu = !settings.show_menu,
+            UiAction::Presenter(on) => {
+                settings.presenter = on;
+                settings.show_menu = false;
+                say(if on {
+                    "Presenter view: the console, the decisions and what is coming next are in the \
+                     facilitator's window"
+                } else {
+                    "One window: F shows the console at the right edge"
+                });
+            }
             UiAction::StartGame { model, teams, seed } => {
                 settings.selected = 0;
                 out.start_game.write(StartGame { model, teams, seed });

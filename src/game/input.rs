@@ -5,7 +5,7 @@
 
 use bevy::input::InputSystems;
 use bevy::prelude::*;
-use bevy_egui::EguiContexts;
+use bevy_egui::EguiContext;
 
 use super::actions::ActionSet;
 use super::clock::SPEEDS;
@@ -62,18 +62,22 @@ pub fn actions_of_keys(input: &ButtonInput<KeyCode>) -> Vec<UiAction> {
 
 fn keys(
     input: Res<ButtonInput<KeyCode>>,
-    mut contexts: EguiContexts,
+    mut contexts: Query<&mut EguiContext>,
     mut pending: ResMut<PendingActions>,
 ) {
-    let Ok(ctx) = contexts.ctx_mut() else {
-        return;
-    };
-    if ctx.text_edit_focused() || ctx.any_popup_open() {
-        return;
+    // Keys reach the game from either window of the presenter view: every context is asked.
+    for mut ctx in &mut contexts {
+        let ctx = ctx.get_mut();
+        if ctx.text_edit_focused() || ctx.any_popup_open() {
+            return;
+        }
     }
-    // A button that Tab focused would take Space and Tab too: the shortcuts keep the keyboard.
-    if ctx.memory(|m| m.focused().is_some()) {
-        ctx.memory_mut(|m| m.stop_text_input());
+    for mut ctx in &mut contexts {
+        let ctx = ctx.get_mut();
+        // A button that Tab focused would take Space and Tab too: the shortcuts keep the keyboard.
+        if ctx.memory(|m| m.focused().is_some()) {
+            ctx.memory_mut(|m| m.stop_text_input());
+        }
     }
     pending.0.extend(actions_of_keys(&input));
 }

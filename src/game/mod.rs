@@ -8,6 +8,7 @@ pub mod clock;
 pub mod debrief;
 pub mod floor;
 mod input;
+pub mod presenter;
 pub mod record;
 pub mod screens;
 mod smoke;
@@ -40,6 +41,8 @@ pub struct PlayOptions {
     pub seed: u64,
     /// UI scale (1.0 = egui's default size).
     pub scale: f32,
+    /// Open the presenter view: a second window for the facilitator.
+    pub presenter: bool,
     /// Start the session at once, skipping the lobby.
     pub skip_lobby: bool,
     /// Run the scripted smoke test and save screenshots here.
@@ -68,6 +71,8 @@ pub fn run(options: PlayOptions) -> ExitCode {
                     },
                     ..default()
                 }),
+                // The room's window is the game: closing the facilitator's leaves it open.
+                exit_condition: bevy::window::ExitCondition::OnPrimaryClosed,
                 ..default()
             })
             .set(bevy::log::LogPlugin {
@@ -99,6 +104,7 @@ pub fn plugin(app: &mut App) {
         smoke::plugin,
         bench::plugin,
         window::plugin,
+        presenter::plugin,
         debrief::plugin,
     ));
 }

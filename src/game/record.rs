@@ -51,7 +51,32 @@ pub struct Injection {
     pub headline: String,
     /// "all teams", or the names of the teams hit.
     pub target: String,
+    /// The minute of the round it strikes at, when it was timed rather than sent at once.
+    pub at_minute: Option<f64>,
 }
+
+/// A rush offer waiting for a team's answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenOffer {
+    /// The team it was made to.
+    pub team: u16,
+    /// Its number in that team's factory (for the answer).
+    pub offer: u32,
+    /// The product's name.
+    pub product: String,
+    /// How many cakes.
+    pub quantity: u32,
+    /// The price of each.
+    pub price: f64,
+    /// When the cakes are due.
+    pub due: SimTime,
+    /// The simulated deadline for the answer.
+    pub decide_by: SimTime,
+}
+
+/// Rush offers waiting for an answer, oldest first.
+#[derive(Resource, Default)]
+pub struct OpenOffers(pub Vec<OpenOffer>);
 
 /// Disruptions injected by the facilitator, oldest first.
 #[derive(Resource, Default)]
@@ -127,6 +152,7 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<EventRecord>()
         .init_resource::<Ticker>()
         .init_resource::<InjectionLog>()
+        .init_resource::<OpenOffers>()
         .init_resource::<SessionFolder>();
     app.add_systems(
         Update,
@@ -142,6 +168,7 @@ fn observe(
     mut record: ResMut<EventRecord>,
     mut ticker: ResMut<Ticker>,
     mut injections: ResMut<InjectionLog>,
+    mut offers: ResMut<OpenOffers>,
     mut folder: ResMut<SessionFolder>,
 ) {
     let mut round = session.round;
@@ -153,6 +180,7 @@ fn observe(
                 ticker.items.clear();
                 ticker.round_starts.clear();
                 injections.0.clear();
+                offers.0.clear();
             }
             EventKind::RoundStarted { round: r } => {
                 round = *r;
@@ -163,7 +191,7 @@ fn observe(
                     injections.0.push(i);
                 }
             }
-            _ => {}
+            _ => follow_offers(&session.model, e, &mut offers.0),
         }
         record.0.push(e.clone());
         if let Some((severity, text)) = describe(&session.model, e) {
@@ -176,6 +204,39 @@ fn observe(
                 text,
             });
         }
+    }
+}
+
+/// Keeps the list of open offers: an offer opens with its event and closes with its answer.
+fn follow_offers(model: &Model, e: &SimEvent, offers: &mut Vec<OpenOffer>) {
+    let Some(team) = e.factory else {
+        return;
+    };
+    match &e.kind {
+        EventKind::RushOffered {
+            offer,
+            product,
+            quantity,
+            due,
+            price,
+            decide_by,
+            ..
+        } => offers.push(OpenOffer {
+            team,
+            offer: *offer,
+            product: model
+                .products
+                .get(*product as usize)
+                .map_or_else(|| "?".into(), |p| p.name.clone()),
+            quantity: *quantity,
+            price: *price,
+            due: *due,
+            decide_by: *decide_by,
+        }),
+        EventKind::RushAnswered { offer, .. } => {
+            offers.retain(|o| !(o.team == team && o.offer == *offer));
+        }
+        _ => {}
     }
 }
 
@@ -195,7 +256,9 @@ fn commanded_team(kind: &EventKind) -> Option<u16> {
 /// The console's log line of an applied command, if it injected a disruption.
 fn injection(session: &Session, round: u32, t: SimTime, command: &Command) -> Option<Injection> {
     let Command::Inject {
-        disruption, target, ..
+        disruption,
+        target,
+        at_minute,
     } = command
     else {
         return None;
@@ -212,6 +275,7 @@ fn injection(session: &Session, round: u32, t: SimTime, command: &Command) -> Op
                 .collect::<Vec<_>>()
                 .join(", "),
         },
+        at_minute: *at_minute,
     })
 }
 
@@ -282,7 +346,9 @@ pub fn describe(model: &Model, e: &SimEvent) -> Option<(Severity, String)> {
         }
         // Every team decision says what it did.
         EventKind::CommandApplied { command } => match &**command {
-            Command::Team { action, .. } => Some((Severity::Info, describe_action(action))),
+            Command::Team { action, .. } => {
+                Some((Severity::Info, describe_action(action, Some(model))))
+            }
             _ => None,
         },
         _ => None,
@@ -359,7 +425,7 @@ mod tests {
             },
         };
         let (_, text) = describe(&model, &e).unwrap();
-        assert_eq!(text, "made sara a boundary spanner");
+        assert_eq!(text, "made Sara a boundary spanner");
         assert_eq!(commanded_team(&e.kind), Some(1));
     }
 }

@@ -11,6 +11,7 @@ use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use super::PlayOptions;
 use super::clock::GameClock;
 use super::debrief::{self, DebriefView, Tab};
+use super::presenter::DeskCamera;
 use super::screens::{OpenDebrief, Screen, StartGame, StartRound};
 use super::ui::UiSettings;
 use crate::domain::{Command, DisruptionKind, Target, TeamAction};
@@ -49,7 +50,7 @@ pub(super) fn plugin(app: &mut App) {
 fn setup(mut commands: Commands, options: Res<PlayOptions>) {
     if let Some(dir) = &options.smoke {
         let _ = std::fs::create_dir_all(dir);
-        for shot in SHOTS {
+        for shot in all_shots(true) {
             let _ = std::fs::remove_file(dir.join(shot));
         }
         commands.insert_resource(Script {
@@ -61,10 +62,30 @@ fn setup(mut commands: Commands, options: Res<PlayOptions>) {
     }
 }
 
-fn shoot(commands: &mut Commands, dir: &Path, name: &str) {
+/// Shoots the room's window as `name`, and in the presenter view the facilitator's as `desk_<name>`.
+fn shoot(commands: &mut Commands, desk: Option<Entity>, dir: &Path, name: &str) {
     commands
         .spawn(Screenshot::primary_window())
         .observe(save_to_disk(dir.join(name)));
+    if let Some(window) = desk {
+        commands
+            .spawn(Screenshot::window(window))
+            .observe(save_to_disk(dir.join(format!("desk_{name}"))));
+    }
+}
+
+/// The screenshots the script takes: the room's, and the desk's in the presenter view.
+fn all_shots(presenter: bool) -> Vec<String> {
+    SHOTS
+        .iter()
+        .map(|s| s.to_string())
+        .chain(
+            SHOTS
+                .iter()
+                .filter(|_| presenter)
+                .map(|s| format!("desk_{s}")),
+        )
+        .collect()
 }
 
 /// What the script reads and drives.
@@ -83,11 +104,23 @@ struct Game<'w, 's> {
     exit: MessageWriter<'w, AppExit>,
     open_debrief: MessageWriter<'w, OpenDebrief>,
     view: Option<ResMut<'w, DebriefView>>,
+    desk: Query<'w, 's, &'static DeskCamera>,
 }
 
 impl Game<'_, '_> {
     fn on(&self, screen: Screen) -> bool {
         *self.screen.get() == screen
+    }
+
+    /// The facilitator's window, in the presenter view.
+    fn desk(&self) -> Option<Entity> {
+        self.desk.iter().next().map(|d| d.window)
+    }
+
+    /// Takes screenshot `name`.
+    fn shoot(&mut self, dir: &Path, name: &str) {
+        let desk = self.desk();
+        shoot(&mut self.commands, desk, dir, name);
     }
 
     /// Minutes since the session started (0 without one).
@@ -144,7 +177,7 @@ fn run(mut script: ResMut<Script>, mut g: Game) {
 
 fn lobby(g: &mut Game, dir: &Path, frames: u32) -> bool {
     if frames == 20 {
-        shoot(&mut g.commands, dir, SHOTS[0]);
+        g.shoot(dir, SHOTS[0]);
     }
     if frames <= 30 {
         return false;
@@ -156,7 +189,7 @@ fn lobby(g: &mut Game, dir: &Path, frames: u32) -> bool {
 
 /// Takes screenshot `SHOTS[i]`.
 fn shot(g: &mut Game, dir: &Path, i: usize) -> bool {
-    shoot(&mut g.commands, dir, SHOTS[i]);
+    g.shoot(dir, SHOTS[i]);
     true
 }
 
@@ -216,7 +249,7 @@ fn debrief_tab(g: &mut Game, dir: &Path, tab: usize, frames: u32) -> bool {
     if frames < 40 {
         return false;
     }
-    shoot(&mut g.commands, dir, SHOTS[5 + tab]);
+    g.shoot(dir, SHOTS[5 + tab]);
     true
 }
 
@@ -244,12 +277,13 @@ fn export(g: &mut Game, dir: &Path) -> bool {
 
 /// Waits for the screenshots, checks them and ends the game.
 fn check_shots(g: &mut Game, dir: &Path, frames: u32) -> bool {
-    let done = SHOTS.iter().all(|s| image_ok(&dir.join(s)).is_ok());
+    let shots = all_shots(g.desk().is_some());
+    let done = shots.iter().all(|s| image_ok(&dir.join(s)).is_ok());
     if !done && frames <= 600 {
         return false;
     }
     let mut failed = false;
-    for s in SHOTS {
+    for s in &shots {
         match image_ok(&dir.join(s)) {
             Ok(summary) => println!("smoke: {} ok ({summary})", dir.join(s).display()),
             Err(e) => {

@@ -760,6 +760,11 @@ fn designs(
             }
             Design {
                 name: des.name.value.clone(),
+                title: des
+                    .title
+                    .clone()
+                    .filter(|t| !t.trim().is_empty())
+                    .unwrap_or_else(|| humanize(&des.name.value)),
                 description: des.description.clone(),
                 units,
                 spanners,
@@ -769,6 +774,15 @@ fn designs(
         .collect();
     let default = names.resolve(d, &file.default_design).unwrap_or(0);
     (designs, default)
+}
+
+/// An id as a name: "cross_functional" reads "Cross functional".
+fn humanize(id: &str) -> String {
+    let spaced = id.replace(['_', '-'], " ");
+    let mut chars = spaced.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// A design's units: every worker in exactly one, every step listed once per unit.

@@ -439,6 +439,10 @@ pub struct EconomicsFile {
 pub struct DesignFile {
     /// Its name (unique).
     pub name: Id,
+    /// Its name as the room reads it, e.g. "Cross-functional cells" (default: the name, with spaces for
+    /// underscores and a capital first letter).
+    #[serde(default)]
+    pub title: Option<String>,
     /// What it is like (shown to the teams).
     #[serde(default)]
     pub description: String,

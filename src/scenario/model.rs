@@ -245,6 +245,8 @@ pub struct Coordination {
 pub struct Design {
     /// Its name (unique).
     pub name: String,
+    /// Its name as the room reads it.
+    pub title: String,
     /// What it is like.
     pub description: String,
     /// Its units; every worker is in one.
@@ -284,6 +286,14 @@ pub struct Scheduled {
 }
 
 impl Model {
+    /// The title of the design called `name` (the name itself if there is none).
+    pub fn design_title<'a>(&'a self, name: &'a str) -> &'a str {
+        self.designs
+            .iter()
+            .find(|d| d.name == name)
+            .map_or(name, |d| d.title.as_str())
+    }
+
     /// The index of the design called `name`.
     pub fn design_index(&self, name: &str) -> Option<usize> {
         self.designs.iter().position(|d| d.name == name)

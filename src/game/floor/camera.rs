@@ -6,7 +6,7 @@ use bevy::window::PrimaryWindow;
 use bevy_egui::input::egui_wants_any_pointer_input;
 
 use super::layout::{HEIGHT, WIDTH, WORKER_R};
-use super::{FloorStep, WorkerFigure, on_screen};
+use super::{FloorCamera, FloorStep, WorkerFigure, on_screen};
 use crate::factory::FactorySim;
 use crate::game::ui::{FloorArea, UiSettings};
 use crate::sim::Session;
@@ -54,7 +54,7 @@ fn rings(
 fn pick(
     buttons: Res<ButtonInput<MouseButton>>,
     windows: Query<&Window, With<PrimaryWindow>>,
-    cameras: Query<(&Camera, &GlobalTransform), With<Camera2d>>,
+    cameras: Query<(&Camera, &GlobalTransform), With<FloorCamera>>,
     figures: Query<(&Transform, &WorkerFigure)>,
     mut settings: ResMut<UiSettings>,
 ) {
@@ -83,7 +83,7 @@ fn fit_camera(
     area: Res<FloorArea>,
     settings: Res<UiSettings>,
     windows: Query<&Window, With<PrimaryWindow>>,
-    mut camera: Query<(&mut Transform, &mut Projection), With<Camera2d>>,
+    mut camera: Query<(&mut Transform, &mut Projection), With<FloorCamera>>,
 ) {
     let (Ok(window), Ok((mut transform, mut projection))) = (windows.single(), camera.single_mut())
     else {

@@ -38,6 +38,10 @@ enum FloorStep {
 #[derive(Resource, Default)]
 pub struct SelectedView(pub Option<FactoryView>);
 
+/// The camera of the room's window, which shows the floor.
+#[derive(Component)]
+pub struct FloorCamera;
+
 /// Everything that belongs to the floor (despawned when it is rebuilt).
 #[derive(Component)]
 struct FloorItem;
@@ -90,7 +94,7 @@ fn setup(
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
 ) {
-    commands.spawn((Camera2d, Msaa::Sample4));
+    commands.spawn((Camera2d, Msaa::Sample4, FloorCamera));
     let mut mat = |c: Color| materials.add(ColorMaterial::from_color(c));
     let palette = Palette {
         circle: meshes.add(Circle::new(layout::WORKER_R)),

@@ -294,10 +294,13 @@ fn title(
             .team_names
             .get(settings.selected)
             .map_or("", String::as_str),
-        factory.org().design,
+        session.model.design_title(&factory.org().design),
         view.pending_design
             .as_ref()
-            .map_or(String::new(), |p| format!("  (next round: {p})"))
+            .map_or(String::new(), |p| format!(
+                "  (next round: {})",
+                session.model.design_title(p)
+            ))
     );
     if t.0 != wanted {
         t.0 = wanted;

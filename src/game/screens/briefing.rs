@@ -32,7 +32,12 @@ fn view<'a>(
         .zip(&session.team_names)
         .filter_map(|(&e, name)| {
             let f = factories.get(e).ok()?;
-            Some((name.clone(), f.org().design.clone(), f.pending_design()))
+            let title = |d: &str| session.model.design_title(d).to_string();
+            Some((
+                name.clone(),
+                title(&f.org().design),
+                f.pending_design().map(|d| title(&d)),
+            ))
         })
         .collect();
     BriefingView {

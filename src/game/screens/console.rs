@@ -1,57 +1,121 @@
-//! The facilitator console window (F), over any screen of a session: round control, speed, disruptions from
-//! the palette and the log of what was injected.
+//! The facilitator console over any screen of a session: round control, speed, what is coming next,
+//! disruptions from the palette and the log of what was injected. In the presenter view it fills the
+//! facilitator's window (`desk.rs` draws it there); on a single screen it is a compact side panel at the
+//! room window's right edge (F shows or hides it) that takes its width from the floor instead of covering it.
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::game::clock::{GameClock, SPEEDS};
-use crate::game::record::InjectionLog;
-use crate::game::ui::console::{ConsoleState, ConsoleView, console};
-use crate::game::ui::{PanelSet, PendingActions, UiSettings};
+use crate::game::presenter::presenting;
+use crate::game::record::{InjectionLog, OpenOffers};
+use crate::game::ui::console::{Coming, ConsoleState, ConsoleView, coming_disruptions, console};
+use crate::game::ui::{PanelSet, PendingActions, UiSettings, clock, dock, prepare};
 use crate::sim::Session;
 
 /// The console's state (chosen disruption, targets, timing, adjusted numbers).
 #[derive(Resource, Default)]
-struct Console(ConsoleState);
+pub(super) struct Console(pub ConsoleState);
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Console>();
     app.add_systems(
         EguiPrimaryContextPass,
-        console_window
-            .run_if(resource_exists::<Session>)
-            .in_set(PanelSet),
+        console_dock
+            .run_if(resource_exists::<Session>.and_then(not(presenting)))
+            .before(PanelSet),
     );
 }
 
-fn console_window(
+/// What the console reads.
+#[derive(SystemParam)]
+pub(super) struct ConsoleData<'w> {
+    session: Res<'w, Session>,
+    clock: Res<'w, GameClock>,
+    injections: Res<'w, InjectionLog>,
+    offers: Res<'w, OpenOffers>,
+}
+
+impl ConsoleData<'_> {
+    /// Open offers first (they need an answer soonest), then the disruptions to come.
+    fn coming(&self) -> Vec<Coming> {
+        let s = &*self.session;
+        let offers = self.offers.0.iter().map(|o| Coming {
+            when: format!("answer by {}", clock(s.minute_at(o.decide_by))),
+            text: format!(
+                "{}: rush offer, {} x {} at {:.0} each",
+                s.team_names
+                    .get(o.team as usize)
+                    .map_or("?", String::as_str),
+                o.quantity,
+                o.product,
+                o.price
+            ),
+        });
+        offers
+            .chain(coming_disruptions(
+                &s.model,
+                &s.team_names,
+                s.round,
+                s.minute(),
+                s.running,
+                &self.injections.0,
+            ))
+            .collect()
+    }
+
+    /// Draws the console into `ui`.
+    pub(super) fn show(
+        &self,
+        ui: &mut egui::Ui,
+        state: &mut ConsoleState,
+        actions: &mut Vec<crate::game::ui::UiAction>,
+    ) {
+        let s = &*self.session;
+        let coming = self.coming();
+        let v = ConsoleView {
+            model: &s.model,
+            teams: &s.team_names,
+            round: s.round,
+            minute: s.minute(),
+            running: s.running,
+            finished: s.finished,
+            paused: self.clock.paused,
+            speeds: &SPEEDS,
+            speed: self.clock.speed,
+            injections: &self.injections.0,
+            coming: &coming,
+        };
+        console(ui, &v, state, actions);
+    }
+}
+
+/// The console as a side panel of the room's window, when it is shown there.
+fn console_dock(
     mut contexts: EguiContexts,
-    mut settings: ResMut<UiSettings>,
-    session: Res<Session>,
-    clock: Res<GameClock>,
-    injections: Res<InjectionLog>,
+    settings: Res<UiSettings>,
+    data: ConsoleData,
     mut state: ResMut<Console>,
     mut pending: ResMut<PendingActions>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let mut open = settings.show_console;
-    let v = ConsoleView {
-        model: &session.model,
-        teams: &session.team_names,
-        round: session.round,
-        minute: session.minute(),
-        running: session.running,
-        finished: session.finished,
-        paused: clock.paused,
-        speeds: &SPEEDS,
-        speed: clock.speed,
-        injections: &injections.0,
-    };
-    egui::Window::new("Facilitator console")
-        .open(&mut open)
-        .default_width(420.0)
-        .default_pos(egui::pos2(420.0, 120.0))
-        .show(ctx, |ui| console(ui, &v, &mut state.0, &mut pending.0));
-    settings.show_console = open;
+    if !settings.show_console {
+        return Ok(());
+    }
+    prepare(ctx, &settings);
+    dock(ctx, "console_dock", |ui| {
+        ui.horizontal(|ui| {
+            ui.heading("Facilitator");
+            if ui
+                .small_button("✖")
+                .on_hover_text("Hide the console (F)")
+                .clicked()
+            {
+                pending.0.push(crate::game::ui::UiAction::ToggleConsole);
+            }
+        });
+        egui::ScrollArea::vertical().show(ui, |ui| data.show(ui, &mut state.0, &mut pending.0));
+    });
     Ok(())
 }

@@ -5,8 +5,9 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::Screen;
 use crate::game::PlayOptions;
+use crate::game::presenter::{DeskContext, on_desk, presenting};
 use crate::game::ui::lobby::{LobbyState, lobby};
-use crate::game::ui::{PanelSet, PendingActions, UiSettings, prepare, root_ui};
+use crate::game::ui::{PanelSet, PendingActions, UiSettings, prepare, root_ui, style};
 
 /// The lobby panel's state (chosen scenario, teams, seed, text size).
 #[derive(Resource, Default)]
@@ -15,15 +16,26 @@ struct Lobby(LobbyState);
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Lobby>();
     app.add_systems(Startup, preset);
+    // The facilitator sets the session up on their own screen in the presenter view, while the room sees
+    // a welcome.
+    on_desk(app, || {
+        lobby_ui
+            .run_if(in_state(Screen::Lobby))
+            .in_set(PanelSet)
+            .into_configs()
+    });
     app.add_systems(
         EguiPrimaryContextPass,
-        lobby_ui.run_if(in_state(Screen::Lobby)).in_set(PanelSet),
+        welcome
+            .run_if(in_state(Screen::Lobby).and_then(presenting))
+            .in_set(PanelSet),
     );
 }
 
 /// The command line's choices: text size, teams, seed and a scenario file.
 fn preset(options: Res<PlayOptions>, mut settings: ResMut<UiSettings>, mut lobby: ResMut<Lobby>) {
     settings.scale = options.scale;
+    settings.presenter = options.presenter;
     let state = &mut lobby.0;
     state.scale = options.scale;
     state.teams = options
@@ -38,16 +50,48 @@ fn preset(options: Res<PlayOptions>, mut settings: ResMut<UiSettings>, mut lobby
 }
 
 fn lobby_ui(
-    mut contexts: EguiContexts,
+    mut desk: DeskContext,
     settings: Res<UiSettings>,
     mut state: ResMut<Lobby>,
     mut pending: ResMut<PendingActions>,
 ) -> Result {
-    let ctx = contexts.ctx_mut()?;
+    let ctx = desk.ctx_mut()?;
     prepare(ctx, &settings);
+    state.0.scale = settings.scale;
+    state.0.presenter = settings.presenter;
     let mut root = root_ui(ctx, "lobby");
     egui::CentralPanel::default().show(&mut root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| lobby(ui, &mut state.0, &mut pending.0));
+    });
+    Ok(())
+}
+
+/// The room's window while the facilitator sets the session up: the game's name and the scenario chosen.
+fn welcome(
+    mut contexts: EguiContexts,
+    settings: Res<UiSettings>,
+    mut state: ResMut<Lobby>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    prepare(ctx, &settings);
+    let (name, description) = state.0.model().map_or_else(
+        |_| (String::new(), String::new()),
+        |m| (m.name.clone(), m.description.clone()),
+    );
+    let mut root = root_ui(ctx, "welcome");
+    egui::CentralPanel::default().show(&mut root, |ui| {
+        ui.add_space(ui.available_height() * 0.25);
+        ui.vertical_centered(|ui| {
+            ui.label(egui::RichText::new("🎂 Cake Factory").size(64.0).strong());
+            ui.add_space(16.0);
+            ui.label(egui::RichText::new(name).size(32.0));
+            ui.add_space(8.0);
+            ui.label(
+                egui::RichText::new(description)
+                    .size(20.0)
+                    .color(style::MUTED),
+            );
+        });
     });
     Ok(())
 }

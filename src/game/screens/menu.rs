@@ -4,54 +4,20 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::game::ui::{Notice, PanelSet, PendingActions, UiAction, UiSettings, style};
+use crate::game::presenter::{DeskContext, on_desk};
+use crate::game::ui::menu::menu;
+use crate::game::ui::{Notice, PanelSet, PendingActions, UiSettings};
 use crate::sim::Session;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
-        (menu_window.run_if(resource_exists::<Session>), notice_line).in_set(PanelSet),
+        menu_window
+            .run_if(resource_exists::<Session>)
+            .in_set(PanelSet),
     );
-}
-
-/// The menu's entries.
-pub fn menu(ui: &mut egui::Ui, scale: f32, actions: &mut Vec<UiAction>) {
-    ui.horizontal(|ui| {
-        ui.label("Text size");
-        text_size(ui, scale, actions);
-    });
-    if ui.button("Save the event log").clicked() {
-        actions.push(UiAction::SaveLog);
-    }
-    if ui
-        .button("Open the debrief")
-        .on_hover_text("The debrief dashboard of the session so far")
-        .clicked()
-    {
-        actions.push(UiAction::OpenDebrief);
-    }
-    if ui.button("Back to the lobby (ends this session)").clicked() {
-        actions.push(UiAction::BackToLobby);
-    }
-    if ui.button("Quit").clicked() {
-        actions.push(UiAction::Quit);
-    }
-}
-
-/// The text-size slider: it shows the size being dragged to and applies it when released (or at once when
-/// set by a click or a key), so the window never rescales under the mouse.
-pub fn text_size(ui: &mut egui::Ui, scale: f32, actions: &mut Vec<UiAction>) {
-    let id = ui.id().with("text_size_drag");
-    let mut value = ui.data(|d| d.get_temp::<f32>(id)).unwrap_or(scale);
-    let r = ui.add(egui::Slider::new(&mut value, style::SCALES));
-    if r.dragged() {
-        ui.data_mut(|d| d.insert_temp(id, value));
-        return;
-    }
-    ui.data_mut(|d| d.remove::<f32>(id));
-    if (value - scale).abs() > f32::EPSILON {
-        actions.push(UiAction::SetScale(value));
-    }
+    // What an action did is for the facilitator: on the desk in the presenter view.
+    on_desk(app, || notice_line.after(PanelSet).into_configs());
 }
 
 fn menu_window(
@@ -65,13 +31,15 @@ fn menu_window(
         .open(&mut open)
         .collapsible(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
-        .show(ctx, |ui| menu(ui, settings.scale, &mut pending.0));
+        .show(ctx, |ui| {
+            menu(ui, settings.scale, settings.presenter, &mut pending.0);
+        });
     settings.show_menu = open;
     Ok(())
 }
 
-fn notice_line(mut contexts: EguiContexts, notice: Res<Notice>, time: Res<Time>) -> Result {
-    let ctx = contexts.ctx_mut()?;
+fn notice_line(mut desk: DeskContext, notice: Res<Notice>, time: Res<Time>) -> Result {
+    let ctx = desk.ctx_mut()?;
     if let Some((text, until)) = &notice.0
         && time.elapsed_secs_f64() < *until
     {
@@ -84,43 +52,4 @@ fn notice_line(mut contexts: EguiContexts, notice: Res<Notice>, time: Res<Time>)
             });
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use std::cell::{Cell, RefCell};
-
-    use super::*;
-    use crate::game::ui::testing::Pointer;
-
-    #[test]
-    fn the_text_size_applies_when_the_slider_is_released() {
-        let actions = RefCell::new(Vec::new());
-        let rect = Cell::new(egui::Rect::NOTHING);
-        let mut draw = |ui: &mut egui::Ui| {
-            let r = ui.scope(|ui| text_size(ui, 1.0, &mut actions.borrow_mut()));
-            rect.set(r.response.rect);
-        };
-        let p = Pointer::new(&mut draw);
-        let start = egui::pos2(rect.get().left() + 4.0, rect.get().center().y);
-        p.button(start, true, &mut draw);
-        for dx in [20.0, 40.0, 60.0] {
-            p.pass(
-                vec![egui::Event::PointerMoved(start + egui::vec2(dx, 0.0))],
-                &mut draw,
-            );
-        }
-        assert!(
-            actions.borrow().is_empty(),
-            "applied while dragging: {:?}",
-            actions.borrow()
-        );
-        p.button(start + egui::vec2(60.0, 0.0), false, &mut draw);
-        p.pass(Vec::new(), &mut draw);
-        let done = actions.borrow();
-        assert!(
-            matches!(done.as_slice(), [UiAction::SetScale(s)] if *s > 1.0),
-            "{done:?}"
-        );
-    }
 }

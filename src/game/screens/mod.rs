@@ -2,8 +2,10 @@
 //! console and menu windows over them), the messages that move between them, and when the clock and the
 //! floor run.
 
+mod banners;
 mod briefing;
 mod console;
+mod desk;
 mod final_standings;
 mod lobby;
 mod menu;
@@ -104,6 +106,8 @@ pub(super) fn plugin(app: &mut App) {
         round_end::plugin,
         final_standings::plugin,
         console::plugin,
+        desk::plugin,
+        banners::plugin,
         menu::plugin,
     ));
 }

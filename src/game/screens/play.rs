@@ -8,6 +8,7 @@ use super::Screen;
 use crate::factory::FactorySim;
 use crate::game::clock::{GameClock, SPEEDS};
 use crate::game::floor::SelectedView;
+use crate::game::presenter::DeskCamera;
 use crate::game::record::Ticker;
 use crate::game::ui::overview::{TeamRow, overview};
 use crate::game::ui::team::{TeamPanelState, TeamPanelView, team_panel};
@@ -23,7 +24,7 @@ const BUCKET_MIN: u64 = 30;
 
 /// Each team's decision-panel state (open sections, typed values).
 #[derive(Resource, Default)]
-struct TeamPanels(Vec<TeamPanelState>);
+pub(super) struct TeamPanels(pub Vec<TeamPanelState>);
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<TeamPanels>();
@@ -35,13 +36,16 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// The top bar's view of team `selected`.
-fn top_bar_view(
+/// The top bar's view of team `selected`; `controls`: with the clock's buttons, `panels`: and with those of
+/// the panels.
+pub(super) fn top_bar_view(
     session: &Session,
     clock: &GameClock,
     metrics: &LiveMetrics,
     factory: &FactorySim,
     selected: usize,
+    controls: bool,
+    panels: bool,
 ) -> TopBarView {
     let live = metrics.0.live(selected).unwrap_or_default();
     TopBarView {
@@ -51,7 +55,10 @@ fn top_bar_view(
             .cloned()
             .unwrap_or_default(),
         team_index: selected,
-        design: factory.org().design.clone(),
+        design: session
+            .model
+            .design_title(&factory.org().design)
+            .to_string(),
         round: session.round,
         rounds: session.model.rounds,
         minute: session.minute(),
@@ -61,18 +68,24 @@ fn top_bar_view(
         speed: clock.speed,
         figures: live.figures,
         wip: live.wip,
+        controls,
+        panels,
     }
 }
 
 /// Every team's row of the overview.
-fn overview_rows(session: &Session, metrics: &LiveMetrics) -> Vec<TeamRow> {
+pub(super) fn overview_rows(session: &Session, metrics: &LiveMetrics) -> Vec<TeamRow> {
     session
         .team_names
         .iter()
         .enumerate()
         .map(|(i, name)| TeamRow {
             name: name.clone(),
-            live: metrics.0.live(i).unwrap_or_default(),
+            live: {
+                let mut live = metrics.0.live(i).unwrap_or_default();
+                live.design = session.model.design_title(&live.design).to_string();
+                live
+            },
             buckets: per_bucket(metrics.0.deliveries(i), BUCKET_MIN * 60_000),
         })
         .collect()
@@ -90,7 +103,10 @@ fn play_ui(
     mut panels: ResMut<TeamPanels>,
     mut pending: ResMut<PendingActions>,
     mut area: ResMut<FloorArea>,
+    desks: Query<(), With<DeskCamera>>,
 ) -> Result {
+    // In the presenter view the room sees no controls and no decisions: they are on the desk.
+    let presenting = !desks.is_empty();
     let ctx = contexts.ctx_mut()?;
     prepare(ctx, &settings);
     let selected = settings
@@ -104,7 +120,15 @@ fn play_ui(
         return Ok(());
     };
     let mut root = root_ui(ctx, "play");
-    let bar = top_bar_view(&session, &clock, &metrics, factory, selected);
+    let bar = top_bar_view(
+        &session,
+        &clock,
+        &metrics,
+        factory,
+        selected,
+        !presenting,
+        !presenting,
+    );
     egui::Panel::top("top_bar").show(&mut root, |ui| top_bar(ui, &bar, &mut pending.0));
     egui::Panel::bottom("ticker")
         .default_size(96.0)
@@ -128,6 +152,7 @@ fn play_ui(
                 .show(ui, |ui| overview(ui, &rows, selected, &mut pending.0));
         });
     if settings.show_team_panel
+        && !presenting
         && let Some(view) = selected_view.0.as_ref()
     {
         panels

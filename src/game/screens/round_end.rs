@@ -33,8 +33,23 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-pub(super) fn compute_report(metrics: Res<LiveMetrics>, mut shown: ResMut<ShownReport>) {
-    shown.0 = Some(metrics.0.report());
+pub(super) fn compute_report(
+    metrics: Res<LiveMetrics>,
+    session: Res<Session>,
+    mut shown: ResMut<ShownReport>,
+) {
+    shown.0 = Some(titled(metrics.0.report(), &session.model));
+}
+
+/// The report with designs by the names the room knows them by.
+fn titled(mut report: Report, model: &crate::scenario::Model) -> Report {
+    for f in &mut report.factories {
+        f.design = model.design_title(&f.design).to_string();
+        for m in std::iter::once(&mut f.totals).chain(f.rounds.iter_mut()) {
+            m.design = model.design_title(&m.design).to_string();
+        }
+    }
+    report
 }
 
 /// After every round the session's event log is written to its folder, so nothing is lost on exit.

@@ -9,6 +9,68 @@ use crate::domain::{Command, DisruptionSpec, Target};
 use crate::game::record::Injection;
 use crate::scenario::Model;
 
+/// Something the facilitator should see coming: a scheduled or timed disruption, or an offer waiting for a
+/// team's answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Coming {
+    /// When: "R2 1:30", or the time left to answer.
+    pub when: String,
+    /// What, and for whom.
+    pub text: String,
+}
+
+/// The disruptions still to come in the round in play (or the next one between rounds): the scenario's
+/// schedule and the facilitator's timed injections, in time order.
+pub fn coming_disruptions(
+    model: &Model,
+    teams: &[String],
+    round: u32,
+    minute: f64,
+    running: bool,
+    injections: &[Injection],
+) -> Vec<Coming> {
+    let (r, after) = if running {
+        (round, minute)
+    } else {
+        (round + 1, -1.0)
+    };
+    let who = |t: &Target| match t {
+        Target::All => "all teams".to_string(),
+        Target::Factories(list) => list
+            .iter()
+            .filter_map(|&f| teams.get(f as usize).cloned())
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    let mut out: Vec<(f64, Coming)> = model
+        .schedule
+        .iter()
+        .filter(|s| s.round == r && s.minute > after)
+        .map(|s| {
+            (
+                s.minute,
+                format!("{} ({})", s.spec.headline, who(&s.target)),
+            )
+        })
+        .chain(injections.iter().filter_map(|i| {
+            let at = i.at_minute?;
+            (running && i.round == r && at > after)
+                .then(|| (at, format!("{} ({}, timed by you)", i.headline, i.target)))
+        }))
+        .map(|(m, text)| {
+            (
+                m,
+                Coming {
+                    when: format!("R{r} {}", clock(m)),
+                    text,
+                },
+            )
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    out.into_iter().map(|(_, c)| c).collect()
+}
+
 /// What the console shows.
 pub struct ConsoleView<'a> {
     /// The session's scenario (its rounds and palette).
@@ -31,6 +93,8 @@ pub struct ConsoleView<'a> {
     pub speed: usize,
     /// What was injected so far.
     pub injections: &'a [Injection],
+    /// Offers waiting for an answer, then the disruptions still to come.
+    pub coming: &'a [Coming],
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -105,6 +169,8 @@ pub fn console(
     actions: &mut Vec<UiAction>,
 ) {
     round_control(ui, v, state, actions);
+    ui.separator();
+    coming(ui, v.coming);
     ui.separator();
     ui.heading("Inject a disruption");
     if v.model.palette.is_empty() {
@@ -253,18 +319,80 @@ fn choose_disruption(ui: &mut egui::Ui, v: &ConsoleView, state: &mut ConsoleStat
     ui.label(RichText::new(&base.description).color(style::MUTED));
     let (lo, hi) = v.model.palette_limits;
     for ((name, default), value) in base.kind.params().iter().zip(state.params.iter_mut()) {
+        let (label, unit) = param_label(name);
         ui.horizontal(|ui| {
-            ui.label(name.replace('_', " "));
+            ui.label(label);
             let (min, max) = (default * lo, default * hi);
-            ui.add(
-                egui::DragValue::new(value)
-                    .range(min..=max)
-                    .speed((max - min) / 100.0),
-            )
-            .on_hover_text(format!(
-                "Between {min:.2} and {max:.2} (the scenario's limits)"
+            ui.add(unit.drag(value, min, max)).on_hover_text(format!(
+                "Between {} and {} (the scenario's limits)",
+                unit.format(min),
+                unit.format(max)
             ));
         });
+    }
+}
+
+/// How a disruption's number reads.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ParamUnit {
+    /// Simulated minutes.
+    Minutes,
+    /// A count (stations, cakes).
+    Count,
+    /// A share, shown in per cent.
+    Percent,
+    /// A multiple of the normal value, shown as "x 1.5".
+    Times,
+}
+
+impl ParamUnit {
+    /// The number as the room reads it.
+    pub fn format(self, v: f64) -> String {
+        match self {
+            ParamUnit::Minutes => format!("{v:.0} min"),
+            ParamUnit::Count => format!("{v:.0}"),
+            ParamUnit::Percent => format!("{:.0} %", v * 100.0),
+            ParamUnit::Times => format!("x {v:.2}"),
+        }
+    }
+
+    /// A drag value over `min..=max` that shows and reads the number in this unit.
+    fn drag(self, value: &mut f64, min: f64, max: f64) -> egui::DragValue<'_> {
+        let d = egui::DragValue::new(value)
+            .range(min..=max)
+            .speed((max - min) / 100.0);
+        match self {
+            ParamUnit::Minutes => d.suffix(" min").max_decimals(0),
+            ParamUnit::Count => d.max_decimals(0),
+            ParamUnit::Percent => d
+                .custom_formatter(|n, _| format!("{:.0} %", n * 100.0))
+                .custom_parser(|t| {
+                    t.trim_end_matches('%')
+                        .trim()
+                        .parse::<f64>()
+                        .ok()
+                        .map(|p| p / 100.0)
+                }),
+            ParamUnit::Times => d.prefix("x ").max_decimals(2),
+        }
+    }
+}
+
+/// The people-facing name and unit of a disruption's number.
+pub fn param_label(name: &str) -> (&'static str, ParamUnit) {
+    match name {
+        "duration_min" => ("Lasts", ParamUnit::Minutes),
+        "stock_lost" => ("Stock spoilt", ParamUnit::Percent),
+        "units" => ("Stations out", ParamUnit::Count),
+        "quantity" => ("Cakes", ParamUnit::Count),
+        "due_in_min" => ("Due within", ParamUnit::Minutes),
+        "price_factor" => ("Price, of list", ParamUnit::Percent),
+        "share" => ("Orders changed", ParamUnit::Percent),
+        "factor" => ("Demand", ParamUnit::Times),
+        "delay" => ("Handoff delays", ParamUnit::Times),
+        "miscommunication" => ("Handoffs gone wrong", ParamUnit::Times),
+        "question" => ("Questions", ParamUnit::Times),
+        _ => ("Amount", ParamUnit::Times),
     }
 }
 
@@ -297,6 +425,20 @@ fn choose_target(ui: &mut egui::Ui, v: &ConsoleView, state: &mut ConsoleState) {
             egui::DragValue::new(&mut state.at_minute).range(0.0..=last),
         );
     });
+}
+
+/// What is coming next.
+fn coming(ui: &mut egui::Ui, coming: &[Coming]) {
+    ui.heading("Coming next");
+    if coming.is_empty() {
+        ui.label(RichText::new("Nothing scheduled").color(style::MUTED));
+    }
+    for c in coming {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(&c.when).monospace().color(style::WARNING));
+            ui.label(&c.text);
+        });
+    }
 }
 
 /// What was injected, newest first.
@@ -341,6 +483,7 @@ mod tests {
             speeds: &crate::game::clock::SPEEDS,
             speed: 1,
             injections: &[],
+            coming: &[],
         };
         let mut state = ConsoleState::default();
         let t = texts(|ui| console(ui, &v, &mut state, &mut Vec::new()));
@@ -386,6 +529,22 @@ mod tests {
     }
 
     #[test]
+    fn every_number_of_the_palettes_has_a_people_facing_name() {
+        for (name, src) in crate::scenario::SHIPPED {
+            let model = crate::scenario::load_str(name, src).unwrap();
+            for d in &model.palette {
+                for (p, v) in d.kind.params() {
+                    let (label, unit) = param_label(p);
+                    assert_ne!(label, "Amount", "{name}: {p} has no name");
+                    assert!(!unit.format(v).contains("0.33"), "{}", unit.format(v));
+                }
+            }
+        }
+        assert_eq!(ParamUnit::Percent.format(0.33), "33 %");
+        assert_eq!(ParamUnit::Minutes.format(180.0), "180 min");
+    }
+
+    #[test]
     fn ending_a_round_asks_first() {
         use crate::game::ui::testing::Pointer;
         let model = model();
@@ -401,6 +560,7 @@ mod tests {
             speeds: &crate::game::clock::SPEEDS,
             speed: 1,
             injections: &[],
+            coming: &[],
         };
         let mut state = ConsoleState::default();
         let mut actions = Vec::new();

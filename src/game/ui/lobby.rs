@@ -20,6 +20,8 @@ pub struct LobbyState {
     pub names: Vec<String>,
     pub seed: u64,
     pub scale: f32,
+    /// The presenter view is on (a second window for the facilitator).
+    pub presenter: bool,
     /// The shipped scenarios, compiled once.
     shipped_models: Vec<Result<Arc<Model>, String>>,
 }
@@ -35,6 +37,7 @@ impl Default for LobbyState {
             names: Vec::new(),
             seed: 1,
             scale: style::DEFAULT_SCALE,
+            presenter: false,
             shipped_models: Vec::new(),
         }
     }
@@ -187,13 +190,22 @@ fn teams_column(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiA
     });
     ui.horizontal(|ui| {
         ui.label("Text size");
-        if ui
-            .add(egui::Slider::new(&mut state.scale, style::SCALES))
-            .changed()
-        {
-            actions.push(UiAction::SetScale(state.scale));
-        }
+        super::menu::text_size(ui, state.scale, actions);
     });
+    let mut presenter = state.presenter;
+    if ui
+        .checkbox(
+            &mut presenter,
+            "Presenter view: a second window for the facilitator",
+        )
+        .on_hover_text(
+            "The console, the teams' decisions and what is coming next in a window of their own, for \
+             your screen; this window, for the projector, shows only what the room should see",
+        )
+        .changed()
+    {
+        actions.push(UiAction::Presenter(presenter));
+    }
     ui.add_space(12.0);
     // The scenario must run with this many teams (its work within the limits, its schedule's teams).
     let problem = model

@@ -6,7 +6,9 @@
 pub mod briefing;
 pub mod console;
 pub mod lobby;
+pub mod menu;
 pub mod overview;
+pub mod reorganise;
 pub mod standings;
 pub mod style;
 pub mod team;
@@ -44,6 +46,8 @@ pub enum UiAction {
     TogglePanel,
     /// Show or hide the menu.
     ToggleMenu,
+    /// Open (true) or close the presenter view's second window, for the facilitator.
+    Presenter(bool),
     /// Start a session.
     StartGame {
         /// The scenario.
@@ -91,6 +95,8 @@ pub struct UiSettings {
     pub show_menu: bool,
     /// The team's decision panel is shown.
     pub show_team_panel: bool,
+    /// The presenter view is wanted: the facilitator's panels in a window of their own.
+    pub presenter: bool,
     /// Index of the team on screen.
     pub selected: usize,
     /// A person clicked on the floor, highlighted there and in the team panel.
@@ -104,6 +110,7 @@ impl Default for UiSettings {
             show_console: false,
             show_menu: false,
             show_team_panel: true,
+            presenter: false,
             selected: 0,
             focus: None,
         }
@@ -134,15 +141,47 @@ pub fn prepare(ctx: &egui::Context, settings: &UiSettings) {
     ctx.set_theme(egui::ThemePreference::Dark);
 }
 
-/// A root UI over the whole window, for panels.
+/// Where [`dock`] notes the width it took, and in which pass.
+const DOCK_WIDTH: &str = "dock_width";
+
+/// A root UI for a screen's panels: the whole window but for a docked panel drawn before it in this pass.
 pub fn root_ui(ctx: &egui::Context, id: &'static str) -> egui::Ui {
+    let mut rect = ctx.viewport_rect();
+    let docked = ctx.data(|d| d.get_temp::<(f32, u64)>(egui::Id::new(DOCK_WIDTH)));
+    if let Some((width, pass)) = docked
+        && pass == ctx.cumulative_pass_nr()
+    {
+        rect.max.x = (rect.max.x - width).max(rect.min.x);
+    }
     egui::Ui::new(
         ctx.clone(),
         id.into(),
         egui::UiBuilder::new()
             .layer_id(egui::LayerId::background())
-            .max_rect(ctx.viewport_rect()),
+            .max_rect(rect),
     )
+}
+
+/// A resizable side panel at the window's right edge, drawn before the screen's panels, which then lay
+/// themselves out in what it leaves ([`root_ui`]): it covers nothing.
+pub fn dock(ctx: &egui::Context, id: &'static str, add_contents: impl FnOnce(&mut egui::Ui)) {
+    let viewport = ctx.viewport_rect();
+    let mut root = egui::Ui::new(
+        ctx.clone(),
+        id.into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(viewport),
+    );
+    let panel = egui::Panel::right(id)
+        .default_size(320.0)
+        .size_range(220.0..=560.0)
+        .resizable(true)
+        .show(&mut root, add_contents);
+    let width = viewport.max.x - panel.response.rect.min.x;
+    ctx.data_mut(|d| {
+        d.insert_temp(egui::Id::new(DOCK_WIDTH), (width, ctx.cumulative_pass_nr()));
+    });
 }
 
 /// A dark, partly transparent frame over the floor.

@@ -68,6 +68,23 @@ pub fn team_panel(
         });
 }
 
+/// What the switch would change, before the team applies it.
+fn switch_preview(ui: &mut egui::Ui, v: &TeamPanelView, after: &Org) {
+    let lines = super::reorganise::design_changes(v.model, v.org, after);
+    if lines.is_empty() {
+        ui.label(RichText::new("Nothing would change.").color(style::MUTED));
+        return;
+    }
+    ui.label(RichText::new("This switch would change:").strong());
+    for l in &lines {
+        ui.label(format!("• {l}"));
+    }
+    ui.label(
+        RichText::new("Your other decisions (spanners, practices, WIP limits) stay.")
+            .color(style::MUTED),
+    );
+}
+
 fn design_section(
     ui: &mut egui::Ui,
     v: &TeamPanelView,
@@ -77,20 +94,29 @@ fn design_section(
     egui::CollapsingHeader::new(RichText::new("Organisation design").strong())
         .default_open(true)
         .show(ui, |ui| {
-            ui.label(format!("Now: {}", v.org.design));
+            ui.label(format!("Now: {}", v.model.design_title(&v.org.design)));
             if let Some(p) = &v.view.pending_design {
-                ui.label(RichText::new(format!("From the next round: {p}")).color(style::WARNING));
+                ui.label(
+                    RichText::new(format!(
+                        "From the next round: {}",
+                        v.model.design_title(p)
+                    ))
+                    .color(style::WARNING),
+                );
             }
             state.design = state.design.min(v.model.designs.len().saturating_sub(1));
             egui::ComboBox::from_id_salt("design_choice")
-                .selected_text(&v.model.designs[state.design].name)
+                .selected_text(&v.model.designs[state.design].title)
                 .show_ui(ui, |ui| {
                     for (i, d) in v.model.designs.iter().enumerate() {
-                        ui.selectable_value(&mut state.design, i, &d.name)
+                        ui.selectable_value(&mut state.design, i, &d.title)
                             .on_hover_text(&d.description);
                     }
                 });
             ui.label(RichText::new(&v.model.designs[state.design].description).color(style::MUTED));
+            if let Some(after) = v.view.choices.switched.get(state.design) {
+                switch_preview(ui, v, after);
+            }
             let refusal = v.view.choices.designs.get(state.design).cloned().flatten();
             let button = ui
                 .add_enabled(refusal.is_none(), egui::Button::new("Use this design"))

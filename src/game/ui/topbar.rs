@@ -32,36 +32,72 @@ pub struct TopBarView {
     pub figures: Figures,
     /// Orders in its factory now.
     pub wip: u64,
+    /// With the clock's buttons (the facilitator's bar); without, the room's.
+    pub controls: bool,
+    /// With the buttons that show the decision panel and the console (in one window).
+    pub panels: bool,
 }
 
-/// The bar: the team, the clock and its controls, the team's figures, and the panels to open.
+/// The bar: the team, the clock (with its controls on the facilitator's bar, its state on the room's), the
+/// team's figures, and the panels to open. It stays on one line: when it would not fit, its text shrinks.
 pub fn top_bar(ui: &mut egui::Ui, v: &TopBarView, actions: &mut Vec<UiAction>) {
-    ui.horizontal_wrapped(|ui| {
-        team_badge(ui, v);
-        ui.separator();
-        clock_controls(ui, v, actions);
-        ui.separator();
-        figures(ui, v);
-        ui.separator();
-        if ui
-            .button(RichText::new("Decisions (D)").size(15.0))
-            .on_hover_text("Show or hide the team's decision panel")
-            .clicked()
-        {
-            actions.push(UiAction::TogglePanel);
-        }
-        if ui
-            .button(RichText::new("Facilitator (F)").size(15.0))
-            .on_hover_text("Open the facilitator console")
-            .clicked()
-        {
-            actions.push(UiAction::ToggleConsole);
-        }
-    });
+    let id = ui.id().with("top_bar_fit");
+    let fit = ui.data(|d| d.get_temp::<f32>(id)).unwrap_or(1.0);
+    let room = ui.available_width();
+    let used = ui
+        .horizontal(|ui| {
+            team_badge(ui, v, fit);
+            ui.separator();
+            round_clock(ui, v, fit);
+            if v.controls {
+                clock_controls(ui, v, fit, actions);
+            } else {
+                clock_state(ui, v, fit);
+            }
+            ui.separator();
+            figures(ui, v, fit);
+            if v.panels {
+                ui.separator();
+                panel_buttons(ui, fit, actions);
+            }
+        })
+        .response
+        .rect
+        .width();
+    let next = if used > room {
+        fit * room / used * 0.98
+    } else if used < room * 0.85 {
+        fit * 1.05
+    } else {
+        fit
+    };
+    let next = next.clamp(0.4, 1.0);
+    if (next - fit).abs() > 0.005 {
+        ui.data_mut(|d| d.insert_temp(id, next));
+        ui.ctx().request_repaint();
+    }
+}
+
+/// The buttons that open the team's decisions and the console.
+fn panel_buttons(ui: &mut egui::Ui, fit: f32, actions: &mut Vec<UiAction>) {
+    if ui
+        .button(RichText::new("Decisions (D)").size(15.0 * fit))
+        .on_hover_text("Show or hide the team's decision panel")
+        .clicked()
+    {
+        actions.push(UiAction::TogglePanel);
+    }
+    if ui
+        .button(RichText::new("Facilitator (F)").size(15.0 * fit))
+        .on_hover_text("Show or hide the facilitator console")
+        .clicked()
+    {
+        actions.push(UiAction::ToggleConsole);
+    }
 }
 
 /// The team, big and in its colour, so nobody confuses whose factory is on screen.
-fn team_badge(ui: &mut egui::Ui, v: &TopBarView) {
+fn team_badge(ui: &mut egui::Ui, v: &TopBarView, fit: f32) {
     let (r, g, b) = style::palette(v.team_index);
     egui::Frame::new()
         .fill(Color32::from_rgb(r, g, b))
@@ -70,7 +106,7 @@ fn team_badge(ui: &mut egui::Ui, v: &TopBarView) {
         .show(ui, |ui| {
             ui.label(
                 RichText::new(format!("{}  ·  {}", v.team, v.design))
-                    .size(20.0)
+                    .size(20.0 * fit)
                     .strong()
                     .color(Color32::BLACK),
             );
@@ -79,8 +115,8 @@ fn team_badge(ui: &mut egui::Ui, v: &TopBarView) {
         .on_hover_text("The team whose factory is on screen (Tab or the overview switches teams)");
 }
 
-/// The round and its clock, pause and the speeds.
-fn clock_controls(ui: &mut egui::Ui, v: &TopBarView, actions: &mut Vec<UiAction>) {
+/// The round and the time into it.
+fn round_clock(ui: &mut egui::Ui, v: &TopBarView, fit: f32) {
     ui.label(
         RichText::new(format!(
             "Round {}/{}   {} / {}",
@@ -89,14 +125,34 @@ fn clock_controls(ui: &mut egui::Ui, v: &TopBarView, actions: &mut Vec<UiAction>
             clock(v.minute),
             clock(v.round_minutes)
         ))
-        .size(18.0)
+        .size(18.0 * fit)
         .monospace(),
     )
     .on_hover_text("Round and simulated time into it (hours:minutes)");
+}
+
+/// The room's view of the clock: paused, or the speed it runs at.
+fn clock_state(ui: &mut egui::Ui, v: &TopBarView, fit: f32) {
+    let speed = v.speeds.get(v.speed).copied().unwrap_or(1.0);
+    let (text, color) = if v.paused {
+        ("⏸ PAUSED".to_string(), style::WARNING)
+    } else {
+        (format!("▶ {speed}x"), style::GOOD)
+    };
+    ui.label(RichText::new(text).size(18.0 * fit).strong().color(color));
+}
+
+/// Pause and the speeds.
+fn clock_controls(ui: &mut egui::Ui, v: &TopBarView, fit: f32, actions: &mut Vec<UiAction>) {
     ui.separator();
     let pause_label = if v.paused { "▶ Resume" } else { "⏸ Pause" };
+    // The same width paused or not, so nothing shifts.
+    let width = 96.0 * fit;
     if ui
-        .button(RichText::new(pause_label).size(16.0))
+        .add_sized(
+            [width, 0.0],
+            egui::Button::new(RichText::new(pause_label).size(16.0 * fit)),
+        )
         .on_hover_text("Pause or resume the simulation (Space)")
         .clicked()
     {
@@ -106,7 +162,7 @@ fn clock_controls(ui: &mut egui::Ui, v: &TopBarView, actions: &mut Vec<UiAction>
         // The chosen speed stays marked while paused: a speed click does not resume.
         let selected = v.speed == i;
         if ui
-            .selectable_label(selected, RichText::new(format!("{s}x")).size(16.0))
+            .selectable_label(selected, RichText::new(format!("{s}x")).size(16.0 * fit))
             .on_hover_text(format!(
                 "{s} simulated minute{} per second (key {}; does not resume when paused)",
                 if *s == 1.0 { "" } else { "s" },
@@ -120,10 +176,10 @@ fn clock_controls(ui: &mut egui::Ui, v: &TopBarView, actions: &mut Vec<UiAction>
 }
 
 /// Delivered, late, profit and WIP of the team on screen.
-fn figures(ui: &mut egui::Ui, v: &TopBarView) {
+fn figures(ui: &mut egui::Ui, v: &TopBarView, fit: f32) {
     let figure = |ui: &mut egui::Ui, label: &str, value: String, color: Color32, tip: &str| {
-        ui.label(RichText::new(label).size(14.0).color(style::MUTED));
-        ui.label(RichText::new(value).size(18.0).strong().color(color))
+        ui.label(RichText::new(label).size(14.0 * fit).color(style::MUTED));
+        ui.label(RichText::new(value).size(18.0 * fit).strong().color(color))
             .on_hover_text(tip);
     };
     let f = &v.figures;
@@ -192,6 +248,8 @@ mod tests {
                 ..Default::default()
             },
             wip: 17,
+            controls: true,
+            panels: true,
         };
         let t = texts(|ui| top_bar(ui, &v, &mut Vec::new()));
         assert!(shows(&t, "Blue Bakers"), "{t:?}");

@@ -1,0 +1,99 @@
+//! The menu's entries (text size, presenter view, the log, the debrief, the lobby, quit) and the text-size
+//! slider that applies when released.
+
+use bevy_egui::egui;
+
+use super::{UiAction, style};
+
+/// The menu's entries; `presenter`: the facilitator's window is open.
+pub fn menu(ui: &mut egui::Ui, scale: f32, presenter: bool, actions: &mut Vec<UiAction>) {
+    ui.horizontal(|ui| {
+        ui.label("Text size");
+        text_size(ui, scale, actions);
+    });
+    let mut on = presenter;
+    if ui
+        .checkbox(
+            &mut on,
+            "Presenter view: the console in a window of its own",
+        )
+        .on_hover_text(
+            "A second window for the facilitator (console, decisions, what is coming next); this \
+             one, for the projector, then shows only what the room should see",
+        )
+        .changed()
+    {
+        actions.push(UiAction::Presenter(on));
+    }
+    if ui.button("Save the event log").clicked() {
+        actions.push(UiAction::SaveLog);
+    }
+    if ui
+        .button("Open the debrief")
+        .on_hover_text("The debrief dashboard of the session so far")
+        .clicked()
+    {
+        actions.push(UiAction::OpenDebrief);
+    }
+    if ui.button("Back to the lobby (ends this session)").clicked() {
+        actions.push(UiAction::BackToLobby);
+    }
+    if ui.button("Quit").clicked() {
+        actions.push(UiAction::Quit);
+    }
+}
+
+/// The text-size slider: it shows the size being dragged to and applies it when released (or at once when
+/// set by a click or a key), so the window never rescales under the mouse.
+pub fn text_size(ui: &mut egui::Ui, scale: f32, actions: &mut Vec<UiAction>) {
+    let id = ui.id().with("text_size_drag");
+    let mut value = ui.data(|d| d.get_temp::<f32>(id)).unwrap_or(scale);
+    let r = ui.add(egui::Slider::new(&mut value, style::SCALES));
+    if r.dragged() {
+        ui.data_mut(|d| d.insert_temp(id, value));
+        return;
+    }
+    ui.data_mut(|d| d.remove::<f32>(id));
+    if (value - scale).abs() > f32::EPSILON {
+        actions.push(UiAction::SetScale(value));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::{Cell, RefCell};
+
+    use super::*;
+    use crate::game::ui::testing::Pointer;
+
+    #[test]
+    fn the_text_size_applies_when_the_slider_is_released() {
+        let actions = RefCell::new(Vec::new());
+        let rect = Cell::new(egui::Rect::NOTHING);
+        let mut draw = |ui: &mut egui::Ui| {
+            let r = ui.scope(|ui| text_size(ui, 1.0, &mut actions.borrow_mut()));
+            rect.set(r.response.rect);
+        };
+        let p = Pointer::new(&mut draw);
+        let start = egui::pos2(rect.get().left() + 4.0, rect.get().center().y);
+        p.button(start, true, &mut draw);
+        for dx in [20.0, 40.0, 60.0] {
+            p.pass(
+                vec![egui::Event::PointerMoved(start + egui::vec2(dx, 0.0))],
+                &mut draw,
+            );
+        }
+        assert!(
+            actions.borrow().is_empty(),
+            "applied while dragging: {:?}",
+            actions.borrow()
+        );
+        p.button(start + egui::vec2(60.0, 0.0), false, &mut draw);
+        p.pass(Vec::new(), &mut draw);
+        let done = actions.borrow();
+        assert!(
+            matches!(done.as_slice(), [UiAction::SetScale(s)] if *s > 1.0),
+            "{done:?}"
+        );
+    }
+}
