@@ -180,6 +180,7 @@ impl Debrief {
             rounds,
             round_minutes,
             tables,
+            ..
         } = &first.kind
         else {
             return Err("the event log does not start with SessionStarted".into());

@@ -33,6 +33,14 @@ pub enum Command {
         #[serde(default)]
         at_minute: Option<f64>,
     },
+    /// The live game's time to answer a rush offer ran out: the offer's default applies (logged as
+    /// `RushAnswered` with `by_default`). Only sessions with live offers leave offers open for it.
+    OfferLapsed {
+        /// The team's factory.
+        factory: u16,
+        /// The offer's number in that factory.
+        offer: u32,
+    },
 }
 
 /// What a team can decide for its factory.

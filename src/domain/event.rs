@@ -159,6 +159,10 @@ pub enum EventKind {
         rounds: u32,
         /// A round's full length.
         round_minutes: f64,
+        /// Rush offers wait for an answer or an `OfferLapsed` command (the live game); absent: they close
+        /// at their deadline.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        live_offers: bool,
         /// The names behind the indices other events use.
         tables: Box<Tables>,
     },

@@ -194,7 +194,9 @@ impl FactorySim {
             price,
             decide_by,
         });
-        self.schedule(decide_by, Ev::OfferDeadline { offer });
+        if !self.live_offers {
+            self.schedule(decide_by, Ev::OfferDeadline { offer });
+        }
     }
 
     /// Each custom order in the factory has its spec changed with chance `share` (the same orders in every
@@ -326,6 +328,40 @@ impl FactorySim {
                 Ok(())
             }
         }
+    }
+
+    /// Offers wait for [`lapse_offer`](Self::lapse_offer) instead of closing at their simulated deadline.
+    pub fn set_live_offers(&mut self, on: bool) {
+        self.live_offers = on;
+    }
+
+    /// The live game's answer time for `offer` ran out: its default applies, in the twins too.
+    pub fn lapse_offer(&mut self, offer: u32) -> Result<(), String> {
+        let instance = match self.offers.get(offer as usize) {
+            None => return Err(format!("there is no offer {}", offer + 1)),
+            Some(o) if !o.open => return Err(format!("offer {} is already decided", offer + 1)),
+            Some(o) => o.instance,
+        };
+        self.offer_deadline(offer);
+        self.each_twin(|t| {
+            if let Some(o) = t.offer_of(instance) {
+                t.offer_deadline(o);
+            }
+        });
+        Ok(())
+    }
+
+    /// This factory's number of the offer made by disruption instance `instance`.
+    pub(super) fn offer_of(&self, instance: u32) -> Option<u32> {
+        self.offers
+            .iter()
+            .position(|o| o.instance == instance)
+            .map(|i| i as u32)
+    }
+
+    /// The disruption instance that made `offer`.
+    pub(super) fn offer_instance(&self, offer: u32) -> Option<u32> {
+        self.offers.get(offer as usize).map(|o| o.instance)
     }
 
     pub(super) fn offer_deadline(&mut self, offer: u32) {

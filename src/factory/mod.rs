@@ -369,6 +369,9 @@ pub struct FactorySim {
     out: Vec<SimEvent>,
     /// The twins measuring the disruptions that struck lately (see `twin`).
     twins: Vec<twin::Twin>,
+    /// Rush offers stay open until a command closes them (the live game times them in real seconds);
+    /// otherwise each closes at its deadline in simulated minutes.
+    live_offers: bool,
     /// This factory is itself a twin (it forks none).
     is_twin: bool,
 }
@@ -457,6 +460,7 @@ impl FactorySim {
             out: Vec::new(),
             twins: Vec::new(),
             is_twin: false,
+            live_offers: false,
             model,
         };
         let ev = f.org.event();

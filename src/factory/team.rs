@@ -9,10 +9,26 @@ use crate::scenario::check::{Resolved, staffing_problems};
 impl FactorySim {
     /// Applies a team's decision now (to its twins too); an invalid one changes nothing and says why.
     pub fn apply(&mut self, action: &TeamAction) -> Result<(), String> {
+        // A twin numbers its offers by its own history: an answer goes to the offer of the same disruption.
+        let instance = match action {
+            TeamAction::RespondToOffer { offer, .. } => self.offer_instance(*offer),
+            _ => None,
+        };
         self.decide(action)?;
         self.each_twin(|t| {
+            let mine = match (action, instance) {
+                (TeamAction::RespondToOffer { accept, .. }, Some(i)) => {
+                    t.offer_of(i).map(|offer| TeamAction::RespondToOffer {
+                        offer,
+                        accept: *accept,
+                    })
+                }
+                _ => Some(action.clone()),
+            };
             // The twin may refuse what the factory took (a rush offer it never had): it goes on without.
-            let _ = t.decide(action);
+            if let Some(a) = mine {
+                let _ = t.decide(&a);
+            }
         });
         Ok(())
     }

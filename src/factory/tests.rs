@@ -161,3 +161,46 @@ fn a_full_step_keeps_the_next_order_outside_until_one_leaves() {
         .map(|e| e.t.minutes());
     assert_eq!(ready_at, Some(13.0));
 }
+
+/// In the live game an offer waits for its answer past its simulated deadline, until a lapse closes it
+/// with its default; a second lapse is refused.
+#[test]
+fn a_live_offer_waits_for_its_lapse() {
+    let source = scenario(5.0, &[1.0], "");
+    let source = source.replace(
+        "coordination: (help_after_min: 10),",
+        "coordination: (help_after_min: 10),\n    palette: [(id: \"rush\", headline: \"Rush\", kind: \
+         RushOrder(product: \"p\", quantity: 2, due_in_min: 120, decide_within_min: 15))],",
+    );
+    let model = Arc::new(crate::scenario::load_str("dispatch.ron", &source).unwrap());
+    let answers = |live: bool| {
+        let mut f = FactorySim::new(Arc::clone(&model), 0, "T".into(), 1, 0);
+        f.set_live_offers(live);
+        f.start_round(1, model.round_len);
+        f.inject(0, model.palette[0].clone(), SimTime::ZERO);
+        f.advance(SimTime(60 * 60_000));
+        let mut out = Vec::new();
+        f.drain_events(&mut out);
+        let answered = |out: &[SimEvent]| {
+            out.iter()
+                .filter_map(|e| match e.kind {
+                    EventKind::RushAnswered { by_default, .. } => Some(by_default),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        let before = answered(&out);
+        let lapse = f.lapse_offer(0);
+        let mut after = Vec::new();
+        f.drain_events(&mut after);
+        (before, lapse, answered(&after))
+    };
+    let (before, lapse, after) = answers(false);
+    assert_eq!(before, [true], "headless: the deadline decides");
+    assert!(lapse.is_err());
+    assert!(after.is_empty());
+    let (before, lapse, after) = answers(true);
+    assert!(before.is_empty(), "live: still open an hour later");
+    assert_eq!(lapse, Ok(()));
+    assert_eq!(after, [true]);
+}

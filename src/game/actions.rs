@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use super::clock::{GameClock, SPEEDS};
+use super::clock::{GameClock, OfferWindow, SPEEDS};
 use super::record::{EventRecord, SessionFolder};
 use super::screens::{OpenDebrief, Screen, StartGame, StartRound};
 use super::ui::{Notice, PendingActions, UiAction, UiSettings, style};
@@ -70,6 +70,7 @@ fn apply_actions(
     mut pending: ResMut<PendingActions>,
     mut out: Outbox,
     mut clock: ResMut<GameClock>,
+    mut offer_window: ResMut<OfferWindow>,
     mut settings: ResMut<UiSettings>,
     mut next: ResMut<NextState<Screen>>,
     record: Res<EventRecord>,
@@ -145,6 +146,7 @@ fn apply_actions(
                 settings.show_console = false;
                 next.set(Screen::Lobby);
             }
+            UiAction::SetOfferWindow(w) => *offer_window = w,
             UiAction::SetScale(s) => {
                 settings.scale = style::clamp_scale(s);
                 say(&format!("Text size {:.1}", settings.scale));

@@ -39,12 +39,34 @@ impl GameClock {
     }
 }
 
+/// How a team gets to answer a rush offer in the live game.
+#[derive(Resource, Clone, Copy, Debug, PartialEq)]
+pub enum OfferWindow {
+    /// This many real seconds of play (not counting pauses).
+    Seconds(u32),
+    /// The game pauses when an offer arrives and waits; resuming lets unanswered offers lapse.
+    Pause,
+}
+
+impl Default for OfferWindow {
+    fn default() -> Self {
+        OfferWindow::Seconds(DEFAULT_SECONDS)
+    }
+}
+
+/// The answer time unless the lobby sets another.
+pub const DEFAULT_SECONDS: u32 = 60;
+
+/// The answer times the lobby offers (real seconds).
+pub const SECONDS: std::ops::RangeInclusive<u32> = 15..=300;
+
 /// Moving the session's target time on (the screens decide when: only in play).
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ClockSet;
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<GameClock>();
+    app.init_resource::<GameClock>()
+        .init_resource::<OfferWindow>();
     app.add_systems(
         Update,
         drive_session

@@ -8,6 +8,7 @@ pub mod clock;
 pub mod debrief;
 pub mod floor;
 mod input;
+pub mod offers;
 pub mod presenter;
 pub mod record;
 pub mod screens;
@@ -105,6 +106,7 @@ pub fn plugin(app: &mut App) {
         bench::plugin,
         window::plugin,
         presenter::plugin,
+        offers::plugin,
         debrief::plugin,
     ));
 }

@@ -8,7 +8,7 @@ use bevy::prelude::*;
 
 use crate::debrief::describe_action;
 use crate::domain::event::{EventKind, SimEvent};
-use crate::domain::{Command, SimTime, Target};
+use crate::domain::{Command, SimTime, Target, TeamAction};
 use crate::scenario::Model;
 use crate::sim::journal;
 use crate::sim::{Session, SimSet};
@@ -70,8 +70,14 @@ pub struct OpenOffer {
     pub price: f64,
     /// When the cakes are due.
     pub due: SimTime,
-    /// The simulated deadline for the answer.
+    /// The simulated deadline for the answer (headless runs; the live game counts real seconds).
     pub decide_by: SimTime,
+    /// Real seconds of play left to answer (`None`: not counting, the game waits paused).
+    pub seconds_left: Option<f64>,
+    /// The game's offer clock has taken it up.
+    pub seen: bool,
+    /// Its time ran out and the lapse is on its way to the simulation.
+    pub lapsing: bool,
 }
 
 /// Rush offers waiting for an answer, oldest first.
@@ -232,6 +238,9 @@ fn follow_offers(model: &Model, e: &SimEvent, offers: &mut Vec<OpenOffer>) {
             price: *price,
             due: *due,
             decide_by: *decide_by,
+            seconds_left: None,
+            seen: false,
+            lapsing: false,
         }),
         EventKind::RushAnswered { offer, .. } => {
             offers.retain(|o| !(o.team == team && o.offer == *offer));
@@ -321,7 +330,7 @@ pub fn describe(model: &Model, e: &SimEvent) -> Option<(Severity, String)> {
         } => Some((
             Severity::Alert,
             format!(
-                "rush offer: {quantity} x {} at {:.0} each - accept or decline!",
+                "rush offer: {quantity} x {} at {:.0} each, accept or decline!",
                 product_name(*product),
                 price
             ),
@@ -344,13 +353,33 @@ pub fn describe(model: &Model, e: &SimEvent) -> Option<(Severity, String)> {
         EventKind::CommandRejected { reason, .. } => {
             Some((Severity::Warning, format!("not done: {reason}")))
         }
-        // Every team decision says what it did.
+        // Every team decision says what it did (an answer to an offer through its `RushAnswered`).
         EventKind::CommandApplied { command } => match &**command {
+            Command::Team {
+                action: TeamAction::RespondToOffer { .. },
+                ..
+            } => None,
             Command::Team { action, .. } => {
                 Some((Severity::Info, describe_action(action, Some(model))))
             }
             _ => None,
         },
+        EventKind::RushAnswered {
+            accepted,
+            by_default,
+            ..
+        } => Some(match (by_default, accepted) {
+            (false, true) => (Severity::Info, "accepted the rush offer".into()),
+            (false, false) => (Severity::Info, "declined the rush offer".into()),
+            (true, true) => (
+                Severity::Warning,
+                "no answer to the rush offer in time: taken by default".into(),
+            ),
+            (true, false) => (
+                Severity::Warning,
+                "no answer to the rush offer in time: declined by default".into(),
+            ),
+        }),
         _ => None,
     }
 }
@@ -358,7 +387,6 @@ pub fn describe(model: &Model, e: &SimEvent) -> Option<(Severity, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::TeamAction;
     use crate::game::ui::ticker::who;
 
     fn item(t: u64, teams: Vec<u16>, text: &str) -> TickerItem {

@@ -1,5 +1,5 @@
 //! `play --smoke DIR`: a scripted session as a player would drive it (3 teams: start, play at speed, inject a
-//! disruption, move a worker, switch team, open the console, end the round), saving screenshots of the floor,
+//! disruption and a rush offer, move a worker, switch team, open the console, end the round), saving screenshots of the floor,
 //! the console and the round-end summary, then checking they were written and are not blank.
 
 use std::path::{Path, PathBuf};
@@ -148,11 +148,12 @@ fn run(mut script: ResMut<Script>, mut g: Game) {
         3 if g.session.as_ref().is_some_and(|s| s.running) && g.minutes() >= 60.0 => {
             disrupt_and_move(&mut g)
         }
-        4 if f > 30 && g.minutes() >= 150.0 => {
+        4 if f > 30 && g.minutes() >= 150.0 => shot(&mut g, &dir, 2),
+        5 if f == 5 => {
             g.settings.show_console = true;
-            shot(&mut g, &dir, 2)
+            false
         }
-        5 if f > 20 => shot(&mut g, &dir, 3),
+        5 if f > 25 => shot(&mut g, &dir, 3),
         6 if f > 10 => {
             g.settings.show_console = false;
             g.sim.write(Command::EndRound);
@@ -212,8 +213,14 @@ fn disrupt_and_move(g: &mut Game) -> bool {
         .iter()
         .find(|p| matches!(p.kind, DisruptionKind::StationBreakdown { .. }))
         .or(s.model.palette.first());
+    // And a rush offer, which waits for the teams' answers with a countdown.
+    let rush = s
+        .model
+        .palette
+        .iter()
+        .find(|p| matches!(p.kind, DisruptionKind::RushOrder { .. }));
     let mut commands = Vec::new();
-    if let Some(spec) = spec {
+    for spec in spec.into_iter().chain(rush) {
         commands.push(Command::Inject {
             disruption: spec.clone(),
             target: Target::All,

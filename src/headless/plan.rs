@@ -148,6 +148,10 @@ impl<'a> Checker<'a> {
                 "`EndRound` at minute 0 comes before the round has started",
             )),
             Command::EndRound => Ok(()),
+            Command::OfferLapsed { .. } => Err(Invalid::new(
+                "a plan's rush offers close at their deadline in simulated minutes: `OfferLapsed` is for \
+                 live play",
+            )),
             Command::Team { factory, action } => {
                 Model::check_team(self.teams.len(), *factory)?;
                 let team = &mut self.teams[*factory as usize];

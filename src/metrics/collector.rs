@@ -1134,6 +1134,7 @@ mod tests {
                     seed: 9,
                     rounds: 1,
                     round_minutes: 60.0,
+                    live_offers: false,
                     tables: Box::new(tables),
                 },
             ),

@@ -40,6 +40,9 @@ pub struct SessionConfig {
     pub seed: u64,
     /// The teams.
     pub teams: Vec<TeamSetup>,
+    /// Rush offers stay open until answered or lapsed by a command ([`Command::OfferLapsed`]), as the live
+    /// game times them in real seconds; otherwise they close at their deadline in simulated minutes.
+    pub live_offers: bool,
 }
 
 impl SessionConfig {
@@ -53,7 +56,12 @@ impl SessionConfig {
                 design,
             })
             .collect();
-        SessionConfig { model, seed, teams }
+        SessionConfig {
+            model,
+            seed,
+            teams,
+            live_offers: false,
+        }
     }
 }
 
@@ -153,7 +161,9 @@ impl Session {
                 Err("all rounds have been played".into())
             }
             Command::EndRound if !self.running => Err("no round is running".into()),
-            Command::Team { factory, .. } => Ok(Model::check_team(self.factories.len(), *factory)?),
+            Command::Team { factory, .. } | Command::OfferLapsed { factory, .. } => {
+                Ok(Model::check_team(self.factories.len(), *factory)?)
+            }
             Command::Inject {
                 disruption,
                 target,
@@ -218,6 +228,14 @@ impl Session {
                     .get_mut(e)
                     .map_err(|_| "the team's factory is gone".to_string())?;
                 f.apply(action)?;
+                f.drain_events(&mut self.log);
+            }
+            Command::OfferLapsed { factory, offer } => {
+                let e = self.factories[*factory as usize];
+                let mut f = factories
+                    .get_mut(e)
+                    .map_err(|_| "the team's factory is gone".to_string())?;
+                f.lapse_offer(*offer)?;
                 f.drain_events(&mut self.log);
             }
             Command::Inject {
@@ -312,6 +330,7 @@ pub fn spawn_session(world: &mut World, config: SessionConfig) {
             seed: config.seed,
             rounds: model.rounds,
             round_minutes: model.round_len.minutes(),
+            live_offers: config.live_offers,
             tables: Box::new(Tables {
                 factories: config.teams.iter().map(|t| t.name.clone()).collect(),
                 workers: model.workers.iter().map(|w| w.id.clone()).collect(),
@@ -331,6 +350,7 @@ pub fn spawn_session(world: &mut World, config: SessionConfig) {
             config.seed,
             team.design,
         );
+        f.set_live_offers(config.live_offers);
         f.drain_events(&mut log);
         factories.push(world.spawn(f).id());
     }

@@ -1,13 +1,16 @@
-//! The room's banners over the floor during a round: a large PAUSED while the clock stands still, and each
-//! disruption's headline as it hits, naming the teams, for a few seconds.
+//! The room's banners during a round, in a strip above the floor (it takes its height from the floor instead
+//! of covering it): each disruption's headline as it hits, naming the teams, for a few seconds; each rush
+//! offer waiting for answers, with the teams still to answer and the time left; and a large PAUSED while the
+//! clock stands still.
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use bevy_egui::egui;
 
-use super::Screen;
 use crate::domain::event::{EventKind, SimEvent};
 use crate::game::clock::GameClock;
-use crate::game::ui::{FloorArea, PanelSet, style};
+use crate::game::record::{OpenOffer, OpenOffers};
+use crate::game::ui::{countdown, due_text, style};
 use crate::sim::{Session, SimSet};
 
 /// How long a headline stays up (real seconds).
@@ -24,12 +27,6 @@ pub(super) fn plugin(app: &mut App) {
         catch_headlines
             .after(SimSet::Observe)
             .run_if(resource_exists::<Session>),
-    );
-    app.add_systems(
-        EguiPrimaryContextPass,
-        banners
-            .run_if(in_state(Screen::Playing).and_then(resource_exists::<Session>))
-            .after(PanelSet),
     );
 }
 
@@ -54,6 +51,31 @@ fn catch_headlines(
     }
 }
 
+/// The same offer made to several teams at once is one banner: the offer, the teams still to answer, and
+/// the least time any of them has left.
+fn offer_groups(offers: &[OpenOffer]) -> Vec<(&OpenOffer, Vec<u16>, Option<f64>)> {
+    let mut groups: Vec<(&OpenOffer, Vec<u16>, Option<f64>)> = Vec::new();
+    for o in offers.iter().filter(|o| !o.lapsing) {
+        let same = groups.iter_mut().find(|(g, _, _)| {
+            g.product == o.product
+                && g.quantity == o.quantity
+                && g.due == o.due
+                && g.price == o.price
+        });
+        match same {
+            Some((_, teams, left)) => {
+                teams.push(o.team);
+                *left = match (*left, o.seconds_left) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+            }
+            None => groups.push((o, vec![o.team], o.seconds_left)),
+        }
+    }
+    groups
+}
+
 /// Who a headline hit, in words.
 fn whom(teams: &[u16], names: &[String]) -> String {
     if teams.is_empty() || teams.len() >= names.len() {
@@ -68,78 +90,98 @@ fn whom(teams: &[u16], names: &[String]) -> String {
         .join(", ")
 }
 
-fn banners(
-    mut contexts: EguiContexts,
-    session: Res<Session>,
-    clock: Res<GameClock>,
-    area: Res<FloorArea>,
-    shown: Res<Headline>,
-    time: Res<Time<Real>>,
-) -> Result {
-    let ctx = contexts.ctx_mut()?;
-    let floor = egui::Rect::from_min_max(
-        egui::pos2(area.min.x, area.min.y),
-        egui::pos2(area.max.x, area.max.y),
-    );
-    let mut top = floor.top() + 12.0;
-    if let Some((text, teams, until)) = &shown.0
-        && time.elapsed_secs_f64() < *until
-    {
-        let who = whom(teams, &session.team_names);
-        let r = banner(
-            ctx,
-            "headline",
-            egui::pos2(floor.center().x, top),
-            &format!("⚡ {text}"),
-            &who,
-            style::ALERT,
-        );
-        top = r.bottom() + 8.0;
-    }
-    if clock.paused && session.running {
-        banner(
-            ctx,
-            "paused",
-            egui::pos2(floor.center().x, top),
-            "⏸ PAUSED",
-            "",
-            style::WARNING,
-        );
-    }
-    Ok(())
+/// One banner: a line in its colour and size, and a detail after it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Banner {
+    /// The line.
+    pub text: String,
+    /// What follows it, smaller.
+    pub detail: String,
+    /// Its size in points.
+    pub size: f32,
+    /// Its colour.
+    pub color: egui::Color32,
 }
 
-/// A banner centred at the top of `at`: a large line and a smaller one under it.
-fn banner(
-    ctx: &egui::Context,
-    id: &'static str,
-    at: egui::Pos2,
-    big: &str,
-    small: &str,
-    color: egui::Color32,
-) -> egui::Rect {
-    egui::Area::new(id.into())
-        .order(egui::Order::Foreground)
-        .pivot(egui::Align2::CENTER_TOP)
-        .fixed_pos(at)
-        .interactable(false)
-        .show(ctx, |ui| {
-            egui::Frame::new()
-                .fill(egui::Color32::from_rgba_unmultiplied(18, 20, 26, 230))
-                .stroke(egui::Stroke::new(3.0, color))
-                .corner_radius(8.0)
-                .inner_margin(egui::Margin::symmetric(24, 10))
-                .show(ui, |ui| {
-                    ui.vertical_centered(|ui| {
-                        ui.label(egui::RichText::new(big).size(34.0).strong().color(color));
-                        if !small.is_empty() {
-                            ui.label(egui::RichText::new(small).size(20.0));
-                        }
-                    });
+/// What the banners read.
+#[derive(SystemParam)]
+pub(super) struct BannerData<'w> {
+    headline: Res<'w, Headline>,
+    offers: Res<'w, OpenOffers>,
+    clock: Res<'w, GameClock>,
+    time: Res<'w, Time<Real>>,
+}
+
+impl BannerData<'_> {
+    /// The banners to show now.
+    pub(super) fn banners(&self, session: &Session) -> Vec<Banner> {
+        let mut out = Vec::new();
+        if let Some((text, teams, until)) = &self.headline.0
+            && self.time.elapsed_secs_f64() < *until
+        {
+            out.push(Banner {
+                text: format!("⚡ {text}"),
+                detail: whom(teams, &session.team_names),
+                size: 22.0,
+                color: style::ALERT,
+            });
+        }
+        for (offer, teams, left) in offer_groups(&self.offers.0) {
+            let who = whom(&teams, &session.team_names);
+            let due = due_text(
+                offer.due,
+                session.round,
+                session.round_start,
+                session.model.round_len.minutes(),
+            );
+            out.push(Banner {
+                text: format!(
+                    "Rush offer: {} x {} at {:.0} each, due {due}",
+                    offer.quantity, offer.product, offer.price
+                ),
+                detail: match left {
+                    Some(s) => format!("{who}: accept or decline, {} left", countdown(s)),
+                    None => format!("the game waits for the answer of {who}"),
+                },
+                size: 18.0,
+                color: style::WARNING,
+            });
+        }
+        if self.clock.paused && session.running {
+            out.push(Banner {
+                text: "⏸ PAUSED".into(),
+                detail: String::new(),
+                size: 32.0,
+                color: style::WARNING,
+            });
+        }
+        out
+    }
+}
+
+/// The banners, one under the other, each wrapping within the strip.
+pub fn banner_strip(ui: &mut egui::Ui, banners: &[Banner]) {
+    for b in banners {
+        egui::Frame::new()
+            .fill(egui::Color32::from_rgb(18, 20, 26))
+            .stroke(egui::Stroke::new(2.0, b.color))
+            .corner_radius(6.0)
+            .inner_margin(egui::Margin::symmetric(12, 3))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        egui::RichText::new(&b.text)
+                            .size(b.size)
+                            .strong()
+                            .color(b.color),
+                    );
+                    if !b.detail.is_empty() {
+                        ui.label(egui::RichText::new(&b.detail).size(16.0));
+                    }
                 });
-        })
-        .response
-        .rect
+            });
+    }
 }
 
 #[cfg(test)]

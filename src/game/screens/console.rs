@@ -11,7 +11,7 @@ use crate::game::clock::{GameClock, SPEEDS};
 use crate::game::presenter::presenting;
 use crate::game::record::{InjectionLog, OpenOffers};
 use crate::game::ui::console::{Coming, ConsoleState, ConsoleView, coming_disruptions, console};
-use crate::game::ui::{PanelSet, PendingActions, UiSettings, clock, dock, prepare};
+use crate::game::ui::{PanelSet, PendingActions, UiSettings, countdown, dock, prepare};
 use crate::sim::Session;
 
 /// The console's state (chosen disruption, targets, timing, adjusted numbers).
@@ -42,7 +42,10 @@ impl ConsoleData<'_> {
     fn coming(&self) -> Vec<Coming> {
         let s = &*self.session;
         let offers = self.offers.0.iter().map(|o| Coming {
-            when: format!("answer by {}", clock(s.minute_at(o.decide_by))),
+            when: o.seconds_left.map_or_else(
+                || "waiting".into(),
+                |left| format!("{} left", countdown(left)),
+            ),
             text: format!(
                 "{}: rush offer, {} x {} at {:.0} each",
                 s.team_names

@@ -7,14 +7,15 @@ use bevy_egui::egui;
 
 use super::Screen;
 use super::console::{Console, ConsoleData};
-use super::play::{TeamPanels, overview_rows, top_bar_view};
+use super::play::{TeamPanels, overview_rows, team_panel_view, top_bar_view};
 use crate::factory::FactorySim;
 use crate::game::clock::GameClock;
 use crate::game::floor::SelectedView;
 use crate::game::presenter::{DeskContext, DeskPass, presenting};
+use crate::game::record::OpenOffers;
 use crate::game::ui::menu::text_size;
 use crate::game::ui::overview::overview;
-use crate::game::ui::team::{TeamPanelState, TeamPanelView, team_panel};
+use crate::game::ui::team::{TeamPanelState, team_panel};
 use crate::game::ui::topbar::top_bar;
 use crate::game::ui::{PanelSet, PendingActions, UiAction, UiSettings, root_ui, style};
 use crate::metrics::LiveMetrics;
@@ -71,6 +72,7 @@ fn desk_ui(
     mut console: ResMut<Console>,
     mut panels: ResMut<TeamPanels>,
     mut pending: ResMut<PendingActions>,
+    offers: Res<OpenOffers>,
 ) -> Result {
     let ctx = desk.ctx_mut()?;
     ctx.set_zoom_factor(DESK_SCALE);
@@ -107,15 +109,7 @@ fn desk_ui(
         panels
             .0
             .resize(session.factories.len(), TeamPanelState::default());
-        let v = TeamPanelView {
-            factory: selected as u16,
-            team: &bar.team,
-            model: &session.model,
-            org: factory.org(),
-            view,
-            round_start: session.round_start,
-            focus: settings.focus,
-        };
+        let v = team_panel_view(&session, factory, view, &bar.team, settings.focus, &offers);
         egui::Panel::right("desk_team")
             .default_size(380.0)
             .resizable(true)

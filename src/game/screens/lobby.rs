@@ -5,6 +5,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::Screen;
 use crate::game::PlayOptions;
+use crate::game::clock::OfferWindow;
 use crate::game::presenter::{DeskContext, on_desk, presenting};
 use crate::game::ui::lobby::{LobbyState, lobby};
 use crate::game::ui::{PanelSet, PendingActions, UiSettings, prepare, root_ui, style};
@@ -52,6 +53,7 @@ fn preset(options: Res<PlayOptions>, mut settings: ResMut<UiSettings>, mut lobby
 fn lobby_ui(
     mut desk: DeskContext,
     settings: Res<UiSettings>,
+    offer_window: Res<OfferWindow>,
     mut state: ResMut<Lobby>,
     mut pending: ResMut<PendingActions>,
 ) -> Result {
@@ -59,6 +61,7 @@ fn lobby_ui(
     prepare(ctx, &settings);
     state.0.scale = settings.scale;
     state.0.presenter = settings.presenter;
+    state.0.offer_window = *offer_window;
     let mut root = root_ui(ctx, "lobby");
     egui::CentralPanel::default().show(&mut root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| lobby(ui, &mut state.0, &mut pending.0));

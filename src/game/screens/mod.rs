@@ -139,6 +139,8 @@ fn start_game(world: &mut World) {
             .collect(),
         model: request.model,
         seed: request.seed,
+        // The game times offers in real seconds (`game::offers`), not in simulated minutes.
+        live_offers: true,
     };
     spawn_session(world, config);
     world

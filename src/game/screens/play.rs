@@ -5,11 +5,13 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::Screen;
+use super::banners::{BannerData, banner_strip};
 use crate::factory::FactorySim;
+use crate::factory::FactoryView;
 use crate::game::clock::{GameClock, SPEEDS};
 use crate::game::floor::SelectedView;
 use crate::game::presenter::DeskCamera;
-use crate::game::record::Ticker;
+use crate::game::record::{OpenOffers, Ticker};
 use crate::game::ui::overview::{TeamRow, overview};
 use crate::game::ui::team::{TeamPanelState, TeamPanelView, team_panel};
 use crate::game::ui::ticker::ticker;
@@ -73,6 +75,33 @@ pub(super) fn top_bar_view(
     }
 }
 
+/// The decision panel's view of `factory`, the team on screen.
+pub(super) fn team_panel_view<'a>(
+    session: &'a Session,
+    factory: &'a FactorySim,
+    view: &'a FactoryView,
+    team: &'a str,
+    focus: Option<usize>,
+    offers: &OpenOffers,
+) -> TeamPanelView<'a> {
+    TeamPanelView {
+        factory: factory.index,
+        team,
+        model: &session.model,
+        org: factory.org(),
+        view,
+        round_start: session.round_start,
+        round: session.round,
+        offer_seconds: offers
+            .0
+            .iter()
+            .filter(|o| o.team == factory.index)
+            .map(|o| (o.offer, o.seconds_left))
+            .collect(),
+        focus,
+    }
+}
+
 /// Every team's row of the overview.
 pub(super) fn overview_rows(session: &Session, metrics: &LiveMetrics) -> Vec<TeamRow> {
     session
@@ -104,6 +133,8 @@ fn play_ui(
     mut pending: ResMut<PendingActions>,
     mut area: ResMut<FloorArea>,
     desks: Query<(), With<DeskCamera>>,
+    offers: Res<OpenOffers>,
+    banners: BannerData,
 ) -> Result {
     // In the presenter view the room sees no controls and no decisions: they are on the desk.
     let presenting = !desks.is_empty();
@@ -151,28 +182,29 @@ fn play_ui(
             egui::ScrollArea::vertical()
                 .show(ui, |ui| overview(ui, &rows, selected, &mut pending.0));
         });
+    // In one window the console, when open, takes the decision panel's place at the right edge.
     if settings.show_team_panel
         && !presenting
+        && !settings.show_console
         && let Some(view) = selected_view.0.as_ref()
     {
         panels
             .0
             .resize(session.factories.len(), TeamPanelState::default());
-        let v = TeamPanelView {
-            factory: selected as u16,
-            team: &bar.team,
-            model: &session.model,
-            org: factory.org(),
-            view,
-            round_start: session.round_start,
-            focus: settings.focus,
-        };
+        let v = team_panel_view(&session, factory, view, &bar.team, settings.focus, &offers);
         egui::Panel::right("team")
             .default_size(345.0)
             .resizable(true)
             .show(&mut root, |ui| {
                 team_panel(ui, &v, &mut panels.0[selected], &mut pending.0);
             });
+    }
+    // The room's banners take their height from the floor, above it.
+    let shown = banners.banners(&session);
+    if !shown.is_empty() {
+        egui::Panel::top("banners")
+            .show_separator_line(false)
+            .show(&mut root, |ui| banner_strip(ui, &shown));
     }
     let free = root.available_rect_before_wrap();
     area.min = Vec2::new(free.min.x, free.min.y);

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use bevy_egui::egui::{self, RichText};
 
 use super::{UiAction, style};
+use crate::game::clock::{DEFAULT_SECONDS, OfferWindow, SECONDS};
 use crate::scenario::{self, Model};
 
 #[derive(Debug, Clone)]
@@ -22,6 +23,8 @@ pub struct LobbyState {
     pub scale: f32,
     /// The presenter view is on (a second window for the facilitator).
     pub presenter: bool,
+    /// How teams get to answer rush offers.
+    pub offer_window: OfferWindow,
     /// The shipped scenarios, compiled once.
     shipped_models: Vec<Result<Arc<Model>, String>>,
 }
@@ -38,6 +41,7 @@ impl Default for LobbyState {
             seed: 1,
             scale: style::DEFAULT_SCALE,
             presenter: false,
+            offer_window: OfferWindow::default(),
             shipped_models: Vec::new(),
         }
     }
@@ -192,6 +196,7 @@ fn teams_column(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiA
         ui.label("Text size");
         super::menu::text_size(ui, state.scale, actions);
     });
+    offer_window(ui, state.offer_window, actions);
     let mut presenter = state.presenter;
     if ui
         .checkbox(
@@ -227,6 +232,43 @@ fn teams_column(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiA
             seed: state.seed,
         });
     }
+}
+
+/// How teams answer rush offers: within real seconds of play, or with the game paused until they have.
+fn offer_window(ui: &mut egui::Ui, current: OfferWindow, actions: &mut Vec<UiAction>) {
+    ui.horizontal(|ui| {
+        ui.label("Rush offers:");
+        let seconds = match current {
+            OfferWindow::Seconds(s) => Some(s),
+            OfferWindow::Pause => None,
+        };
+        if ui
+            .radio(seconds.is_some(), "answer within")
+            .on_hover_text("Each offer waits this many seconds of play (pauses do not count)")
+            .clicked()
+        {
+            actions.push(UiAction::SetOfferWindow(OfferWindow::Seconds(DEFAULT_SECONDS)));
+        }
+        let mut s = seconds.unwrap_or(DEFAULT_SECONDS);
+        let drag = ui.add_enabled(
+            seconds.is_some(),
+            egui::DragValue::new(&mut s)
+                .range(SECONDS)
+                .suffix(" s"),
+        );
+        if drag.changed() {
+            actions.push(UiAction::SetOfferWindow(OfferWindow::Seconds(s)));
+        }
+        if ui
+            .radio(seconds.is_none(), "pause the game until answered")
+            .on_hover_text(
+                "The game pauses when an offer arrives; resuming lets an offer still open take its default",
+            )
+            .clicked()
+        {
+            actions.push(UiAction::SetOfferWindow(OfferWindow::Pause));
+        }
+    });
 }
 
 #[cfg(test)]

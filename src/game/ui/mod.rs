@@ -67,6 +67,8 @@ pub enum UiAction {
     BackToLobby,
     /// Change the text size.
     SetScale(f32),
+    /// How teams get to answer rush offers.
+    SetOfferWindow(crate::game::clock::OfferWindow),
     /// Close the game.
     Quit,
 }
@@ -174,14 +176,14 @@ pub fn dock(ctx: &egui::Context, id: &'static str, add_contents: impl FnOnce(&mu
             .max_rect(viewport),
     );
     let panel = egui::Panel::right(id)
-        .default_size(320.0)
+        .default_size(280.0)
         .size_range(220.0..=560.0)
         .resizable(true)
         .show(&mut root, add_contents);
     let width = viewport.max.x - panel.response.rect.min.x;
-    ctx.data_mut(|d| {
-        d.insert_temp(egui::Id::new(DOCK_WIDTH), (width, ctx.cumulative_pass_nr()));
-    });
+    // The pass number is read before the memory is locked: a context call inside the lock waits on itself.
+    let pass = ctx.cumulative_pass_nr();
+    ctx.data_mut(|d| d.insert_temp(egui::Id::new(DOCK_WIDTH), (width, pass)));
 }
 
 /// A dark, partly transparent frame over the floor.
@@ -203,6 +205,32 @@ pub fn money(v: f64) -> String {
         out.push(c);
     }
     if n < 0 { format!("-{out}") } else { out }
+}
+
+/// When something is due, as the room reads it: "1:58" within the round in play, "round 3 at 1:58" when
+/// that is after its end (rounds follow each other: the next starts where this one ends).
+pub fn due_text(
+    due: crate::domain::SimTime,
+    round: u32,
+    round_start: crate::domain::SimTime,
+    round_minutes: f64,
+) -> String {
+    let m = crate::domain::time::minute_of_round(due, round_start);
+    if m < round_minutes || round_minutes <= 0.0 {
+        return clock(m);
+    }
+    let later = (m / round_minutes).floor();
+    format!(
+        "round {} at {}",
+        round + later as u32,
+        clock(m - later * round_minutes)
+    )
+}
+
+/// A countdown in seconds as `m:ss`.
+pub fn countdown(seconds: f64) -> String {
+    let s = seconds.max(0.0).ceil() as u64;
+    format!("{}:{:02}", s / 60, s % 60)
 }
 
 /// `h:mm` of a number of minutes.
@@ -330,5 +358,29 @@ mod tests {
         assert_eq!(money(-950.0), "-950");
         assert_eq!(money(0.2), "0");
         assert_eq!(clock(125.9), "2:05");
+        assert_eq!(countdown(42.2), "0:43");
+    }
+
+    #[test]
+    fn a_docked_panel_leaves_its_width_to_the_screens_panels() {
+        let mut free = egui::Rect::NOTHING;
+        let t = testing::texts(|ui| {
+            dock(ui.ctx(), "dock", |ui| {
+                ui.label("console");
+            });
+            free = root_ui(ui.ctx(), "screen").max_rect();
+        });
+        assert!(testing::shows(&t, "console"));
+        assert!(free.width() < 1600.0 - 200.0, "{free:?}");
+        assert!(free.width() > 1000.0, "{free:?}");
+    }
+
+    #[test]
+    fn a_due_time_after_the_round_says_which_round() {
+        use crate::domain::SimTime;
+        let start = SimTime(60 * 60_000);
+        let due = |m: u64| SimTime(start.0 + m * 60_000);
+        assert_eq!(due_text(due(118), 2, start, 480.0), "1:58");
+        assert_eq!(due_text(due(480 + 118), 2, start, 480.0), "round 3 at 1:58");
     }
 }

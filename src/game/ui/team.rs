@@ -3,8 +3,7 @@
 
 use bevy_egui::egui::{self, RichText};
 
-use super::{UiAction, clock, style};
-use crate::domain::time::minute_of_round;
+use super::{UiAction, countdown, due_text, style};
 use crate::domain::{Command, TeamAction};
 use crate::domain::{Helping, PracticeChange, Priority, SimTime, Standup, StandupScope};
 use crate::factory::org::Org;
@@ -19,6 +18,10 @@ pub struct TeamPanelView<'a> {
     pub view: &'a FactoryView,
     /// Start of the current (or last) round, for showing due times as round minutes.
     pub round_start: SimTime,
+    /// The current (or last) round.
+    pub round: u32,
+    /// Real seconds left to answer each open offer, by offer number (`None`: the game waits).
+    pub offer_seconds: Vec<(u32, Option<f64>)>,
     /// The person clicked on the floor, if any.
     pub focus: Option<usize>,
 }
@@ -60,10 +63,11 @@ pub fn team_panel(
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            // An offer waits for an answer against the clock: it comes first.
+            offers_section(ui, v, actions);
             design_section(ui, v, state, actions);
             people_section(ui, v, actions);
             practices_section(ui, v, state, actions);
-            offers_section(ui, v, actions);
             orders_section(ui, v, actions);
         });
 }
@@ -422,13 +426,28 @@ fn offers_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiActi
                     .products
                     .get(o.product as usize)
                     .map_or("?", |p| p.name.as_str());
-                ui.label(format!(
-                    "{} x {} at {:.0} each, due {}",
-                    o.quantity,
-                    product,
-                    o.price,
-                    clock(minute_of_round(o.due, v.round_start))
-                ));
+                ui.label(
+                    RichText::new(format!(
+                        "{} x {} at {:.0} each, due {}",
+                        o.quantity,
+                        product,
+                        o.price,
+                        due_text(o.due, v.round, v.round_start, v.model.round_len.minutes())
+                    ))
+                    .strong(),
+                );
+                let left = v
+                    .offer_seconds
+                    .iter()
+                    .find(|(n, _)| *n == o.offer)
+                    .and_then(|(_, s)| *s);
+                ui.label(
+                    RichText::new(match left {
+                        Some(s) => format!("{} left to answer", countdown(s)),
+                        None => "The game waits for your answer".into(),
+                    })
+                    .color(style::WARNING),
+                );
                 ui.horizontal(|ui| {
                     if ui
                         .button("Accept")
@@ -540,6 +559,8 @@ mod tests {
             org: factory.org(),
             view: &view,
             round_start: SimTime::ZERO,
+            round: 1,
+            offer_seconds: Vec::new(),
             focus: Some(1),
         };
         let mut state = TeamPanelState::default();

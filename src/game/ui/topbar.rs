@@ -39,14 +39,20 @@ pub struct TopBarView {
 }
 
 /// The bar: the team, the clock (with its controls on the facilitator's bar, its state on the room's), the
-/// team's figures, and the panels to open. It stays on one line: when it would not fit, its text shrinks.
+/// team's figures, and the panels to open. It stays on one line: when it would not fit, its text shrinks a
+/// little, and then parts make way in turn: the figures (the overview shows them too), the design's name
+/// (the floor's title shows it), the words on the panel buttons.
 pub fn top_bar(ui: &mut egui::Ui, v: &TopBarView, actions: &mut Vec<UiAction>) {
-    let id = ui.id().with("top_bar_fit");
-    let fit = ui.data(|d| d.get_temp::<f32>(id)).unwrap_or(1.0);
+    // The bar's natural width (at full size) at each level, as last measured.
+    let id = ui.id().with("top_bar_widths");
+    let mut widths = ui
+        .data(|d| d.get_temp::<[f32; LEVELS]>(id))
+        .unwrap_or_default();
     let room = ui.available_width();
+    let (level, fit) = bar_layout(room, &widths);
     let used = ui
         .horizontal(|ui| {
-            team_badge(ui, v, fit);
+            team_badge(ui, v, fit, level < 2);
             ui.separator();
             round_clock(ui, v, fit);
             if v.controls {
@@ -54,41 +60,66 @@ pub fn top_bar(ui: &mut egui::Ui, v: &TopBarView, actions: &mut Vec<UiAction>) {
             } else {
                 clock_state(ui, v, fit);
             }
-            ui.separator();
-            figures(ui, v, fit);
+            if level < 1 {
+                ui.separator();
+                figures(ui, v, fit);
+            }
             if v.panels {
                 ui.separator();
-                panel_buttons(ui, fit, actions);
+                panel_buttons(ui, fit, level < 3, actions);
             }
         })
         .response
         .rect
         .width();
-    let next = if used > room {
-        fit * room / used * 0.98
-    } else if used < room * 0.85 {
-        fit * 1.05
-    } else {
-        fit
-    };
-    let next = next.clamp(0.4, 1.0);
-    if (next - fit).abs() > 0.005 {
-        ui.data_mut(|d| d.insert_temp(id, next));
+    let natural = used / fit;
+    if (widths[level] - natural).abs() > 1.0 {
+        widths[level] = natural;
+        ui.data_mut(|d| d.insert_temp(id, widths));
         ui.ctx().request_repaint();
     }
 }
 
+/// How many ways the bar has to make itself narrower, plus one.
+const LEVELS: usize = 4;
+
+/// The level (0: everything; each next one leaves out one more part) and the text scale, for `room` and the
+/// bar's natural width at each level (0: not measured yet, taken to fit). The text shrinks to no less than
+/// [`MIN_FIT`] before a part goes; at the last level it shrinks as far as it must, to half size.
+pub fn bar_layout(room: f32, widths: &[f32; LEVELS]) -> (usize, f32) {
+    let fit = |natural: f32| {
+        if natural <= 0.0 {
+            1.0
+        } else {
+            (room / natural).min(1.0)
+        }
+    };
+    (0..LEVELS)
+        .find(|&l| fit(widths[l]) >= MIN_FIT)
+        .map_or((LEVELS - 1, fit(widths[LEVELS - 1]).max(0.5)), |l| {
+            (l, fit(widths[l]))
+        })
+}
+
+/// The smallest text scale the bar takes before a part of it makes way.
+const MIN_FIT: f32 = 0.8;
+
 /// The buttons that open the team's decisions and the console.
-fn panel_buttons(ui: &mut egui::Ui, fit: f32, actions: &mut Vec<UiAction>) {
+fn panel_buttons(ui: &mut egui::Ui, fit: f32, words: bool, actions: &mut Vec<UiAction>) {
+    let (decisions, console) = if words {
+        ("Decisions (D)", "Facilitator (F)")
+    } else {
+        ("D", "F")
+    };
     if ui
-        .button(RichText::new("Decisions (D)").size(15.0 * fit))
+        .button(RichText::new(decisions).size(15.0 * fit))
         .on_hover_text("Show or hide the team's decision panel")
         .clicked()
     {
         actions.push(UiAction::TogglePanel);
     }
     if ui
-        .button(RichText::new("Facilitator (F)").size(15.0 * fit))
+        .button(RichText::new(console).size(15.0 * fit))
         .on_hover_text("Show or hide the facilitator console")
         .clicked()
     {
@@ -97,7 +128,7 @@ fn panel_buttons(ui: &mut egui::Ui, fit: f32, actions: &mut Vec<UiAction>) {
 }
 
 /// The team, big and in its colour, so nobody confuses whose factory is on screen.
-fn team_badge(ui: &mut egui::Ui, v: &TopBarView, fit: f32) {
+fn team_badge(ui: &mut egui::Ui, v: &TopBarView, fit: f32, design: bool) {
     let (r, g, b) = style::palette(v.team_index);
     egui::Frame::new()
         .fill(Color32::from_rgb(r, g, b))
@@ -105,10 +136,14 @@ fn team_badge(ui: &mut egui::Ui, v: &TopBarView, fit: f32) {
         .corner_radius(4.0)
         .show(ui, |ui| {
             ui.label(
-                RichText::new(format!("{}  ·  {}", v.team, v.design))
-                    .size(20.0 * fit)
-                    .strong()
-                    .color(Color32::BLACK),
+                RichText::new(if design {
+                    format!("{}  ·  {}", v.team, v.design)
+                } else {
+                    v.team.clone()
+                })
+                .size(20.0 * fit)
+                .strong()
+                .color(Color32::BLACK),
             );
         })
         .response
@@ -158,21 +193,28 @@ fn clock_controls(ui: &mut egui::Ui, v: &TopBarView, fit: f32, actions: &mut Vec
     {
         actions.push(UiAction::TogglePause);
     }
-    for (i, s) in v.speeds.iter().enumerate() {
-        // The chosen speed stays marked while paused: a speed click does not resume.
-        let selected = v.speed == i;
-        if ui
-            .selectable_label(selected, RichText::new(format!("{s}x")).size(16.0 * fit))
-            .on_hover_text(format!(
-                "{s} simulated minute{} per second (key {}; does not resume when paused)",
-                if *s == 1.0 { "" } else { "s" },
-                i + 1
-            ))
-            .clicked()
-        {
-            actions.push(UiAction::SetSpeed(i));
-        }
-    }
+    // The speeds in one compact menu: the bar stays on one line.
+    let speed = v.speeds.get(v.speed).copied().unwrap_or(1.0);
+    ui.menu_button(
+        RichText::new(format!("{speed}x ⏷")).size(16.0 * fit),
+        |ui| {
+            for (i, s) in v.speeds.iter().enumerate() {
+                if ui
+                    .selectable_label(v.speed == i, format!("{s}x  (key {})", i + 1))
+                    .on_hover_text(format!(
+                        "{s} simulated minute{} per second (does not resume when paused)",
+                        if *s == 1.0 { "" } else { "s" },
+                    ))
+                    .clicked()
+                {
+                    actions.push(UiAction::SetSpeed(i));
+                    ui.close();
+                }
+            }
+        },
+    )
+    .response
+    .on_hover_text("The speed (keys 1-6; a speed does not resume a paused game)");
 }
 
 /// Delivered, late, profit and WIP of the team on screen.
@@ -257,6 +299,68 @@ mod tests {
         assert!(shows(&t, "2:05"));
         assert!(shows(&t, "1,234"));
         assert!(shows(&t, "Resume"));
-        assert!(shows(&t, "60x"));
+        assert!(shows(&t, "1x"));
+    }
+
+    #[test]
+    fn the_bar_stays_within_a_narrow_window() {
+        let v = TopBarView {
+            team: "Blue Bakers".into(),
+            team_index: 1,
+            design: "Departments with boundary spanners".into(),
+            round: 2,
+            rounds: 4,
+            minute: 125.0,
+            round_minutes: 480.0,
+            paused: false,
+            speeds: &crate::game::clock::SPEEDS,
+            speed: 4,
+            figures: Figures::default(),
+            wip: 17,
+            controls: true,
+            panels: true,
+        };
+        for width in [480.0, 700.0, 900.0, 1400.0] {
+            let right = std::cell::Cell::new(0.0f32);
+            // As the play screen lays it out: a top panel of a root narrower than the window.
+            let mut draw = |ui: &mut egui::Ui| {
+                let mut root = egui::Ui::new(
+                    ui.ctx().clone(),
+                    "root".into(),
+                    egui::UiBuilder::new()
+                        .layer_id(egui::LayerId::background())
+                        .max_rect(egui::Rect::from_min_size(
+                            egui::Pos2::ZERO,
+                            egui::vec2(width, 900.0),
+                        )),
+                );
+                egui::Panel::top("bar").show(&mut root, |ui| {
+                    let r = ui.scope(|ui| top_bar(ui, &v, &mut Vec::new()));
+                    right.set(r.response.rect.right());
+                });
+            };
+            let p = crate::game::ui::testing::Pointer::new(&mut draw);
+            for _ in 0..6 {
+                p.pass(Vec::new(), &mut draw);
+            }
+            assert!(
+                right.get() <= width + 1.0,
+                "{width}: the bar reaches {}",
+                right.get()
+            );
+        }
+    }
+
+    #[test]
+    fn the_bar_shrinks_a_little_then_leaves_parts_out() {
+        // Not measured yet: full size, everything.
+        assert_eq!(bar_layout(800.0, &[0.0; 4]), (0, 1.0));
+        assert_eq!(bar_layout(1000.0, &[900.0, 700.0, 600.0, 500.0]), (0, 1.0));
+        assert_eq!(bar_layout(810.0, &[900.0, 700.0, 600.0, 500.0]), (0, 0.9));
+        let (level, fit) = bar_layout(600.0, &[900.0, 700.0, 0.0, 0.0]);
+        assert_eq!(level, 1);
+        assert!((fit - 600.0 / 700.0).abs() < 1e-6);
+        assert_eq!(bar_layout(300.0, &[900.0, 700.0, 600.0, 500.0]), (3, 0.6));
+        assert_eq!(bar_layout(100.0, &[900.0, 700.0, 600.0, 500.0]), (3, 0.5));
     }
 }
