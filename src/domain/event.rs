@@ -67,9 +67,9 @@ pub enum InterruptReason {
 /// What a cost was for.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CostKind {
-    /// Every worker's wage for the round's length, paid at its end.
+    /// Every worker's wage for the time the round ran, paid at its end.
     Wages,
-    /// The fixed cost of a round, paid at its start.
+    /// The fixed cost of a round, paid at its end.
     Fixed,
     /// Ingredients ordered from the supplier.
     Ingredients,
@@ -469,6 +469,17 @@ pub enum EventKind {
         /// How much.
         amount: f64,
     },
+    /// A round started for this factory: from now its wages accrue at `wages_per_hour` and its fixed cost
+    /// evenly over `round_minutes`; both are paid as `Cost` events when the round ends (the fixed cost in
+    /// full), so the profit shown during play is the profit at that moment.
+    CostsAccrue {
+        /// Every worker's wage together, per hour.
+        wages_per_hour: f64,
+        /// The round's fixed cost.
+        fixed: f64,
+        /// The round's full length.
+        round_minutes: f64,
+    },
 
     // ----- disruptions -----
     /// A disruption hit this factory.
@@ -557,6 +568,7 @@ impl EventKind {
             StockArrived,
             StockOut,
             Cost,
+            CostsAccrue,
             DisruptionStarted,
             DisruptionEnded,
             DisruptionImpact,

@@ -561,12 +561,11 @@ impl FactorySim {
         if let Some(d) = self.pending_design.take() {
             self.switch_design(d);
         }
-        if self.model.fixed_cost_per_round > 0.0 {
-            self.emit(EventKind::Cost {
-                kind: CostKind::Fixed,
-                amount: self.model.fixed_cost_per_round,
-            });
-        }
+        self.emit(EventKind::CostsAccrue {
+            wages_per_hour: self.wages_per_hour(),
+            fixed: self.model.fixed_cost_per_round,
+            round_minutes: self.model.round_len.minutes(),
+        });
         let model = Arc::clone(&self.model);
         self.demand.start_round(&model, round, self.now, end);
         self.plan_arrival();
@@ -600,13 +599,13 @@ impl FactorySim {
         self.running = false;
         self.demand.end_round();
         let hours = self.now.since(self.round_start) as f64 / 3_600_000.0;
-        let wages: f64 = self
-            .model
-            .workers
-            .iter()
-            .map(|w| w.wage_per_hour)
-            .sum::<f64>()
-            * hours;
+        let wages = self.wages_per_hour() * hours;
+        if self.model.fixed_cost_per_round > 0.0 {
+            self.emit(EventKind::Cost {
+                kind: CostKind::Fixed,
+                amount: self.model.fixed_cost_per_round,
+            });
+        }
         if wages > 0.0 {
             self.emit(EventKind::Cost {
                 kind: CostKind::Wages,
@@ -620,6 +619,11 @@ impl FactorySim {
         if let Some(m) = self.meeting.take() {
             self.finish_meeting(m);
         }
+    }
+
+    /// Every worker's wage together, per hour.
+    fn wages_per_hour(&self) -> f64 {
+        self.model.workers.iter().map(|w| w.wage_per_hour).sum()
     }
 
     fn plan_arrival(&mut self) {

@@ -8,7 +8,7 @@ use bevy::platform::collections::HashMap;
 use super::network::{TieUnits, Ties};
 use super::report::{DisruptionReport, FactoryReport, Impact, Metrics, Report};
 use crate::domain::event::{
-    DefectCause, EventKind, ImpactFigures, OrderId, OrgInfo, SimEvent, Tables,
+    CostKind, DefectCause, EventKind, ImpactFigures, OrderId, OrgInfo, SimEvent, Tables,
 };
 use crate::domain::time::{MS_PER_MINUTE, minute_of_round, minutes_from_ms};
 use crate::domain::{DisruptionSpec, SimTime};
@@ -63,8 +63,18 @@ pub struct Figures {
     pub lost: u64,
     /// Prices of the deliveries minus their late penalties.
     pub revenue: f64,
+    /// The late penalties taken off the prices.
+    pub penalties: f64,
     /// Wages, fixed costs, ingredients and expedite fees.
     pub costs: f64,
+    /// Of the costs: wages.
+    pub wages: f64,
+    /// Of the costs: fixed costs.
+    pub fixed: f64,
+    /// Of the costs: ingredients ordered.
+    pub ingredients: f64,
+    /// Of the costs: expedite fees.
+    pub expedite: f64,
 }
 
 impl Figures {
@@ -80,7 +90,46 @@ impl Figures {
         self.late += o.late;
         self.lost += o.lost;
         self.revenue += o.revenue;
+        self.penalties += o.penalties;
         self.costs += o.costs;
+        self.wages += o.wages;
+        self.fixed += o.fixed;
+        self.ingredients += o.ingredients;
+        self.expedite += o.expedite;
+    }
+
+    /// Adds a cost of `kind`.
+    fn cost(&mut self, kind: CostKind, amount: f64) {
+        self.costs += amount;
+        *match kind {
+            CostKind::Wages => &mut self.wages,
+            CostKind::Fixed => &mut self.fixed,
+            CostKind::Ingredients => &mut self.ingredients,
+            CostKind::Expedite => &mut self.expedite,
+        } += amount;
+    }
+}
+
+/// A round's costs as they accrue until they are paid at its end.
+#[derive(Clone, Copy, Debug, Default)]
+struct Accrual {
+    /// When the round started for the factory.
+    since: SimTime,
+    wages_per_hour: f64,
+    fixed: f64,
+    round_minutes: f64,
+}
+
+impl Accrual {
+    /// Wages and the fixed cost's share accrued by `now`.
+    fn at(&self, now: SimTime) -> (f64, f64) {
+        let minutes = now.since(self.since) as f64 / 60_000.0;
+        let share = if self.round_minutes > 0.0 {
+            (minutes / self.round_minutes).min(1.0)
+        } else {
+            1.0
+        };
+        (self.wages_per_hour * minutes / 60.0, self.fixed * share)
     }
 }
 
@@ -235,6 +284,8 @@ struct FactoryAcc {
     span_since: Vec<Option<SimTime>>,
     deliveries: Vec<SimTime>,
     rounds: Vec<RoundAcc>,
+    /// The running round's costs, accruing until they are paid at its end.
+    accrual: Option<Accrual>,
 }
 
 #[derive(Clone, Debug)]
@@ -356,6 +407,7 @@ impl Collector {
                 fa.close_round(r, t);
                 fa.rounds[r].len_ms += len;
                 fa.spanners_present(r);
+                fa.accrual = None;
             }
         }
         self.running = false;
@@ -425,13 +477,26 @@ impl Collector {
                 fa.order_gone(*order);
                 fa.deliveries.push(t);
                 fa.rounds[r].delivered(*lead_ms, *late_ms, *touch_ms, revenue - penalty);
+                fa.rounds[r].figures.penalties += penalty;
             }
             EventKind::OrderLost { order, .. } => {
                 fa.wip_change(r, t, -1);
                 fa.order_gone(*order);
                 fa.rounds[r].figures.lost += 1;
             }
-            EventKind::Cost { amount, .. } => fa.rounds[r].figures.costs += amount,
+            EventKind::Cost { kind, amount } => fa.rounds[r].figures.cost(*kind, *amount),
+            EventKind::CostsAccrue {
+                wages_per_hour,
+                fixed,
+                round_minutes,
+            } => {
+                fa.accrual = Some(Accrual {
+                    since: t,
+                    wages_per_hour: *wages_per_hour,
+                    fixed: *fixed,
+                    round_minutes: *round_minutes,
+                });
+            }
             EventKind::DefectFound { cause, .. } => {
                 fa.rounds[r].defects += 1;
                 let cause = match cause {
@@ -447,13 +512,20 @@ impl Collector {
         }
     }
 
-    /// Team `f`'s figures so far, its design and its work in progress: the live view the game reads every
-    /// frame, the same sums as the report's totals.
-    pub fn live(&self, f: usize) -> Option<Live> {
+    /// Team `f`'s figures at `now`, its design and its work in progress: the live view the game reads every
+    /// frame, the same sums as the report's totals, with the running round's wages and fixed cost counted as
+    /// far as they have accrued by `now` (they are paid at the round's end).
+    pub fn live(&self, f: usize, now: SimTime) -> Option<Live> {
         let fa = self.factories.get(f)?;
         let mut figures = Figures::default();
         for r in &fa.rounds {
             figures.add(&r.figures);
+        }
+        // The running round's wages and fixed cost as accrued by now (paid at its end).
+        if let Some(a) = &fa.accrual {
+            let (wages, fixed) = a.at(now);
+            figures.cost(CostKind::Wages, wages);
+            figures.cost(CostKind::Fixed, fixed);
         }
         Some(Live {
             design: fa.design.clone(),
@@ -635,7 +707,12 @@ impl Collector {
             orders_late: a.figures.late,
             orders_lost: a.figures.lost,
             revenue: a.figures.revenue,
+            penalties: a.figures.penalties,
             costs: a.figures.costs,
+            wages: a.figures.wages,
+            fixed_costs: a.figures.fixed,
+            ingredient_costs: a.figures.ingredients,
+            expedite_fees: a.figures.expedite,
             profit: a.figures.profit(),
             lead_time_mean_min: mean(a.lead_sum, a.figures.delivered),
             lead_time_p90_min: p90,
@@ -1406,11 +1483,55 @@ mod tests {
         assert!(close(m.utilization_cv, (x - mean).abs() / mean));
     }
 
+    /// During a round its wages and fixed cost count as far as they have accrued; at its end they are paid
+    /// and the live profit does not jump.
+    #[test]
+    fn costs_accrue_during_the_round() {
+        let all = events();
+        let mut c = Collector::new();
+        let accrue = at(
+            0.0,
+            EventKind::CostsAccrue {
+                wages_per_hour: 120.0,
+                fixed: 300.0,
+                round_minutes: 60.0,
+            },
+        );
+        // The fixture pays its costs as events; only the accrual is added here.
+        for e in all
+            .iter()
+            .filter(|e| !matches!(e.kind, EventKind::Cost { .. }))
+        {
+            if e.t > SimTime::from_minutes(30.0) {
+                break;
+            }
+            c.observe(e);
+            if matches!(e.kind, EventKind::RoundStarted { .. }) {
+                c.observe(&accrue);
+            }
+        }
+        let costs = |c: &Collector, m: f64| c.live(0, SimTime::from_minutes(m)).unwrap().figures;
+        let half = costs(&c, 30.0);
+        assert!((half.wages - 60.0).abs() < 1e-9, "{half:?}");
+        assert!((half.fixed - 150.0).abs() < 1e-9, "{half:?}");
+        assert!((half.costs - 210.0).abs() < 1e-9, "{half:?}");
+        for (kind, amount) in [(CostKind::Fixed, 300.0), (CostKind::Wages, 120.0)] {
+            c.observe(&at(60.0, EventKind::Cost { kind, amount }));
+        }
+        c.observe(&session(60.0, EventKind::RoundEnded { round: 1 }));
+        let end = costs(&c, 60.0);
+        assert!((end.costs - 420.0).abs() < 1e-9, "{end:?}");
+        assert!(
+            (costs(&c, 90.0).costs - 420.0).abs() < 1e-9,
+            "nothing accrues between rounds"
+        );
+    }
+
     #[test]
     fn the_live_figures_are_the_report_totals() {
         let c = collected();
         let totals = &c.report().factories[0].totals;
-        let live = c.live(0).unwrap();
+        let live = c.live(0, SimTime::from_minutes(60.0)).unwrap();
         let f = &live.figures;
         assert_eq!(
             (f.received, f.delivered, f.on_time, f.late, f.lost),

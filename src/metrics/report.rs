@@ -49,8 +49,19 @@ pub struct Metrics {
     pub orders_lost: u64,
     /// Sum over deliveries of price minus late penalty.
     pub revenue: f64,
-    /// Wages (all workers, for the round's length), fixed cost per round, ingredients ordered, expedite fees.
+    /// The late penalties already taken off the revenue.
+    pub penalties: f64,
+    /// Wages (all workers, for the time the round ran), fixed cost per round, ingredients ordered, expedite
+    /// fees.
     pub costs: f64,
+    /// Of the costs: wages.
+    pub wages: f64,
+    /// Of the costs: the fixed cost per round.
+    pub fixed_costs: f64,
+    /// Of the costs: ingredients ordered.
+    pub ingredient_costs: f64,
+    /// Of the costs: expedite fees.
+    pub expedite_fees: f64,
     /// Revenue minus costs.
     pub profit: f64,
     /// Mean time from order received to delivered, in minutes.

@@ -49,7 +49,7 @@ pub(super) fn top_bar_view(
     controls: bool,
     panels: bool,
 ) -> TopBarView {
-    let live = metrics.0.live(selected).unwrap_or_default();
+    let live = metrics.0.live(selected, session.now).unwrap_or_default();
     TopBarView {
         team: session
             .team_names
@@ -111,7 +111,7 @@ pub(super) fn overview_rows(session: &Session, metrics: &LiveMetrics) -> Vec<Tea
         .map(|(i, name)| TeamRow {
             name: name.clone(),
             live: {
-                let mut live = metrics.0.live(i).unwrap_or_default();
+                let mut live = metrics.0.live(i, session.now).unwrap_or_default();
                 live.design = session.model.design_title(&live.design).to_string();
                 live
             },

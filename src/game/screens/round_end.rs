@@ -6,9 +6,9 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::Screen;
 use crate::game::record::{EventRecord, SessionFolder};
-use crate::game::ui::standings::{StandingsState, standings};
+use crate::game::ui::standings::{StandingsState, profit_breakdown, standings};
 use crate::game::ui::{
-    Notice, PanelSet, PendingActions, UiAction, UiSettings, overlay_frame, prepare, root_ui,
+    Notice, PanelSet, PendingActions, UiAction, UiSettings, overlay_frame, prepare, root_ui, style,
 };
 use crate::metrics::{LiveMetrics, Report};
 use crate::sim::Session;
@@ -103,6 +103,10 @@ pub(super) fn results(
     actions: &mut Vec<UiAction>,
 ) {
     let mut root = root_ui(ctx, "results");
+    // The way on stays in view however long the tables are.
+    egui::Panel::bottom("results_buttons")
+        .frame(overlay_frame(255).inner_margin(egui::Margin::symmetric(24, 10)))
+        .show(&mut root, |ui| buttons(ui, round.is_none(), actions));
     egui::CentralPanel::default()
         .frame(overlay_frame(255))
         .show(&mut root, |ui| {
@@ -117,10 +121,33 @@ pub(super) fn results(
                 }
                 ui.heading("All rounds so far");
                 standings(ui, report, None, sort);
+                explain_profit(ui, report, round);
                 disruptions(ui, report);
-                ui.add_space(16.0);
-                buttons(ui, round.is_none(), actions);
             });
+        });
+}
+
+/// How the profit adds up, this round and over the session: the wages and fixed cost, which accrue during
+/// play, are counted here in full.
+fn explain_profit(ui: &mut egui::Ui, report: &Report, round: Option<u32>) {
+    ui.add_space(12.0);
+    egui::CollapsingHeader::new(egui::RichText::new("How the profit adds up").heading())
+        .default_open(true)
+        .show(ui, |ui| {
+            ui.label(
+                egui::RichText::new(
+                    "Revenue is the price of each cake delivered less its late penalty. Wages and the fixed \
+                     cost accrue minute by minute while a round runs (as the top bar showed them), so the \
+                     figures here are those of the whole round.",
+                )
+                .color(style::MUTED),
+            );
+            if let Some(r) = round {
+                ui.label(egui::RichText::new(format!("Round {r}")).strong());
+                profit_breakdown(ui, report, Some(r));
+            }
+            ui.label(egui::RichText::new("All rounds so far").strong());
+            profit_breakdown(ui, report, None);
         });
 }
 

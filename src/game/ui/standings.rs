@@ -226,6 +226,50 @@ fn cell(ui: &mut egui::Ui, c: &Column, m: &Metrics, best: Option<f64>, several: 
     });
 }
 
+/// How each team's profit adds up, for round `round` (the session so far when `None`): revenue after late
+/// penalties, minus each cost, equals the profit the standings show.
+pub fn profit_breakdown(ui: &mut egui::Ui, report: &Report, round: Option<u32>) {
+    let id = format!("profit_{}", round.unwrap_or(0));
+    egui::Grid::new(id).striped(true).show(ui, |ui| {
+        for h in [
+            "Team",
+            "Revenue",
+            "(late penalties)",
+            "- Wages",
+            "- Fixed",
+            "- Ingredients",
+            "- Expedite",
+            "= Profit",
+        ] {
+            ui.label(RichText::new(h).strong());
+        }
+        ui.end_row();
+        for (i, f) in report.factories.iter().enumerate() {
+            let m = match round {
+                Some(r) => f.rounds.iter().find(|m| m.round == r),
+                None => Some(&f.totals),
+            };
+            let Some(m) = m else { continue };
+            ui.label(RichText::new(&f.name).color(style::color32(i)));
+            ui.label(money(m.revenue));
+            ui.label(RichText::new(money(m.penalties)).color(style::MUTED));
+            for c in [m.wages, m.fixed_costs, m.ingredient_costs, m.expedite_fees] {
+                ui.label(money(c));
+            }
+            ui.label(
+                RichText::new(money(m.profit))
+                    .strong()
+                    .color(if m.profit < 0.0 {
+                        style::ALERT
+                    } else {
+                        style::GOOD
+                    }),
+            );
+            ui.end_row();
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
