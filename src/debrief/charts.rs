@@ -43,29 +43,114 @@ type Chart<'a, 'b> = ChartContext<
     Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
 >;
 
-/// Draws the legend of the labelled series.
-fn legend<'a, 'b: 'a>(chart: &mut Chart<'a, 'b>, position: SeriesLabelPosition) -> Result {
-    chart
-        .configure_series_labels()
-        .position(position)
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK)
-        .label_font((FONT, 14))
-        .draw()
-        .map_err(err)
+/// The width of the strip beside each chart that holds its key, so that no key covers data.
+const KEY_W: u32 = 270;
+
+/// The plotting area and the key's strip beside it, on a white page.
+type Area<'b> = DrawingArea<BitMapBackend<'b>, plotters::coord::Shift>;
+
+fn split<'b>(root: &Area<'b>) -> Result<(Area<'b>, Area<'b>)> {
+    root.fill(&WHITE).map_err(err)?;
+    Ok(root.split_horizontally(SIZE.0 - KEY_W))
 }
 
-/// A chart over simulated minutes with the common axes, on a white drawing area.
+/// The key beside a chart: each series' colour and full name, then numbered notes (what the numbers on the
+/// chart stand for), wrapped to the strip.
+fn key(area: &Area, entries: &[(String, RGBAColor)], notes: &[String]) -> Result {
+    let mut y = 50;
+    for (label, c) in entries {
+        area.draw(&Rectangle::new([(8, y - 6), (24, y + 6)], c.filled()))
+            .map_err(err)?;
+        for line in wrap(label, 28) {
+            area.draw(&Text::new(line, (32, y - 8), (FONT, 14).into_font()))
+                .map_err(err)?;
+            y += 18;
+        }
+        y += 4;
+    }
+    y += 8;
+    for note in notes {
+        for line in wrap(note, 32) {
+            area.draw(&Text::new(
+                line,
+                (8, y - 8),
+                (FONT, 13).into_font().color(&BLACK.mix(0.8)),
+            ))
+            .map_err(err)?;
+            y += 16;
+        }
+        y += 4;
+    }
+    Ok(())
+}
+
+/// `text` broken into lines of at most `width` characters, at spaces where it can be.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// A minute of the session as the room reads it: "R2 1:30", round and time into it.
+fn round_clock(minute: f64, round_starts: &[f64]) -> String {
+    let r = round_starts.iter().rposition(|s| *s <= minute + 1e-9);
+    match r {
+        Some(r) => {
+            let m = (minute - round_starts[r]).max(0.0).round() as u64;
+            format!("R{} {}:{:02}", r + 1, m / 60, m % 60)
+        }
+        None => format!("{minute:.0} min"),
+    }
+}
+
+/// Each disruption as a numbered note: "1  R2 1:00  Oven 2 is broken".
+fn disruption_notes(d: &Debrief, only: Option<usize>) -> Vec<String> {
+    d.disruptions
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| only.is_none_or(|t| x.teams.iter().any(|dt| dt.team == t)))
+        .map(|(i, x)| {
+            format!(
+                "{}  {}  {}",
+                i + 1,
+                round_clock(x.report.start_min, &d.round_starts),
+                x.report.headline
+            )
+        })
+        .collect()
+}
+
+/// An id as a name: "quality_check" reads "Quality check".
+fn humanize(id: &str) -> String {
+    let spaced = id.replace(['_', '-'], " ");
+    let mut chars = spaced.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// A chart over the session's time with the common axes: the time axis reads round and time into it.
 fn time_chart<'a, 'b>(
-    root: &'a DrawingArea<BitMapBackend<'b>, plotters::coord::Shift>,
+    area: &'a Area<'b>,
     caption: &str,
-    x_max: f64,
-    y_max: f64,
+    (x_max, y_max): (f64, f64),
     y_desc: &str,
+    round_starts: &[f64],
 ) -> Result<Chart<'a, 'b>> {
-    root.fill(&WHITE).map_err(err)?;
-    let mut chart = ChartBuilder::on(root)
-        .caption(caption, (FONT, 20))
+    let mut chart = ChartBuilder::on(area)
+        .caption(caption, (FONT, 18))
         .margin(12)
         .x_label_area_size(40)
         .y_label_area_size(50)
@@ -73,7 +158,8 @@ fn time_chart<'a, 'b>(
         .map_err(err)?;
     chart
         .configure_mesh()
-        .x_desc("simulated minutes since the start")
+        .x_desc("round and time into it (h:mm)")
+        .x_label_formatter(&|m| round_clock(*m, round_starts))
         .y_desc(y_desc)
         .label_style((FONT, 14))
         .draw()
@@ -99,7 +185,8 @@ pub fn flow(d: &Debrief, t: usize, path: &Path) -> Result {
         "{}: throughput (deliveries in the last hour) and WIP (orders in the factory)",
         team.name
     );
-    let mut chart = time_chart(&root, &caption, x_max, y_max, "orders")?;
+    let (plot, side) = split(&root)?;
+    let mut chart = time_chart(&plot, &caption, (x_max, y_max), "orders", &d.round_starts)?;
     for (i, dis) in d.disruptions.iter().enumerate() {
         if dis.teams.iter().any(|x| x.team == t) {
             let x = dis.report.start_min;
@@ -111,9 +198,9 @@ pub fn flow(d: &Debrief, t: usize, path: &Path) -> Result {
                 .map_err(err)?;
             chart
                 .draw_series([Text::new(
-                    dis.report.headline.chars().take(24).collect::<String>(),
-                    (x, y_max * (0.98 - 0.045 * (i % 5) as f64)),
-                    (FONT, 12).into_font().color(&RED),
+                    (i + 1).to_string(),
+                    (x, y_max * (0.98 - 0.045 * (i % 3) as f64)),
+                    (FONT, 14).into_font().color(&RED),
                 )])
                 .map_err(err)?;
         }
@@ -131,18 +218,25 @@ pub fn flow(d: &Debrief, t: usize, path: &Path) -> Result {
             f.minutes.iter().copied().zip(f.throughput.iter().copied()),
             color(t).stroke_width(3),
         ))
-        .map_err(err)?
-        .label("throughput per hour")
-        .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], color(t).stroke_width(3)));
+        .map_err(err)?;
     chart
         .draw_series(LineSeries::new(
             f.minutes.iter().copied().zip(f.wip.iter().copied()),
             BLACK.mix(0.7).stroke_width(2),
         ))
-        .map_err(err)?
-        .label("WIP")
-        .legend(|(x, y)| PathElement::new([(x, y), (x + 20, y)], BLACK.mix(0.7).stroke_width(2)));
-    legend(&mut chart, SeriesLabelPosition::UpperRight)?;
+        .map_err(err)?;
+    key(
+        &side,
+        &[
+            (
+                "throughput (deliveries in the last hour)".into(),
+                color(t).to_rgba(),
+            ),
+            ("WIP (orders in the factory)".into(), BLACK.mix(0.7)),
+            ("a disruption (numbered below)".into(), RED.mix(0.6)),
+        ],
+        &disruption_notes(d, Some(t)),
+    )?;
     root.present().map_err(err)
 }
 
@@ -167,7 +261,15 @@ pub fn cfd(d: &Debrief, t: usize, path: &Path) -> Result {
         "{}: cumulative flow (orders that reached each step or beyond, and delivered)",
         team.name
     );
-    let mut chart = time_chart(&root, &caption, x_max, y_max, "orders (cumulative)")?;
+    let (plot, side) = split(&root)?;
+    let mut chart = time_chart(
+        &plot,
+        &caption,
+        (x_max, y_max),
+        "orders (cumulative)",
+        &d.round_starts,
+    )?;
+    let mut entries = Vec::new();
     for (s, series) in f.arrived.iter().enumerate() {
         if series.last().copied().unwrap_or(0) == 0 {
             continue;
@@ -182,11 +284,11 @@ pub fn cfd(d: &Debrief, t: usize, path: &Path) -> Result {
                 0.0,
                 c.mix(0.55),
             ))
-            .map_err(err)?
-            .label(d.tables.steps.get(s).cloned().unwrap_or_default())
-            .legend(move |(x, y)| {
-                Rectangle::new([(x, y - 5), (x + 15, y + 5)], c.mix(0.8).filled())
-            });
+            .map_err(err)?;
+        entries.push((
+            humanize(d.tables.steps.get(s).map_or("", String::as_str)),
+            c.mix(0.8),
+        ));
     }
     chart
         .draw_series(AreaSeries::new(
@@ -197,10 +299,9 @@ pub fn cfd(d: &Debrief, t: usize, path: &Path) -> Result {
             0.0,
             BLACK.mix(0.55),
         ))
-        .map_err(err)?
-        .label("delivered")
-        .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 15, y + 5)], BLACK.mix(0.6).filled()));
-    legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
+        .map_err(err)?;
+    entries.push(("delivered".into(), BLACK.mix(0.6)));
+    key(&side, &entries, &[])?;
     root.present().map_err(err)
 }
 
@@ -209,7 +310,7 @@ pub fn lead_times(d: &Debrief, t: usize, path: &Path) -> Result {
     fonts();
     let team = &d.teams[t];
     let root = BitMapBackend::new(path, SIZE).into_drawing_area();
-    root.fill(&WHITE).map_err(err)?;
+    let (plot, side) = split(&root)?;
     let bin = 30.0;
     let max_lead = team
         .lead_times
@@ -231,13 +332,13 @@ pub fn lead_times(d: &Debrief, t: usize, path: &Path) -> Result {
         })
         .collect();
     let y_max = counts.iter().flatten().copied().max().unwrap_or(1).max(1) as f64 * 1.1;
-    let mut chart = ChartBuilder::on(&root)
+    let mut chart = ChartBuilder::on(&plot)
         .caption(
             format!(
                 "{}: lead time of delivered cakes per round (minutes, 30-minute bins)",
                 team.name
             ),
-            (FONT, 20),
+            (FONT, 18),
         )
         .margin(12)
         .x_label_area_size(40)
@@ -252,6 +353,7 @@ pub fn lead_times(d: &Debrief, t: usize, path: &Path) -> Result {
         .draw()
         .map_err(err)?;
     let width = bin / rounds as f64;
+    let mut entries = Vec::new();
     for (r, c) in counts.iter().enumerate() {
         let col = color(r);
         chart
@@ -262,11 +364,10 @@ pub fn lead_times(d: &Debrief, t: usize, path: &Path) -> Result {
                     col.filled(),
                 )
             }))
-            .map_err(err)?
-            .label(format!("round {}", r + 1))
-            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 15, y + 5)], col.filled()));
+            .map_err(err)?;
+        entries.push((format!("Round {}", r + 1), col.to_rgba()));
     }
-    legend(&mut chart, SeriesLabelPosition::UpperRight)?;
+    key(&side, &entries, &[])?;
     root.present().map_err(err)
 }
 
@@ -545,13 +646,15 @@ pub fn compare(d: &Debrief, path: &Path) -> Result {
         .copied()
         .fold(1.0, f64::max)
         * 1.1;
+    let (plot, side) = split(&root)?;
     let mut chart = time_chart(
-        &root,
+        &plot,
         "All teams: throughput (deliveries in the last hour)",
-        x_max,
-        y_max,
+        (x_max, y_max),
         "deliveries per hour",
+        &d.round_starts,
     )?;
+    let mut entries = Vec::new();
     for (t, team) in d.teams.iter().enumerate() {
         let c = color(t);
         chart
@@ -563,11 +666,10 @@ pub fn compare(d: &Debrief, path: &Path) -> Result {
                     .zip(team.flow.throughput.iter().copied()),
                 c.stroke_width(2),
             ))
-            .map_err(err)?
-            .label(team.name.clone())
-            .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], c.stroke_width(3)));
+            .map_err(err)?;
+        entries.push((team.name.clone(), c.to_rgba()));
     }
-    legend(&mut chart, SeriesLabelPosition::UpperRight)?;
+    key(&side, &entries, &[])?;
     root.present().map_err(err)
 }
 
@@ -575,7 +677,7 @@ pub fn compare(d: &Debrief, path: &Path) -> Result {
 pub fn disruptions(d: &Debrief, path: &Path) -> Result {
     fonts();
     let root = BitMapBackend::new(path, SIZE).into_drawing_area();
-    root.fill(&WHITE).map_err(err)?;
+    let (plot, side) = split(&root)?;
     let n = d.disruptions.len().max(1);
     let teams = d.teams.len().max(1);
     let lost: Vec<f64> = d
@@ -586,10 +688,10 @@ pub fn disruptions(d: &Debrief, path: &Path) -> Result {
         .collect();
     let top = lost.iter().copied().fold(1.0, f64::max) + 0.5;
     let bottom = lost.iter().copied().fold(0.0, f64::min) - 0.5;
-    let mut chart = ChartBuilder::on(&root)
+    let mut chart = ChartBuilder::on(&plot)
         .caption(
             "Deliveries each disruption cost, against the team's twin (a round's length after it)",
-            (FONT, 20),
+            (FONT, 16),
         )
         .margin(12)
         .x_label_area_size(60)
@@ -599,17 +701,23 @@ pub fn disruptions(d: &Debrief, path: &Path) -> Result {
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .x_labels(n)
-        .x_label_formatter(&|v| {
-            d.disruptions
-                .get((v - 0.5).round() as usize)
-                .map_or_else(String::new, |x| x.report.id.chars().take(18).collect())
-        })
+        .x_labels(0)
+        .x_desc("disruption (numbered in the key)")
         .y_desc("deliveries lost")
         .label_style((FONT, 13))
         .draw()
         .map_err(err)?;
     let w = 0.8 / teams as f64;
+    // Each group's number under it, as the key lists them.
+    chart
+        .draw_series((0..d.disruptions.len()).map(|i| {
+            Text::new(
+                (i + 1).to_string(),
+                (i as f64 + 0.45, bottom + (top - bottom) * 0.03),
+                (FONT, 15).into_font(),
+            )
+        }))
+        .map_err(err)?;
     for (i, dis) in d.disruptions.iter().enumerate() {
         for dt in &dis.teams {
             if let Some(imp) = &dt.impact {
@@ -623,14 +731,12 @@ pub fn disruptions(d: &Debrief, path: &Path) -> Result {
             }
         }
     }
-    for (t, team) in d.teams.iter().enumerate() {
-        let c = color(t);
-        chart
-            .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())
-            .map_err(err)?
-            .label(team.name.clone())
-            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 15, y + 5)], c.filled()));
-    }
-    legend(&mut chart, SeriesLabelPosition::UpperRight)?;
+    let entries: Vec<(String, RGBAColor)> = d
+        .teams
+        .iter()
+        .enumerate()
+        .map(|(t, team)| (team.name.clone(), color(t).to_rgba()))
+        .collect();
+    key(&side, &entries, &disruption_notes(d, None))?;
     root.present().map_err(err)
 }

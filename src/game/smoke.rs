@@ -12,11 +12,14 @@ use super::PlayOptions;
 use super::clock::GameClock;
 use super::debrief::{self, DebriefView, Tab};
 use super::presenter::DeskCamera;
-use super::screens::{OpenDebrief, Screen, StartGame, StartRound};
-use super::ui::UiSettings;
+use super::screens::{OpenDebrief, Screen, StartGame};
+use super::ui::{PendingActions, UiAction, UiSettings};
 use crate::domain::{Command, DisruptionKind, Target, TeamAction};
 use crate::factory::FactorySim;
 use crate::sim::Session;
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
+use bevy::window::PrimaryWindow;
 
 /// Screenshots the smoke test takes, in order.
 pub const SHOTS: [&str; 11] = [
@@ -99,12 +102,14 @@ struct Game<'w, 's> {
     clock: ResMut<'w, GameClock>,
     settings: ResMut<'w, UiSettings>,
     start_game: MessageWriter<'w, StartGame>,
-    start_round: MessageWriter<'w, StartRound>,
     sim: MessageWriter<'w, Command>,
     exit: MessageWriter<'w, AppExit>,
     open_debrief: MessageWriter<'w, OpenDebrief>,
     view: Option<ResMut<'w, DebriefView>>,
     desk: Query<'w, 's, &'static DeskCamera>,
+    primary: Query<'w, 's, Entity, With<PrimaryWindow>>,
+    keyboard: MessageWriter<'w, KeyboardInput>,
+    pending: ResMut<'w, PendingActions>,
 }
 
 impl Game<'_, '_> {
@@ -144,30 +149,32 @@ fn run(mut script: ResMut<Script>, mut g: Game) {
         0 => lobby(&mut g, &dir, f),
         1 if g.on(Screen::Briefing) && f > 20 => shot(&mut g, &dir, 1),
         2 if f > 10 => start_round(&mut g),
+        // The facilitator's keys, through the real keyboard input: a speed while paused, Tab, Shift+Tab, Space.
+        3 => keys(&mut g, f),
         // Play until an hour has passed, then act as a facilitator and a team would.
-        3 if g.session.as_ref().is_some_and(|s| s.running) && g.minutes() >= 60.0 => {
+        4 if g.session.as_ref().is_some_and(|s| s.running) && g.minutes() >= 60.0 => {
             disrupt_and_move(&mut g)
         }
-        4 if f > 30 && g.minutes() >= 150.0 => shot(&mut g, &dir, 2),
-        5 if f == 5 => {
+        5 if f > 30 && g.minutes() >= 150.0 => shot(&mut g, &dir, 2),
+        6 if f == 5 => {
             g.settings.show_console = true;
             false
         }
-        5 if f > 25 => shot(&mut g, &dir, 3),
-        6 if f > 10 => {
+        6 if f > 25 => shot(&mut g, &dir, 3),
+        7 if f > 10 => {
             g.settings.show_console = false;
             g.sim.write(Command::EndRound);
             true
         }
-        7 if g.on(Screen::RoundEnd) && f > 20 => shot(&mut g, &dir, 4),
+        8 if g.on(Screen::RoundEnd) && f > 20 => shot(&mut g, &dir, 4),
         // The debrief of the session so far, every tab, and an export.
-        8 if f > 10 => {
+        9 if f > 10 => {
             g.open_debrief.write(OpenDebrief);
             true
         }
-        9..=14 if g.on(Screen::Debrief) => debrief_tab(&mut g, &dir, script.step - 9, f),
-        15 if f > 10 => export(&mut g, &dir),
-        16 => check_shots(&mut g, &dir, f),
+        10..=15 if g.on(Screen::Debrief) => debrief_tab(&mut g, &dir, script.step - 10, f),
+        16 if f > 10 => export(&mut g, &dir),
+        17 => check_shots(&mut g, &dir, f),
         _ => false,
     };
     if done {
@@ -194,11 +201,80 @@ fn shot(g: &mut Game, dir: &Path, i: usize) -> bool {
     true
 }
 
+/// Starts the round as the console's button does: it starts paused.
 fn start_round(g: &mut Game) -> bool {
-    g.start_round.write(StartRound);
-    g.clock.speed = 4;
-    g.clock.paused = false;
+    g.pending.0.push(UiAction::StartRound);
     true
+}
+
+/// Presses keys as a keyboard does and checks what each did; a wrong result fails the smoke test.
+fn keys(g: &mut Game, frame: u32) -> bool {
+    let expect = |g: &mut Game, ok: bool, what: &str| {
+        if !ok {
+            eprintln!("smoke: keys FAILED: {what}");
+            g.exit.write(AppExit::error());
+        }
+    };
+    match frame {
+        5 => {
+            let paused = g.clock.paused;
+            expect(g, paused, "a round starts paused");
+            press(g, KeyCode::Digit5, true);
+        }
+        6 => press(g, KeyCode::Digit5, false),
+        10 => {
+            let (paused, speed) = (g.clock.paused, g.clock.speed);
+            expect(
+                g,
+                paused && speed == 4,
+                "a speed key while paused sets the speed and stays paused",
+            );
+            press(g, KeyCode::Tab, true);
+        }
+        11 => press(g, KeyCode::Tab, false),
+        15 => {
+            let selected = g.settings.selected;
+            expect(g, selected == 1, "Tab puts the next team on screen");
+            press(g, KeyCode::ShiftLeft, true);
+            press(g, KeyCode::Tab, true);
+        }
+        16 => {
+            press(g, KeyCode::Tab, false);
+            press(g, KeyCode::ShiftLeft, false);
+        }
+        20 => {
+            let selected = g.settings.selected;
+            expect(g, selected == 0, "Shift+Tab goes back");
+            press(g, KeyCode::Space, true);
+        }
+        21 => press(g, KeyCode::Space, false),
+        25 => {
+            let paused = g.clock.paused;
+            expect(g, !paused, "Space resumes");
+            return true;
+        }
+        _ => {}
+    }
+    false
+}
+
+/// A key going down or up, as the window reports it.
+fn press(g: &mut Game, key: KeyCode, down: bool) {
+    let Some(window) = g.primary.iter().next() else {
+        return;
+    };
+    g.keyboard.write(KeyboardInput {
+        key_code: key,
+        logical_key: Key::Unidentified(NativeKey::Unidentified),
+        state: if down {
+            ButtonState::Pressed
+        } else {
+            ButtonState::Released
+        },
+        text: None,
+        repeat: false,
+        window,
+    });
 }
 
 /// The facilitator breaks a station everywhere; team 2 moves its first worker to another unit and is put on

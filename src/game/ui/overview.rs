@@ -17,11 +17,112 @@ pub struct TeamRow {
     pub buckets: Vec<u32>,
 }
 
-/// Every team's row; a click selects a team.
+/// The height of a team's card, and of a compact row (points).
+const CARD_H: f32 = 92.0;
+const ROW_H: f32 = 26.0;
+
+/// How the overview fits every team into `height`: cards with a sparkline, compact one-line rows, or compact
+/// rows in two columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fit {
+    /// A card per team.
+    Cards,
+    /// A line per team.
+    Rows,
+    /// A line per team, two columns.
+    TwoColumns,
+}
+
+/// The roomiest way to show `teams` teams in `height` points.
+pub fn fit(teams: usize, height: f32) -> Fit {
+    let n = teams as f32;
+    if n * CARD_H <= height {
+        Fit::Cards
+    } else if n * ROW_H <= height {
+        Fit::Rows
+    } else {
+        Fit::TwoColumns
+    }
+}
+
+/// Every team, a click selects one: cards when they fit, else a compact line each (in two columns if need
+/// be), so that the whole session is always in view.
 pub fn overview(ui: &mut egui::Ui, rows: &[TeamRow], selected: usize, actions: &mut Vec<UiAction>) {
     ui.heading("All teams");
     ui.label(RichText::new("Click a team or press Tab").color(style::MUTED));
     ui.add_space(4.0);
+    match fit(rows.len(), ui.available_height()) {
+        Fit::Cards => cards(ui, rows, selected, actions),
+        Fit::Rows => {
+            for (i, row) in rows.iter().enumerate() {
+                compact(ui, i, row, selected, actions);
+            }
+        }
+        Fit::TwoColumns => {
+            let half = rows.len().div_ceil(2);
+            ui.columns(2, |cols| {
+                for (i, row) in rows.iter().enumerate() {
+                    compact(&mut cols[i / half], i, row, selected, actions);
+                }
+            });
+        }
+    }
+}
+
+/// One team on one line: name, delivered, late and profit; a click selects it.
+fn compact(
+    ui: &mut egui::Ui,
+    i: usize,
+    row: &TeamRow,
+    selected: usize,
+    actions: &mut Vec<UiAction>,
+) {
+    let f = &row.live.figures;
+    let profit = f.profit();
+    let response = egui::Frame::new()
+        .fill(if i == selected {
+            Color32::from_gray(60)
+        } else {
+            Color32::from_gray(35)
+        })
+        .stroke(Stroke::new(
+            if i == selected { 2.0 } else { 0.0 },
+            style::color32(i),
+        ))
+        .inner_margin(egui::Margin::symmetric(4, 1))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(&row.name).strong().color(style::color32(i)));
+                ui.label(format!("✔{}", f.delivered));
+                ui.label(RichText::new(format!("⏰{}", f.late)).color(if f.late > 0 {
+                    style::WARNING
+                } else {
+                    Color32::LIGHT_GRAY
+                }));
+                ui.label(RichText::new(money(profit)).color(if profit < 0.0 {
+                    style::ALERT
+                } else {
+                    style::GOOD
+                }));
+            });
+        })
+        .response
+        .interact(Sense::click());
+    if response
+        .on_hover_text(format!(
+            "{}: {}; delivered, late, profit so far; click to watch this team",
+            row.name, row.live.design
+        ))
+        .clicked()
+    {
+        actions.push(UiAction::SelectTeam(i));
+    }
+    ui.add_space(1.0);
+}
+
+/// A card per team: figures and a throughput sparkline.
+fn cards(ui: &mut egui::Ui, rows: &[TeamRow], selected: usize, actions: &mut Vec<UiAction>) {
     for (i, row) in rows.iter().enumerate() {
         let is_selected = i == selected;
         let frame = egui::Frame::new()
@@ -146,5 +247,24 @@ mod tests {
         });
         assert!(shows(&t, "Team 1"));
         assert!(shows(&t, "All teams"));
+        // In a panel of a 720p window, every team is named.
+        let t = texts(|ui| {
+            ui.allocate_ui(egui::vec2(230.0, 420.0), |ui| {
+                overview(ui, &rows, 3, &mut Vec::new());
+            });
+        });
+        for i in 1..=12 {
+            assert!(
+                t.iter().any(|x| x == &format!("Team {i}")),
+                "Team {i}: {t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_overview_fits_every_team() {
+        assert_eq!(fit(4, 600.0), Fit::Cards);
+        assert_eq!(fit(8, 600.0), Fit::Rows);
+        assert_eq!(fit(12, 250.0), Fit::TwoColumns);
     }
 }

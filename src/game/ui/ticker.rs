@@ -1,6 +1,7 @@
 //! The ticker: the latest events that matter (disruptions with their headlines, rush offers, breakdowns,
-//! late deliveries, the teams' decisions), newest first, one line per event naming the teams it concerns,
-//! the lines of the team on screen highlighted.
+//! late deliveries, the teams' decisions), one line per event naming the teams it concerns, the lines of the
+//! team on screen highlighted. The newest comes last and stays in view, unless the facilitator has scrolled
+//! back to read an earlier one: then the view stays where they are.
 
 use bevy_egui::egui::{self, Color32, RichText};
 
@@ -35,8 +36,9 @@ pub fn ticker(
     egui::ScrollArea::vertical()
         .max_height(ui.available_height())
         .auto_shrink([false, false])
+        .stick_to_bottom(true)
         .show(ui, |ui| {
-            for item in items.iter().rev() {
+            for item in items {
                 let color = match item.severity {
                     Severity::Alert => style::ALERT,
                     Severity::Warning => style::WARNING,
