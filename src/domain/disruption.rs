@@ -286,6 +286,22 @@ fn factor(v: f64, what: &'static str) -> Result<(), Invalid> {
 }
 
 impl DisruptionKind {
+    /// What a kind of disruption is, in words, by its name (as [`name`](Self::name) gives it).
+    pub fn words(name: &str) -> &'static str {
+        match name {
+            "SupplyShortage" => "a supplier fails",
+            "StationBreakdown" => "a station breaks down",
+            "WorkerAbsent" => "a person is away",
+            "RushOrder" => "a rush order is offered",
+            "SpecChange" => "customers change their orders",
+            "DemandSurge" => "demand surges",
+            "CommunicationOutage" => "communication breaks down",
+            "NewRequirement" => "a new step is required",
+            "ReorganisationMandate" => "a reorganisation is ordered",
+            _ => "a disruption",
+        }
+    }
+
     /// The numeric parameters a facilitator may adjust before injecting, by name.
     pub fn params(&self) -> Vec<(&'static str, f64)> {
         match self {
@@ -418,5 +434,22 @@ mod tests {
         let s = DisruptionKind::SpecChange { share: 0.5 }.with_params(&[1.7]);
         assert_eq!(s, DisruptionKind::SpecChange { share: 1.0 });
         assert!(s.check_values().is_ok());
+    }
+
+    #[test]
+    fn every_kind_has_words() {
+        for name in [
+            "SupplyShortage",
+            "StationBreakdown",
+            "WorkerAbsent",
+            "RushOrder",
+            "SpecChange",
+            "DemandSurge",
+            "NewRequirement",
+            "CommunicationOutage",
+            "ReorganisationMandate",
+        ] {
+            assert_ne!(DisruptionKind::words(name), "a disruption", "{name}");
+        }
     }
 }

@@ -70,9 +70,11 @@ pub fn tie_graph(d: &Debrief, t: usize) -> TieGraph {
         let unit = team.details.unit_index(w);
         let spanner = team.details.spanners.contains(&(w as u16));
         if let Some(node) = g.node_mut(n) {
+            // The label's size follows the node's against the spread (egui_graphs sizes it by the radius):
+            // a tight circle of large nodes reads from the back of a room.
             node.set_location(egui::pos2(
-                pos[w].0 as f32 * 220.0,
-                -pos[w].1 as f32 * 220.0,
+                pos[w].0 as f32 * 150.0,
+                -pos[w].1 as f32 * 150.0,
             ));
             node.set_color(style::color32(unit));
             node.set_label(format!(
@@ -80,7 +82,7 @@ pub fn tie_graph(d: &Debrief, t: usize) -> TieGraph {
                 d.tables.workers[w],
                 if spanner { " ★" } else { "" }
             ));
-            node.display_mut().radius = if spanner { 14.0 } else { 9.0 };
+            node.display_mut().radius = if spanner { 18.0 } else { 14.0 };
         }
     }
     let edges: Vec<_> = g.g().edge_indices().collect();
@@ -127,7 +129,7 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, state: &mut CollaborationState) {
             state.graph = Some((state.team, tie_graph(d, state.team)));
         }
         if let Some((_, g)) = state.graph.as_mut() {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), 360.0), Sense::hover());
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), 420.0), Sense::hover());
             let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect));
             GraphView::<FixedState, Fixed>::new()
                 .with_id(Some(format!("ties{}", state.team)))

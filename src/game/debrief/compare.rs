@@ -1,9 +1,9 @@
 //! Compare tab: any two teams, or two rounds of one team, side by side on the same axes.
 
 use bevy_egui::egui::{self, RichText};
-use egui_plot::{Legend, Line, Plot};
+use egui_plot::{Line, Plot};
 
-use super::caption;
+use super::{caption, key};
 use crate::debrief::Debrief;
 use crate::game::ui::{money, style};
 use crate::metrics::Metrics;
@@ -133,10 +133,22 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, s: &mut CompareState) {
         ui,
         "Deliveries in the trailing hour (solid) and orders in the factory (thin), per simulated minute (minutes into the round when comparing rounds).",
     );
+    key(
+        ui,
+        &[
+            (
+                format!("A: {} (thick: throughput, thin: WIP)", a.label),
+                style::color32(0),
+            ),
+            (
+                format!("B: {} (thick: throughput, thin: WIP)", b.label),
+                style::color32(1),
+            ),
+        ],
+    );
     Plot::new(("compare_plot", s.mode == Mode::Teams))
         .height((ui.available_height() - 10.0).max(200.0))
         .allow_scroll(false)
-        .legend(Legend::default())
         .x_axis_label("simulated minutes")
         .y_axis_label("orders")
         .show(ui, |p| {

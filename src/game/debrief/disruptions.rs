@@ -40,7 +40,10 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief) {
                 .id_salt(("disruption", i))
                 .default_open(i < 3)
                 .show(ui, |ui| {
-                    ui.label(RichText::new(format!("{} ({})", r.kind, r.id)).color(style::MUTED));
+                    ui.label(
+                        RichText::new(crate::domain::DisruptionKind::words(&r.kind))
+                            .color(style::MUTED),
+                    );
                     egui::Grid::new(("dis_grid", i))
                         .striped(true)
                         .num_columns(6)

@@ -2,11 +2,9 @@
 //! lead-time distribution of each round.
 
 use bevy_egui::egui::{self, Color32, RichText};
-use egui_plot::{
-    BoxElem, BoxPlot, BoxSpread, FilledArea, Legend, Line, MarkerShape, Plot, Points, VLine,
-};
+use egui_plot::{BoxElem, BoxPlot, BoxSpread, FilledArea, Line, MarkerShape, Plot, Points, VLine};
 
-use super::{caption, team_picker};
+use super::{caption, key, round_clock, team_picker};
 use crate::debrief::{Debrief, TeamDebrief};
 use crate::game::ui::{clock, style};
 
@@ -43,11 +41,22 @@ fn cumulative_flow(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32) {
         ui,
         "Orders that had reached each step (or a later one) over simulated minutes; the height of a band is the work in that step, its width the time spent there.",
     );
+    let mut entries: Vec<(String, Color32)> = (0..f.arrived.len())
+        .filter(|&s| f.arrived[s].last().copied().unwrap_or(0) > 0)
+        .map(|s| {
+            (
+                d.tables.steps.get(s).cloned().unwrap_or_default(),
+                style::color32(s + 1).gamma_multiply(0.6),
+            )
+        })
+        .collect();
+    entries.push(("delivered".into(), Color32::from_gray(90)));
+    key(ui, &entries);
     Plot::new(("cfd", t))
         .height(height)
         .allow_scroll(false)
-        .legend(Legend::default())
-        .x_axis_label("simulated minutes")
+        .x_axis_label("round and time into it")
+        .x_axis_formatter(|m, _| round_clock(m.value, &d.round_starts))
         .y_axis_label("orders (cumulative)")
         .show(ui, |p| {
             let zeros = vec![0.0; f.minutes.len()];
@@ -79,11 +88,25 @@ fn throughput(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32) {
         ui,
         "Deliveries in the trailing hour and orders in the factory, per simulated minute; coloured lines are disruptions (hover the marker on top for the headline), grey lines round starts. The wheel scrolls the page; Ctrl + wheel zooms the chart.",
     );
+    let mut entries = vec![
+        ("throughput (per hour)".to_string(), style::color32(t)),
+        ("WIP (orders)".to_string(), Color32::LIGHT_GRAY),
+    ];
+    for (i, dis) in d.disruptions.iter().enumerate() {
+        if dis.teams.iter().any(|x| x.team == t) {
+            let r = &dis.report;
+            entries.push((
+                format!("R{} {}: {}", r.round, clock(r.minute), r.headline),
+                style::disruption_color(i),
+            ));
+        }
+    }
+    key(ui, &entries);
     Plot::new(("throughput", t))
         .height(height)
         .allow_scroll(false)
-        .legend(Legend::default())
-        .x_axis_label("simulated minutes")
+        .x_axis_label("round and time into it")
+        .x_axis_formatter(|m, _| round_clock(m.value, &d.round_starts))
         .y_axis_label("orders")
         .show(ui, |p| {
             for start in &d.round_starts {
@@ -136,6 +159,14 @@ fn lead_times(ui: &mut egui::Ui, team: &TeamDebrief, t: usize, height: f32) {
         .height(height)
         .allow_scroll(false)
         .x_axis_label("round")
+        .x_axis_formatter(|m, _| {
+            let r = m.value.round();
+            if (m.value - r).abs() < 1e-6 && r >= 1.0 {
+                format!("Round {r:.0}")
+            } else {
+                String::new()
+            }
+        })
         .y_axis_label("lead time (minutes)")
         .show(ui, |p| {
             let boxes: Vec<BoxElem> = team

@@ -169,6 +169,30 @@ pub fn caption(ui: &mut egui::Ui, text: &str) {
     ui.label(RichText::new(text).italics().color(style::MUTED));
 }
 
+/// A chart's key above it, outside the data: each series' colour and full name.
+pub fn key(ui: &mut egui::Ui, entries: &[(String, egui::Color32)]) {
+    ui.horizontal_wrapped(|ui| {
+        for (name, color) in entries {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, *color);
+            ui.label(name);
+            ui.add_space(10.0);
+        }
+    });
+}
+
+/// A minute of the session as the room reads it: "R2 1:30" (round and time into it).
+pub fn round_clock(minute: f64, round_starts: &[f64]) -> String {
+    match round_starts.iter().rposition(|s| *s <= minute + 1e-9) {
+        Some(r) => format!(
+            "R{} {}",
+            r + 1,
+            crate::game::ui::clock(minute - round_starts[r])
+        ),
+        None => crate::game::ui::clock(minute),
+    }
+}
+
 /// A team chooser.
 pub fn team_picker(ui: &mut egui::Ui, d: &Debrief, team: &mut usize, id: &str) {
     *team = (*team).min(d.teams.len().saturating_sub(1));
