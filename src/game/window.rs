@@ -1,6 +1,6 @@
-//! The window fits the display it opens on: the game's preferred size when the primary monitor holds it,
-//! otherwise as large as fits (with a margin for the title bar and the taskbar), same shape, centred, so
-//! that a 1280x720 projector shows the whole window.
+//! The window fits the display it opens on: the game's shape, as large as the primary monitor holds with a
+//! margin for the title bar and the taskbar, centred, so that a 1280x720 projector shows the whole window
+//! and a 1920x1080 one is filled.
 
 use bevy::prelude::*;
 use bevy::window::{Monitor, PrimaryMonitor, PrimaryWindow, WindowPosition};
@@ -12,10 +12,10 @@ pub(super) fn plugin(app: &mut App) {
 /// The share of a monitor a window that does not fit may take.
 const MARGIN: f32 = 0.94;
 
-/// The physical size for a window that would like to be `preferred` on a monitor of `monitor` (both
-/// physical pixels): `preferred` if it fits, else the largest of its shape within the margin.
+/// The physical size for a window of the shape of `preferred` on a monitor of `monitor` (both physical
+/// pixels): the largest of that shape within the margin (`preferred` when the monitor is unknown).
 pub fn fit(monitor: UVec2, preferred: UVec2) -> UVec2 {
-    if preferred.x <= monitor.x && preferred.y <= monitor.y || monitor.x == 0 || monitor.y == 0 {
+    if monitor.x == 0 || monitor.y == 0 || preferred.x == 0 || preferred.y == 0 {
         return preferred;
     }
     let k = (MARGIN * monitor.x as f32 / preferred.x as f32)
@@ -56,8 +56,11 @@ mod tests {
     #[test]
     fn the_window_fits_the_display() {
         let preferred = UVec2::new(1600, 900);
-        assert_eq!(fit(UVec2::new(1920, 1080), preferred), preferred);
-        assert_eq!(fit(UVec2::new(1600, 900), preferred), preferred);
+        assert_eq!(
+            fit(UVec2::new(1920, 1080), preferred),
+            UVec2::new(1804, 1015)
+        );
+        assert_eq!(fit(UVec2::new(1600, 900), preferred), UVec2::new(1504, 846));
         let small = fit(UVec2::new(1280, 720), preferred);
         assert!(small.x <= 1280 && small.y <= 720, "{small}");
         assert_eq!((small.x, small.y), (1203, 676));

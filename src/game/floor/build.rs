@@ -21,6 +21,8 @@ pub(super) struct Built {
     factory: Option<Entity>,
     units: Vec<String>,
     steps: usize,
+    /// The labels' scale in hundredths (they follow the text size).
+    text: u32,
 }
 
 /// A person's name under their figure.
@@ -57,6 +59,18 @@ pub(super) struct TeamTitle;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Built>();
     app.add_systems(Update, rebuild.in_set(FloorStep::Build));
+}
+
+/// A label's size: `size`, or less if its longest word would not fit in `width` (the floor's font is
+/// monospaced, about 0.6 of its size per letter), so that no label runs into its neighbour.
+pub fn fitting(text: &str, size: f32, width: f32) -> f32 {
+    let longest = text
+        .split_whitespace()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(1)
+        .max(1) as f32;
+    size.min(width / (longest * 0.6))
 }
 
 /// A line of text on the floor.
@@ -96,10 +110,12 @@ fn rebuild(
     };
     let model = &session.model;
     let org = factory.org();
+    let k = label_scale(settings.scale);
     let wanted = Built {
         factory: session.factories.get(settings.selected).copied(),
         units: org.units.iter().map(|u| u.id.clone()).collect(),
         steps: model.steps.len(),
+        text: (k * 100.0).round() as u32,
     };
     if *built == wanted {
         return;
@@ -110,26 +126,32 @@ fn rebuild(
     for e in &items {
         commands.entity(e).despawn();
     }
-    let layout = Layout::new(model.steps.len(), org.units.len());
-    spawn_columns(&mut commands, model, &layout, &palette);
-    spawn_zones(&mut commands, org, &layout);
-    spawn_people(&mut commands, model, org, &layout, &palette);
+    let layout = Layout::new(model.steps.len(), org.units.len(), k);
+    spawn_columns(&mut commands, model, &layout, &palette, k);
+    spawn_zones(&mut commands, org, &layout, k);
+    spawn_people(&mut commands, model, org, &layout, &palette, k);
     commands.spawn((
         text(
             "",
-            38.0,
+            38.0 * k,
             style::color(settings.selected),
             Vec2::new(-WIDTH / 2.0 + 4.0, TITLE_Y),
             Anchor::CENTER_LEFT,
         ),
         TeamTitle,
     ));
-    spawn_legend(&mut commands, &palette);
+    spawn_legend(&mut commands, &palette, k);
     *built = wanted;
 }
 
 /// One column per step: its background, name, station units, cake slots and status line.
-fn spawn_columns(commands: &mut Commands, model: &Model, layout: &Layout, palette: &Palette) {
+fn spawn_columns(
+    commands: &mut Commands,
+    model: &Model,
+    layout: &Layout,
+    palette: &Palette,
+    k: f32,
+) {
     for (c, step) in model.steps.iter().enumerate() {
         let x = layout.column_x[c];
         commands.spawn((
@@ -143,7 +165,7 @@ fn spawn_columns(commands: &mut Commands, model: &Model, layout: &Layout, palett
         commands.spawn((
             text(
                 &step.name,
-                25.0,
+                fitting(&step.name, 25.0 * k, layout.column_width - 8.0),
                 WHITE,
                 Vec2::new(x, HEADER_Y),
                 Anchor::CENTER,
@@ -177,7 +199,7 @@ fn spawn_columns(commands: &mut Commands, model: &Model, layout: &Layout, palett
             ));
         }
         commands.spawn((
-            text("", 21.0, MUTED, Vec2::new(x, STATUS_Y), Anchor::CENTER),
+            text("", 21.0 * k, MUTED, Vec2::new(x, STATUS_Y), Anchor::CENTER),
             TextBounds::new_horizontal(layout.column_width - 6.0),
             TextLayout::justify(Justify::Center),
             ColumnStatus { column: c },
@@ -186,7 +208,7 @@ fn spawn_columns(commands: &mut Commands, model: &Model, layout: &Layout, palett
 }
 
 /// The units' home zones, in their colours, and the away zone last.
-fn spawn_zones(commands: &mut Commands, org: &Org, layout: &Layout) {
+fn spawn_zones(commands: &mut Commands, org: &Org, layout: &Layout, k: f32) {
     for (z, (left, right)) in layout.zones.iter().enumerate() {
         let away = z == org.units.len();
         let color = if away {
@@ -206,8 +228,8 @@ fn spawn_zones(commands: &mut Commands, org: &Org, layout: &Layout) {
         };
         commands.spawn((
             text(
-                name,
-                24.0,
+                name.clone(),
+                fitting(&name, 24.0 * k, right - left - 16.0),
                 if away { MUTED } else { style::color(z) },
                 Vec2::new(left + 10.0, ZONE_TOP - 20.0),
                 Anchor::CENTER_LEFT,
@@ -224,6 +246,7 @@ fn spawn_people(
     org: &Org,
     layout: &Layout,
     palette: &Palette,
+    k: f32,
 ) {
     for (w, worker) in model.workers.iter().enumerate() {
         let unit = org.worker_unit[w] as usize;
@@ -232,7 +255,9 @@ fn spawn_people(
             .spawn((
                 Mesh2d(palette.circle.clone()),
                 MeshMaterial2d(palette.units[unit % palette.units.len()].clone()),
-                Transform::from_translation(layout.in_zone(unit, w).extend(3.0)),
+                // The figure (disc, initial and name) grows with the text size.
+                Transform::from_translation(layout.in_zone(unit, w).extend(3.0))
+                    .with_scale(Vec3::splat(k)),
                 WorkerFigure { index: w },
                 FloorItem,
             ))
@@ -259,7 +284,7 @@ fn spawn_people(
 }
 
 /// Colour swatches and what they mean.
-fn spawn_legend(commands: &mut Commands, palette: &Palette) {
+fn spawn_legend(commands: &mut Commands, palette: &Palette, k: f32) {
     let cakes = [
         ("standard cake", &palette.standard_cake),
         ("custom cake", &palette.custom_cake),
@@ -271,7 +296,9 @@ fn spawn_legend(commands: &mut Commands, palette: &Palette) {
         ("station broken", STATION_BROKEN, 22.0),
         ("cross-unit handoff", HANDOFF_ARROW, 6.0),
     ];
-    // Each entry as wide as its label (the floor's font is monospaced: about 0.6 of its size per letter).
+    // Each entry as wide as its label (the floor's font is monospaced: about 0.6 of its size per letter); the
+    // entries fill a row and go on in a second one when the text size makes them too wide for one.
+    let size = LEGEND_SIZE * k;
     let labels: Vec<&str> = cakes
         .iter()
         .map(|(l, _)| *l)
@@ -279,39 +306,115 @@ fn spawn_legend(commands: &mut Commands, palette: &Palette) {
         .collect();
     let widths: Vec<f32> = labels
         .iter()
-        .map(|l| 30.0 + l.chars().count() as f32 * LEGEND_SIZE * 0.6)
+        .map(|l| 30.0 + l.chars().count() as f32 * size * 0.6)
         .collect();
-    let gap = (WIDTH - widths.iter().sum::<f32>()) / labels.len() as f32;
-    let x = |i: usize| -WIDTH / 2.0 + widths[..i].iter().sum::<f32>() + i as f32 * gap.max(8.0);
+    let places = legend_places(&widths, 1.3 * size + 6.0);
     for (i, (label, material)) in cakes.into_iter().enumerate() {
+        let (x, y) = places[i];
         commands.spawn((
             Mesh2d(palette.cake.clone()),
             MeshMaterial2d(material.clone()),
-            Transform::from_xyz(x(i) + CAKE_R, LEGEND_Y, 2.0),
+            Transform::from_xyz(x + CAKE_R, y, 2.0),
             FloorItem,
         ));
-        commands.spawn(legend_label(label, x(i)));
+        commands.spawn(legend_label(label, (x, y), size));
     }
     for (j, (label, color, height)) in swatches.into_iter().enumerate() {
-        let i = cakes.len() + j;
+        let (x, y) = places[cakes.len() + j];
         commands.spawn((
             Sprite::from_color(color, Vec2::new(22.0, height)),
-            Transform::from_xyz(x(i) + 11.0, LEGEND_Y, 2.0),
+            Transform::from_xyz(x + 11.0, y, 2.0),
             FloorItem,
         ));
-        commands.spawn(legend_label(label, x(i)));
+        commands.spawn(legend_label(label, (x, y), size));
     }
+}
+
+/// Where each legend entry of these widths goes: left to right with even gaps, in as many rows of
+/// `row_height` as the floor's width needs (each row's gaps spread its entries across it).
+pub fn legend_places(widths: &[f32], row_height: f32) -> Vec<(f32, f32)> {
+    let mut rows: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut used = 0.0;
+    for (i, w) in widths.iter().enumerate() {
+        let row = rows.last_mut().expect("a row");
+        if !row.is_empty() && used + w + 8.0 * row.len() as f32 > WIDTH {
+            rows.push(vec![i]);
+            used = *w;
+        } else {
+            row.push(i);
+            used += w;
+        }
+    }
+    let mut out = vec![(0.0, 0.0); widths.len()];
+    for (r, row) in rows.iter().enumerate() {
+        let total: f32 = row.iter().map(|&i| widths[i]).sum();
+        let gap = ((WIDTH - total) / row.len() as f32).max(8.0);
+        let mut x = -WIDTH / 2.0;
+        for &i in row {
+            out[i] = (x, LEGEND_Y - r as f32 * row_height);
+            x += widths[i] + gap;
+        }
+    }
+    out
 }
 
 /// The legend's text size.
 const LEGEND_SIZE: f32 = 19.0;
 
-fn legend_label(label: &str, x: f32) -> impl Bundle {
+fn legend_label(label: &str, (x, y): (f32, f32), size: f32) -> impl Bundle {
     text(
         label,
-        LEGEND_SIZE,
+        size,
         WHITE,
-        Vec2::new(x + 30.0, LEGEND_Y),
+        Vec2::new(x + 30.0, y),
         Anchor::CENTER_LEFT,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_word_shrinks_its_label_to_its_column() {
+        let size = fitting("Purchasing", 32.0, 150.0);
+        assert!(size * 0.6 * 10.0 <= 150.0 + 1e-3 && size < 32.0);
+        assert_eq!(fitting("Baking", 25.0, 150.0), 25.0);
+    }
+
+    /// The legend's entries never overlap and stay on the floor, in one row or, with large text, two.
+    #[test]
+    fn the_legend_fits_at_every_text_size() {
+        let labels = [
+            "standard cake",
+            "custom cake",
+            "late",
+            "waiting (WIP limit)",
+            "station free",
+            "station broken",
+            "cross-unit handoff",
+        ];
+        for text_size in [0.8, 1.4, 1.8, 2.5] {
+            let size = LEGEND_SIZE * label_scale(text_size);
+            let widths: Vec<f32> = labels
+                .iter()
+                .map(|l| 30.0 + l.chars().count() as f32 * size * 0.6)
+                .collect();
+            let places = legend_places(&widths, 1.3 * size + 6.0);
+            for (i, &(x, y)) in places.iter().enumerate() {
+                assert!(
+                    x >= -WIDTH / 2.0 && x + widths[i] <= WIDTH / 2.0 + 1.0,
+                    "{text_size}: {i}"
+                );
+                assert!(
+                    y - size * 0.6 > -HEIGHT / 2.0,
+                    "{text_size}: {i} below the floor"
+                );
+                for (j, &(x2, y2)) in places.iter().enumerate().skip(i + 1) {
+                    let apart = y != y2 || x + widths[i] <= x2 || x2 + widths[j] <= x;
+                    assert!(apart, "{text_size}: entries {i} and {j} overlap");
+                }
+            }
+        }
+    }
 }

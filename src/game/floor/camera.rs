@@ -5,7 +5,7 @@ use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::input::egui_wants_any_pointer_input;
 
-use super::layout::{HEIGHT, WIDTH, WORKER_R};
+use super::layout::{HEIGHT, WIDTH, WORKER_R, label_scale};
 use super::{FloorCamera, FloorStep, WorkerFigure, on_screen};
 use crate::factory::FactorySim;
 use crate::game::ui::{FloorArea, UiSettings};
@@ -38,14 +38,15 @@ fn rings(
         return;
     };
     let spanner = &factory.org().spanner;
+    let r = WORKER_R * label_scale(settings.scale);
     for (t, fig) in &figures {
         let p = t.translation.truncate();
         if settings.focus == Some(fig.index) {
-            gizmos.circle_2d(p, WORKER_R + 10.0, Color::WHITE);
+            gizmos.circle_2d(p, r + 10.0, Color::WHITE);
         }
         if spanner.get(fig.index).copied().unwrap_or(false) {
-            gizmos.circle_2d(p, WORKER_R + 4.0, GOLD);
-            gizmos.circle_2d(p, WORKER_R + 6.0, GOLD);
+            gizmos.circle_2d(p, r + 4.0, GOLD);
+            gizmos.circle_2d(p, r + 6.0, GOLD);
         }
     }
 }
@@ -73,7 +74,7 @@ fn pick(
     settings.focus = figures
         .iter()
         .map(|(t, f)| (t.translation.truncate().distance(world), f.index))
-        .filter(|(d, _)| *d <= WORKER_R * 1.3)
+        .filter(|(d, _)| *d <= WORKER_R * label_scale(settings.scale) * 1.3)
         .min_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, i)| i);
 }

@@ -16,7 +16,7 @@ pub(super) const QUEUE_TOP: f32 = 134.0;
 pub(super) const STATUS_Y: f32 = -40.0;
 pub(super) const ZONE_TOP: f32 = -85.0;
 pub(super) const ZONE_BOTTOM: f32 = -335.0;
-pub(super) const LEGEND_Y: f32 = -372.0;
+pub(super) const LEGEND_Y: f32 = -365.0;
 pub(super) const CAKES_PER_ROW: usize = 5;
 pub(super) const CAKE_ROWS: usize = 6;
 pub(super) const CAKE_R: f32 = 12.0;
@@ -36,6 +36,12 @@ pub(super) const MUTED: Color = Color::srgb(0.60, 0.62, 0.68);
 /// Real seconds a handoff or defect mark stays on screen.
 pub(super) const MARK_SECS: f32 = 1.6;
 
+/// How much larger than at the default text size the floor's labels and people are drawn: they follow the
+/// text size the facilitator chose for the room, within what the floor's columns hold.
+pub fn label_scale(text_size: f32) -> f32 {
+    (text_size / crate::game::ui::style::DEFAULT_SCALE).clamp(0.85, 1.35)
+}
+
 /// Where things go on the floor, computed from the scenario and the unit count.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
@@ -43,10 +49,14 @@ pub struct Layout {
     pub column_width: f32,
     /// (left, right) of each unit's home zone, and of the away zone last.
     pub zones: Vec<(f32, f32)>,
+    /// How much larger than their base size people are drawn (they follow the text size).
+    pub figure: f32,
 }
 
 impl Layout {
-    pub fn new(steps: usize, units: usize) -> Layout {
+    /// The places for `steps` columns and `units` home zones, with people drawn `figure` times their base
+    /// size.
+    pub fn new(steps: usize, units: usize, figure: f32) -> Layout {
         let column_width = WIDTH / steps.max(1) as f32;
         let column_x = (0..steps)
             .map(|i| -WIDTH / 2.0 + column_width * (i as f32 + 0.5))
@@ -64,6 +74,7 @@ impl Layout {
             column_x,
             column_width,
             zones,
+            figure,
         }
     }
 
@@ -92,7 +103,7 @@ impl Layout {
 
     /// Position of the `k`th person working at a column.
     pub fn at_work(&self, column: usize, k: usize, count: usize) -> Vec2 {
-        let spacing = (WORKER_R * 2.3).min(self.column_width / count.max(1) as f32);
+        let spacing = (WORKER_R * 2.3 * self.figure).min(self.column_width / count.max(1) as f32);
         Vec2::new(
             self.column_x[column] + (k as f32 - (count as f32 - 1.0) / 2.0) * spacing,
             WORK_Y,
@@ -102,12 +113,11 @@ impl Layout {
     /// Position of the `k`th person in a home (or away) zone.
     pub fn in_zone(&self, zone: usize, k: usize) -> Vec2 {
         let (left, right) = self.zones[zone.min(self.zones.len() - 1)];
-        let per_row = (((right - left) - 20.0) / (WORKER_R * 2.6))
-            .floor()
-            .max(1.0) as usize;
+        let r = WORKER_R * self.figure;
+        let per_row = (((right - left) - 20.0) / (r * 2.6)).floor().max(1.0) as usize;
         Vec2::new(
-            left + 10.0 + WORKER_R * 1.3 + (k % per_row) as f32 * WORKER_R * 2.6,
-            ZONE_TOP - 80.0 - (k / per_row) as f32 * WORKER_R * 3.4,
+            left + 10.0 + r * 1.3 + (k % per_row) as f32 * r * 2.6,
+            ZONE_TOP - 80.0 - (k / per_row) as f32 * r * 3.4,
         )
     }
 }
@@ -120,7 +130,7 @@ mod tests {
     fn the_layout_keeps_everything_on_the_floor() {
         for steps in [1, 7, 8, 12] {
             for units in [1, 3, 7, 10] {
-                let l = Layout::new(steps, units);
+                let l = Layout::new(steps, units, 1.0);
                 assert_eq!(l.column_x.len(), steps);
                 assert_eq!(l.zones.len(), units + 1);
                 for c in 0..steps {

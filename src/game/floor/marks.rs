@@ -124,7 +124,11 @@ fn draw(
     let Some(factory) = on_screen(&session, &settings, &factories) else {
         return;
     };
-    let layout = Layout::new(session.model.steps.len(), factory.org().units.len());
+    let layout = Layout::new(
+        session.model.steps.len(),
+        factory.org().units.len(),
+        label_scale(settings.scale),
+    );
     let n = layout.column_x.len();
     for (i, m) in marks.0.iter().enumerate() {
         if m.from >= n || m.to >= n {
@@ -177,7 +181,11 @@ fn crosses(
         return;
     };
     let model = &session.model;
-    let layout = Layout::new(model.steps.len(), factory.org().units.len());
+    let layout = Layout::new(
+        model.steps.len(),
+        factory.org().units.len(),
+        label_scale(settings.scale),
+    );
     for (c, step) in model.steps.iter().enumerate() {
         let Some((s, st)) = step
             .station

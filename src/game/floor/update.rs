@@ -88,7 +88,15 @@ fn people(
         return;
     };
     let units = factory.org().units.len();
-    let targets = worker_targets(view, &Layout::new(session.model.steps.len(), units), units);
+    let targets = worker_targets(
+        view,
+        &Layout::new(
+            session.model.steps.len(),
+            units,
+            label_scale(settings.scale),
+        ),
+        units,
+    );
     for (entity, fig, mut material, target) in &mut figures {
         let Some(wv) = view.workers.get(fig.index) else {
             continue;
