@@ -12,6 +12,7 @@ use super::PlayOptions;
 use super::clock::GameClock;
 use super::debrief::{self, DebriefView, Tab};
 use super::presenter::DeskCamera;
+use super::record::OpenOffers;
 use super::screens::{OpenDebrief, Screen, StartGame};
 use super::ui::{PendingActions, UiAction, UiSettings};
 use crate::domain::{Command, DisruptionKind, Target, TeamAction};
@@ -110,6 +111,7 @@ struct Game<'w, 's> {
     primary: Query<'w, 's, Entity, With<PrimaryWindow>>,
     keyboard: MessageWriter<'w, KeyboardInput>,
     pending: ResMut<'w, PendingActions>,
+    offers: Res<'w, OpenOffers>,
 }
 
 impl Game<'_, '_> {
@@ -155,7 +157,7 @@ fn run(mut script: ResMut<Script>, mut g: Game) {
         4 if g.session.as_ref().is_some_and(|s| s.running) && g.minutes() >= 60.0 => {
             disrupt_and_move(&mut g)
         }
-        5 if f > 30 && g.minutes() >= 150.0 => shot(&mut g, &dir, 2),
+        5 if f > 30 && g.minutes() >= 150.0 => offers_count_down(&mut g) && shot(&mut g, &dir, 2),
         6 if f == 5 => {
             g.settings.show_console = true;
             false
@@ -275,6 +277,29 @@ fn press(g: &mut Game, key: KeyCode, down: bool) {
         repeat: false,
         window,
     });
+}
+
+/// The rush offer made at minute 60 is still open for every team and its countdown has run (real seconds of
+/// play), but not out; a wrong state fails the smoke test.
+fn offers_count_down(g: &mut Game) -> bool {
+    let offers = &g.offers.0;
+    let teams = g.session.as_ref().map_or(0, |s| s.factories.len());
+    let window = f64::from(crate::game::clock::DEFAULT_SECONDS);
+    let ok = offers.len() == teams
+        && offers
+            .iter()
+            .all(|o| o.seconds_left.is_some_and(|s| s > 0.0 && s < window));
+    if !ok {
+        eprintln!(
+            "smoke: offers FAILED: expected {teams} open offers counting down from {window} s, got {:?}",
+            offers
+                .iter()
+                .map(|o| (o.team, o.seconds_left))
+                .collect::<Vec<_>>()
+        );
+        g.exit.write(AppExit::error());
+    }
+    true
 }
 
 /// The facilitator breaks a station everywhere; team 2 moves its first worker to another unit and is put on
