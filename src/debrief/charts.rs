@@ -285,10 +285,7 @@ pub fn cfd(d: &Debrief, t: usize, path: &Path) -> Result {
                 c.mix(0.55),
             ))
             .map_err(err)?;
-        entries.push((
-            humanize(d.tables.steps.get(s).map_or("", String::as_str)),
-            c.mix(0.8),
-        ));
+        entries.push((humanize(d.tables.step_name(s)), c.mix(0.8)));
     }
     chart
         .draw_series(AreaSeries::new(
@@ -525,9 +522,9 @@ pub fn network(d: &Debrief, t: usize, path: &Path) -> Result {
             .map_err(err)?;
     }
     let units = &team.details.units;
-    for (w, name) in d.tables.workers.iter().enumerate() {
+    for (w, &p) in pos.iter().enumerate().take(d.tables.workers.len()) {
+        let name = d.tables.worker_name(w);
         let u = team.details.unit_index(w);
-        let p = pos[w];
         if team.details.spanners.contains(&(w as u16)) {
             chart
                 .draw_series([Circle::new(p, 22, BLACK.filled())])
@@ -538,7 +535,7 @@ pub fn network(d: &Debrief, t: usize, path: &Path) -> Result {
             .map_err(err)?;
         chart
             .draw_series([Text::new(
-                name.clone(),
+                name.to_string(),
                 (p.0 * 1.13 - 0.06, p.1 * 1.13),
                 (FONT, 15).into_font().color(&BLACK),
             )])

@@ -141,6 +141,30 @@ pub struct Tables {
     pub stations: Vec<String>,
     /// Ingredient ids.
     pub ingredients: Vec<String>,
+    /// Worker names as the room knows them, by index (absent in older logs: the ids stand in).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub worker_names: Vec<String>,
+    /// Step names, by index (absent in older logs: the ids stand in).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub step_names: Vec<String>,
+}
+
+impl Tables {
+    /// Worker `w`'s name (its id when the log has no names).
+    pub fn worker_name(&self, w: usize) -> &str {
+        self.worker_names
+            .get(w)
+            .or_else(|| self.workers.get(w))
+            .map_or("?", String::as_str)
+    }
+
+    /// Step `s`'s name (its id when the log has no names).
+    pub fn step_name(&self, s: usize) -> &str {
+        self.step_names
+            .get(s)
+            .or_else(|| self.steps.get(s))
+            .map_or("?", String::as_str)
+    }
 }
 
 /// What happened. In the JSON log each event is an object with its `type` (the variant's name), `t`,

@@ -1202,6 +1202,8 @@ mod tests {
             products: vec!["p".into()],
             stations: Vec::new(),
             ingredients: Vec::new(),
+            worker_names: Vec::new(),
+            step_names: Vec::new(),
         };
         vec![
             session(

@@ -339,6 +339,8 @@ pub fn spawn_session(world: &mut World, config: SessionConfig) {
                 products: model.products.iter().map(|p| p.id.clone()).collect(),
                 stations: model.stations.iter().map(|s| s.id.clone()).collect(),
                 ingredients: model.ingredients.iter().map(|i| i.id.clone()).collect(),
+                worker_names: model.workers.iter().map(|w| w.name.clone()).collect(),
+                step_names: model.steps.iter().map(|s| s.name.clone()).collect(),
             }),
         },
     }];

@@ -79,7 +79,7 @@ pub fn tie_graph(d: &Debrief, t: usize) -> TieGraph {
             node.set_color(style::color32(unit));
             node.set_label(format!(
                 "{}{}",
-                d.tables.workers[w],
+                d.tables.worker_name(w),
                 if spanner { " ★" } else { "" }
             ));
             node.display_mut().radius = if spanner { 18.0 } else { 14.0 };
@@ -145,7 +145,7 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, state: &mut CollaborationState) {
         ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         for (w, v) in ranked.iter().take(5) {
             let unit = details.worker_unit.get(*w).cloned().unwrap_or_default();
-            ui.label(format!("{} ({unit}): {v:.2}", d.tables.workers[*w]));
+            ui.label(format!("{} ({unit}): {v:.2}", d.tables.worker_name(*w)));
         }
     });
 }

@@ -45,7 +45,7 @@ fn cumulative_flow(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32) {
         .filter(|&s| f.arrived[s].last().copied().unwrap_or(0) > 0)
         .map(|s| {
             (
-                d.tables.steps.get(s).cloned().unwrap_or_default(),
+                d.tables.step_name(s).to_string(),
                 style::color32(s + 1).gamma_multiply(0.6),
             )
         })
@@ -67,7 +67,7 @@ fn cumulative_flow(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32) {
                 if ys.last().copied().unwrap_or(0.0) <= 0.0 {
                     continue;
                 }
-                let name = d.tables.steps.get(s).cloned().unwrap_or_default();
+                let name = d.tables.step_name(s).to_string();
                 p.add(
                     FilledArea::new(name, &f.minutes, &below, &ys)
                         .fill_color(style::color32(s + 1).gamma_multiply(0.6)),
