@@ -487,6 +487,12 @@ mod tests {
         };
         let mut state = ConsoleState::default();
         let t = texts(|ui| console(ui, &v, &mut state, &mut Vec::new()));
+        for p in crate::game::ui::testing::PROJECTORS {
+            let problems = crate::game::ui::testing::layout_problems(p, 280.0, |ui| {
+                console(ui, &v, &mut state, &mut Vec::new());
+            });
+            assert!(problems.is_empty(), "{p:?}: {problems:#?}");
+        }
         assert!(shows(&t, "Start round"));
         assert!(shows(&t, "End round"));
         assert!(shows(&t, &model.palette[0].headline), "{t:?}");

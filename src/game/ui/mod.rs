@@ -270,6 +270,67 @@ pub(crate) mod testing {
         out
     }
 
+    /// The projector sizes the panels must hold: 1280x720 at text size 1.4 and 1920x1080 at 1.8 (physical
+    /// pixels and egui zoom).
+    pub const PROJECTORS: [(f32, f32, f32); 2] = [(1280.0, 720.0, 1.4), (1920.0, 1080.0, 1.8)];
+
+    /// Runs `f` in a panel of `width` points (of a window of `size` physical pixels at text size `zoom`) and
+    /// returns what is wrong with its text: a text running past the panel's right edge (cut off on screen),
+    /// or two texts overlapping. Empty when the layout is sound.
+    pub fn layout_problems(
+        (w, h, zoom): (f32, f32, f32),
+        width: f32,
+        mut f: impl FnMut(&mut egui::Ui),
+    ) -> Vec<String> {
+        let ctx = egui::Context::default();
+        ctx.set_zoom_factor(zoom);
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(w, h),
+            )),
+            ..Default::default()
+        };
+        let mut rects = Vec::new();
+        for _ in 0..4 {
+            let out = ctx.run_ui(input.clone(), |ui| {
+                ui.allocate_ui(egui::vec2(width, ui.available_height()), |ui| {
+                    ui.set_max_width(width);
+                    f(ui);
+                });
+            });
+            rects = out
+                .shapes
+                .iter()
+                .filter_map(|s| match &s.shape {
+                    egui::epaint::Shape::Text(t) if !t.galley.text().trim().is_empty() => Some((
+                        t.galley.text().to_string(),
+                        t.galley.rect.translate(t.pos.to_vec2()),
+                    )),
+                    _ => None,
+                })
+                .collect::<Vec<_>>();
+        }
+        let right = ctx.content_rect().left() + width + 1.0;
+        let mut problems = Vec::new();
+        for (i, (text, r)) in rects.iter().enumerate() {
+            if r.right() > right {
+                problems.push(format!(
+                    "{text:?} runs to {:.0}, past the panel's {:.0}",
+                    r.right(),
+                    right
+                ));
+            }
+            for (other, r2) in &rects[i + 1..] {
+                let overlap = r.intersect(*r2);
+                if overlap.width() > 2.0 && overlap.height() > 2.0 {
+                    problems.push(format!("{text:?} overlaps {other:?}"));
+                }
+            }
+        }
+        problems
+    }
+
     /// Whether any painted text contains `needle`.
     pub fn shows(texts: &[String], needle: &str) -> bool {
         texts.iter().any(|t| t.contains(needle))
@@ -359,6 +420,34 @@ mod tests {
         assert_eq!(money(0.2), "0");
         assert_eq!(clock(125.9), "2:05");
         assert_eq!(countdown(42.2), "0:43");
+    }
+
+    #[test]
+    fn the_layout_check_finds_cut_off_and_overlapping_text() {
+        let p = testing::PROJECTORS[0];
+        let wide = testing::layout_problems(p, 200.0, |ui| {
+            ui.horizontal(|ui| {
+                ui.label("a label far too long for the narrow panel it is in");
+            });
+        });
+        assert!(wide.iter().any(|x| x.contains("past the panel")), "{wide:?}");
+        let stacked = testing::layout_problems(p, 400.0, |ui| {
+            let at = ui.cursor().min;
+            ui.put(
+                egui::Rect::from_min_size(at, egui::vec2(200.0, 20.0)),
+                egui::Label::new("first"),
+            );
+            ui.put(
+                egui::Rect::from_min_size(at, egui::vec2(200.0, 20.0)),
+                egui::Label::new("second"),
+            );
+        });
+        assert!(stacked.iter().any(|x| x.contains("overlaps")), "{stacked:?}");
+        let fine = testing::layout_problems(p, 400.0, |ui| {
+            ui.label("first");
+            ui.label("second");
+        });
+        assert!(fine.is_empty(), "{fine:?}");
     }
 
     #[test]

@@ -262,6 +262,32 @@ mod tests {
     }
 
     #[test]
+    fn the_overview_holds_twelve_teams_on_both_projectors() {
+        let rows: Vec<TeamRow> = (0..12)
+            .map(|i| TeamRow {
+                name: format!("Team {}", i + 1),
+                live: Live {
+                    design: "Departments with boundary spanners".into(),
+                    figures: crate::metrics::collector::Figures {
+                        delivered: 40 + i,
+                        late: 12,
+                        costs: 12_345.0,
+                        ..Default::default()
+                    },
+                    wip: 23,
+                },
+                buckets: vec![1, 2, 3],
+            })
+            .collect();
+        for p in crate::game::ui::testing::PROJECTORS {
+            let problems = crate::game::ui::testing::layout_problems(p, 230.0, |ui| {
+                overview(ui, &rows, 3, &mut Vec::new());
+            });
+            assert!(problems.is_empty(), "{p:?}: {problems:#?}");
+        }
+    }
+
+    #[test]
     fn the_overview_fits_every_team() {
         assert_eq!(fit(4, 600.0), Fit::Cards);
         assert_eq!(fit(8, 600.0), Fit::Rows);

@@ -299,4 +299,29 @@ mod tests {
         let delivered = report.factories[0].rounds[0].orders_delivered.to_string();
         assert!(shows(&t, &delivered));
     }
+
+    /// The round end on both projectors, twelve teams: the standings and how the profit adds up fit the
+    /// screen's width (less the overlay's margins) without cutting or overlapping a figure.
+    #[test]
+    fn the_round_end_holds_twelve_teams_on_both_projectors() {
+        let model = Arc::new(crate::scenario::default_model().unwrap());
+        let report = headless::run(
+            model,
+            &RunOptions {
+                teams: Some(12),
+                ..Default::default()
+            },
+            Vec::new(),
+        )
+        .unwrap();
+        let mut state = StandingsState::default();
+        for p in crate::game::ui::testing::PROJECTORS {
+            let width = p.0 / p.2 - 48.0;
+            let problems = crate::game::ui::testing::layout_problems(p, width, |ui| {
+                standings(ui, &report, Some(1), &mut state);
+                profit_breakdown(ui, &report, Some(1));
+            });
+            assert!(problems.is_empty(), "{p:?}: {problems:#?}");
+        }
+    }
 }

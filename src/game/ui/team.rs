@@ -571,5 +571,12 @@ mod tests {
         assert!(shows(&t, &model.workers[0].name));
         assert!(shows(&t, "Shared board"));
         assert!(actions.is_empty(), "drawing alone decides nothing");
+        // As the room and the facilitator see it: the panel's default width on both projectors.
+        for p in crate::game::ui::testing::PROJECTORS {
+            let problems = crate::game::ui::testing::layout_problems(p, 345.0, |ui| {
+                team_panel(ui, &v, &mut state, &mut actions);
+            });
+            assert!(problems.is_empty(), "{p:?}: {problems:#?}");
+        }
     }
 }
