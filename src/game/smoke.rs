@@ -14,13 +14,19 @@ use super::debrief::{self, DebriefView, Tab};
 use super::presenter::DeskCamera;
 use super::record::OpenOffers;
 use super::screens::{OpenDebrief, Screen, StartGame};
+use super::ui::console::{CONFIRM_END, END_ROUND};
+use super::ui::menu::TEXT_SIZE;
+use super::ui::remembered;
 use super::ui::{PendingActions, UiAction, UiSettings};
 use crate::domain::{Command, DisruptionKind, Target, TeamAction};
 use crate::factory::FactorySim;
 use crate::sim::Session;
 use bevy::input::ButtonState;
 use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
-use bevy::window::PrimaryWindow;
+use bevy::input::mouse::MouseButtonInput;
+use bevy::window::{CursorMoved, PrimaryWindow, WindowEvent};
+use bevy_egui::egui;
+use bevy_egui::{EguiContext, PrimaryEguiContext};
 
 /// Screenshots the smoke test takes, in order.
 pub const SHOTS: [&str; 11] = [
@@ -112,6 +118,10 @@ struct Game<'w, 's> {
     keyboard: MessageWriter<'w, KeyboardInput>,
     pending: ResMut<'w, PendingActions>,
     offers: Res<'w, OpenOffers>,
+    contexts: Query<'w, 's, (&'static mut EguiContext, Has<PrimaryEguiContext>)>,
+    window_events: MessageWriter<'w, WindowEvent>,
+    /// The text size before the slider was dragged.
+    smoke_scale: Local<'s, f32>,
 }
 
 impl Game<'_, '_> {
@@ -163,20 +173,20 @@ fn run(mut script: ResMut<Script>, mut g: Game) {
             false
         }
         6 if f > 25 => shot(&mut g, &dir, 3),
-        7 if f > 10 => {
-            g.settings.show_console = false;
-            g.sim.write(Command::EndRound);
-            true
-        }
+        // End the round with the mouse, through the window's input, as the facilitator would: the console's
+        // End round button, then its confirmation.
+        7 => end_round_by_mouse(&mut g, f),
         8 if g.on(Screen::RoundEnd) && f > 20 => shot(&mut g, &dir, 4),
+        // The text size with the mouse: dragging the slider changes nothing until it is released.
+        9 => text_size_by_mouse(&mut g, f),
         // The debrief of the session so far, every tab, and an export.
-        9 if f > 10 => {
+        10 if f > 10 => {
             g.open_debrief.write(OpenDebrief);
             true
         }
-        10..=15 if g.on(Screen::Debrief) => debrief_tab(&mut g, &dir, script.step - 10, f),
-        16 if f > 10 => export(&mut g, &dir),
-        17 => check_shots(&mut g, &dir, f),
+        11..=16 if g.on(Screen::Debrief) => debrief_tab(&mut g, &dir, script.step - 11, f),
+        17 if f > 10 => export(&mut g, &dir),
+        18 => check_shots(&mut g, &dir, f),
         _ => false,
     };
     if done {
@@ -258,6 +268,125 @@ fn keys(g: &mut Game, frame: u32) -> bool {
         _ => {}
     }
     false
+}
+
+/// Clicks the console's End round and then its confirmation, where they were drawn, through the window's
+/// mouse input; fails the smoke test when the round has not ended after it.
+fn end_round_by_mouse(g: &mut Game, frame: u32) -> bool {
+    match frame {
+        5 => click(g, END_ROUND, true),
+        7 => click(g, END_ROUND, false),
+        15 => click(g, CONFIRM_END, true),
+        17 => click(g, CONFIRM_END, false),
+        40 => {
+            // Ended, and early: by the clicks, not by the clock.
+            let ended = g
+                .session
+                .as_ref()
+                .is_some_and(|s| !s.running && s.minute() < s.model.round_len.minutes() - 1.0);
+            if !ended {
+                eprintln!(
+                    "smoke: mouse FAILED: End round and its confirmation did not end the round"
+                );
+                g.exit.write(AppExit::error());
+            }
+            g.settings.show_console = false;
+            return true;
+        }
+        _ => {}
+    }
+    false
+}
+
+/// Opens the menu with Esc (in one window; the facilitator's window shows the text size anyway), drags the
+/// text-size slider with the mouse and checks the size changes only when the button is released.
+fn text_size_by_mouse(g: &mut Game, frame: u32) -> bool {
+    let before = g.settings.scale;
+    match frame {
+        2 => press(g, KeyCode::Escape, true),
+        3 => press(g, KeyCode::Escape, false),
+        10 => pointer(g, TEXT_SIZE, Some(true), egui::vec2(-0.45, 0.0)),
+        12 | 14 | 16 => pointer(
+            g,
+            TEXT_SIZE,
+            None,
+            egui::vec2(-0.45 + 0.15 * (frame - 10) as f32, 0.0),
+        ),
+        20 => {
+            if (g.settings.scale - *g.smoke_scale).abs() > f32::EPSILON {
+                eprintln!("smoke: slider FAILED: the text size changed while dragging");
+                g.exit.write(AppExit::error());
+            }
+            pointer(g, TEXT_SIZE, Some(false), egui::vec2(0.0, 0.0));
+        }
+        30 => {
+            if (g.settings.scale - *g.smoke_scale).abs() <= f32::EPSILON {
+                eprintln!(
+                    "smoke: slider FAILED: releasing the slider did not change the text size"
+                );
+                g.exit.write(AppExit::error());
+            }
+            g.settings.show_menu = false;
+            return true;
+        }
+        _ => {}
+    }
+    if frame == 1 {
+        *g.smoke_scale = before;
+    }
+    false
+}
+
+/// Moves the pointer onto the control `name` and presses or releases the left button there.
+fn click(g: &mut Game, name: &'static str, down: bool) {
+    pointer(g, name, Some(down), egui::Vec2::ZERO);
+}
+
+/// Moves the pointer onto the control `name` (in the facilitator's window in the presenter view, else the
+/// room's), `offset` from its centre in halves of its size, and presses (`Some(true)`) or releases the left
+/// button there, through the window's input.
+fn pointer(g: &mut Game, name: &'static str, button: Option<bool>, offset: egui::Vec2) {
+    let presenting = !g.desk.is_empty();
+    let window = if presenting {
+        g.desk.iter().next().map(|d| d.window)
+    } else {
+        g.primary.iter().next()
+    };
+    let Some(window) = window else {
+        return;
+    };
+    let Some(mut ctx) = g
+        .contexts
+        .iter_mut()
+        .find(|(_, room)| *room != presenting)
+        .map(|(c, _)| c)
+    else {
+        return;
+    };
+    let ctx = ctx.get_mut();
+    let Some(rect) = remembered(ctx, name) else {
+        eprintln!("smoke: mouse FAILED: {name} was not drawn");
+        g.exit.write(AppExit::error());
+        return;
+    };
+    let at = (rect.center() + offset * rect.size() / 2.0) * ctx.zoom_factor();
+    g.window_events.write(WindowEvent::CursorMoved(CursorMoved {
+        window,
+        position: Vec2::new(at.x, at.y),
+        delta: None,
+    }));
+    if let Some(down) = button {
+        g.window_events
+            .write(WindowEvent::MouseButtonInput(MouseButtonInput {
+                button: MouseButton::Left,
+                state: if down {
+                    ButtonState::Pressed
+                } else {
+                    ButtonState::Released
+                },
+                window,
+            }));
+    }
 }
 
 /// A key going down or up, as the window reports it.

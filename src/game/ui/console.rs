@@ -4,7 +4,7 @@
 
 use bevy_egui::egui::{self, RichText};
 
-use super::{UiAction, clock, style};
+use super::{UiAction, clock, remember, style};
 use crate::domain::{Command, DisruptionSpec, Target};
 use crate::game::record::Injection;
 use crate::scenario::Model;
@@ -161,6 +161,11 @@ impl ConsoleState {
     }
 }
 
+/// The names under which the console notes where its End round button and its confirmation are.
+pub const END_ROUND: &str = "end_round";
+/// See [`END_ROUND`].
+pub const CONFIRM_END: &str = "confirm_end_round";
+
 /// The console: round control, speed, a disruption to inject and the log of injections.
 pub fn console(
     ui: &mut egui::Ui,
@@ -212,7 +217,9 @@ fn confirm_end(
             .color(style::WARNING),
         );
         ui.horizontal(|ui| {
-            if ui.button("Yes, end the round").clicked() {
+            let yes = ui.button("Yes, end the round");
+            remember(ui, CONFIRM_END, &yes);
+            if yes.clicked() {
                 state.confirm_end = false;
                 actions.push(UiAction::Command(Command::EndRound));
             }
@@ -266,16 +273,16 @@ fn round_control(
         {
             actions.push(UiAction::TogglePause);
         }
-        if ui
+        let end = ui
             .add_enabled(
                 v.running && !state.confirm_end,
                 egui::Button::new("⏹ End round"),
             )
             .on_hover_text(
                 "End the round now for all teams (asks first; work in progress carries over)",
-            )
-            .clicked()
-        {
+            );
+        remember(ui, END_ROUND, &end);
+        if end.clicked() {
             state.confirm_end = true;
         }
     });

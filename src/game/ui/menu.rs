@@ -43,12 +43,16 @@ pub fn menu(ui: &mut egui::Ui, scale: f32, presenter: bool, actions: &mut Vec<Ui
     }
 }
 
+/// The name under which the text-size slider notes where it is (for scripted input).
+pub const TEXT_SIZE: &str = "text_size";
+
 /// The text-size slider: it shows the size being dragged to and applies it when released (or at once when
 /// set by a click or a key), so the window never rescales under the mouse.
 pub fn text_size(ui: &mut egui::Ui, scale: f32, actions: &mut Vec<UiAction>) {
     let id = ui.id().with("text_size_drag");
     let mut value = ui.data(|d| d.get_temp::<f32>(id)).unwrap_or(scale);
     let r = ui.add(egui::Slider::new(&mut value, style::SCALES));
+    super::remember(ui, TEXT_SIZE, &r);
     if r.dragged() {
         ui.data_mut(|d| d.insert_temp(id, value));
         return;

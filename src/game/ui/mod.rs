@@ -143,6 +143,19 @@ pub fn prepare(ctx: &egui::Context, settings: &UiSettings) {
     ctx.set_theme(egui::ThemePreference::Dark);
 }
 
+/// Notes where a control was drawn this pass, under `name`, so that a scripted session (the smoke test) can
+/// click it through the window's real mouse input, as a facilitator would.
+pub fn remember(ui: &egui::Ui, name: &'static str, control: &egui::Response) {
+    let rect = control.rect;
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(egui::Id::new(("control", name)), rect));
+}
+
+/// Where the control `name` was drawn last (points of the context it was drawn in).
+pub fn remembered(ctx: &egui::Context, name: &'static str) -> Option<egui::Rect> {
+    ctx.data(|d| d.get_temp::<egui::Rect>(egui::Id::new(("control", name))))
+}
+
 /// Where [`dock`] notes the width it took, and in which pass.
 const DOCK_WIDTH: &str = "dock_width";
 
@@ -430,7 +443,10 @@ mod tests {
                 ui.label("a label far too long for the narrow panel it is in");
             });
         });
-        assert!(wide.iter().any(|x| x.contains("past the panel")), "{wide:?}");
+        assert!(
+            wide.iter().any(|x| x.contains("past the panel")),
+            "{wide:?}"
+        );
         let stacked = testing::layout_problems(p, 400.0, |ui| {
             let at = ui.cursor().min;
             ui.put(
@@ -442,7 +458,10 @@ mod tests {
                 egui::Label::new("second"),
             );
         });
-        assert!(stacked.iter().any(|x| x.contains("overlaps")), "{stacked:?}");
+        assert!(
+            stacked.iter().any(|x| x.contains("overlaps")),
+            "{stacked:?}"
+        );
         let fine = testing::layout_problems(p, 400.0, |ui| {
             ui.label("first");
             ui.label("second");
