@@ -389,7 +389,11 @@ pub fn handoffs(d: &Debrief, t: usize, path: &Path) -> Result {
         .margin(12)
         .build_cartesian_2d(-2.3f64..n as f64, -1.2f64..n as f64)
         .map_err(err)?;
-    heat_map_axes(&mut chart, units)?;
+    let names: Vec<String> = units
+        .iter()
+        .map(|u| team.details.unit_name(u).to_string())
+        .collect();
+    heat_map_axes(&mut chart, &names)?;
     let max = team
         .details
         .handoffs
@@ -553,7 +557,7 @@ pub fn network(d: &Debrief, t: usize, path: &Path) -> Result {
             .map_err(err)?;
         chart
             .draw_series([Text::new(
-                u.clone(),
+                team.details.unit_name(u).to_string(),
                 (-1.26, 1.2 - i as f64 * 0.1),
                 (FONT, 14).into_font(),
             )])
@@ -600,7 +604,9 @@ pub fn ei(d: &Debrief, t: usize, path: &Path) -> Result {
         .y_label_formatter(&|v| {
             units
                 .get((v - 0.5).round() as usize)
-                .map_or_else(String::new, |(u, _, _)| (*u).clone())
+                .map_or_else(String::new, |(u, _, _)| {
+                    team.details.unit_name(u).to_string()
+                })
         })
         .x_desc("E-I index: -1 silo, 0 balanced, +1 all outward")
         .label_style((FONT, 14))

@@ -221,6 +221,8 @@ pub struct HandoffCell {
 pub struct TeamDetails {
     /// Every unit id seen, in order of appearance.
     pub units: Vec<String>,
+    /// Their names, as the room knows them (by the same index).
+    pub unit_names: Vec<String>,
     /// Each worker's unit at the end.
     pub worker_unit: Vec<String>,
     /// Boundary spanners at the end.
@@ -250,6 +252,16 @@ impl TeamDetails {
             .unwrap_or(0)
     }
 
+    /// The name of unit `id` (the id itself if it has none).
+    pub fn unit_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.units
+            .iter()
+            .position(|u| u == id)
+            .and_then(|i| self.unit_names.get(i))
+            .filter(|n| !n.is_empty())
+            .map_or(id, String::as_str)
+    }
+
     /// The largest tie count between two people (at least 1).
     pub fn max_ties(&self) -> u32 {
         self.ties.pairs.values().copied().max().unwrap_or(1).max(1)
@@ -262,6 +274,8 @@ struct FactoryAcc {
     /// Unit ids of the current organisation, by index.
     units: Vec<String>,
     all_units: Vec<String>,
+    /// The names of `all_units`.
+    all_unit_names: Vec<String>,
     worker_unit: Vec<String>,
     spanners: Vec<u16>,
     /// (from unit, to unit) -> (handoffs, summed wait ms, waits seen)
@@ -548,6 +562,7 @@ impl Collector {
         }
         Some(TeamDetails {
             units: fa.all_units.clone(),
+            unit_names: fa.all_unit_names.clone(),
             worker_unit: fa.worker_unit.clone(),
             spanners: fa.spanners.clone(),
             ties,
@@ -877,6 +892,7 @@ impl FactoryAcc {
         for u in &org.units {
             if !self.all_units.contains(&u.id) {
                 self.all_units.push(u.id.clone());
+                self.all_unit_names.push(u.name.clone());
             }
             for &w in &u.members {
                 if self.worker_unit.len() <= w as usize {

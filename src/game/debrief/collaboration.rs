@@ -145,7 +145,11 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, state: &mut CollaborationState) {
         ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         for (w, v) in ranked.iter().take(5) {
             let unit = details.worker_unit.get(*w).cloned().unwrap_or_default();
-            ui.label(format!("{} ({unit}): {v:.2}", d.tables.worker_name(*w)));
+            ui.label(format!(
+                "{} ({}): {v:.2}",
+                d.tables.worker_name(*w),
+                details.unit_name(&unit)
+            ));
         }
     });
 }
@@ -164,7 +168,7 @@ fn ei_grid(ui: &mut egui::Ui, details: &crate::metrics::collector::TeamDetails) 
                 continue;
             };
             let Some(v) = x.actual else { continue };
-            ui.label(RichText::new(unit).color(style::color32(u)));
+            ui.label(RichText::new(details.unit_name(unit)).color(style::color32(u)));
             let (rect, _) = ui.allocate_exact_size(egui::vec2(160.0, 14.0), Sense::hover());
             let at = |v: f64| rect.center().x + (v as f32) * rect.width() / 2.0;
             let (mid, end) = (at(0.0), at(v));
@@ -205,11 +209,15 @@ fn heat_map(ui: &mut egui::Ui, d: &Debrief, t: usize) {
         .show(ui, |ui| {
             ui.label(RichText::new("from \\ to").color(style::MUTED));
             for (u, unit) in units.iter().enumerate() {
-                ui.label(RichText::new(unit).small().color(style::color32(u)));
+                ui.label(
+                    RichText::new(details.unit_name(unit))
+                        .small()
+                        .color(style::color32(u)),
+                );
             }
             ui.end_row();
             for (i, from) in units.iter().enumerate() {
-                ui.label(RichText::new(from).color(style::color32(i)));
+                ui.label(RichText::new(details.unit_name(from)).color(style::color32(i)));
                 for to in units {
                     let cell = details
                         .handoffs

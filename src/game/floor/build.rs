@@ -277,7 +277,12 @@ fn spawn_people(
                     ..default()
                 },
                 TextColor(WHITE),
-                Transform::from_xyz(0.0, -WORKER_R - 12.0, 1.0),
+                // A name with what the person does ("Bo (answering)") wraps under the disc rather than
+                // run into the next unit's zone.
+                TextBounds::new_horizontal(WORKER_R * 5.0),
+                TextLayout::justify(Justify::Center),
+                Anchor::TOP_CENTER,
+                Transform::from_xyz(0.0, -WORKER_R - 2.0, 1.0),
                 WorkerLabel { index: w },
             ));
     }
