@@ -188,11 +188,12 @@ fn spawn_columns(
                 ));
             }
         }
-        for slot in 0..CAKES_PER_ROW * CAKE_ROWS {
+        for slot in 0..layout.cake_slots() {
             commands.spawn((
                 Mesh2d(palette.cake.clone()),
                 MeshMaterial2d(palette.standard_cake.clone()),
-                Transform::from_translation(layout.cake(c, slot).extend(2.0)),
+                Transform::from_translation(layout.cake(c, slot).extend(2.0))
+                    .with_scale(Vec3::splat(layout.figure)),
                 Visibility::Hidden,
                 Cake { column: c, slot },
                 FloorItem,

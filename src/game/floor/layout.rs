@@ -78,18 +78,42 @@ impl Layout {
         }
     }
 
+    /// The distance between two cakes in a queue: their base spacing at the figure's scale, as far as a
+    /// column's width allows.
+    fn cake_step(&self) -> f32 {
+        CAKE_R * 2.6 * self.figure
+    }
+
+    /// Cakes in a row of a column's queue, and rows, at this scale (at most [`CAKES_PER_ROW`] x
+    /// [`CAKE_ROWS`]); the queue stays between the work row and the status line.
+    pub fn cake_grid(&self) -> (usize, usize) {
+        let step = self.cake_step();
+        let per_row = ((self.column_width - 6.0) / step).floor().max(1.0) as usize;
+        let rows =
+            ((QUEUE_TOP - CAKE_R * self.figure - (STATUS_Y + 10.0)) / step).floor() as usize + 1;
+        (per_row.min(CAKES_PER_ROW), rows.clamp(1, CAKE_ROWS))
+    }
+
+    /// How many waiting cakes a column shows (the rest are counted in its status line).
+    pub fn cake_slots(&self) -> usize {
+        let (per_row, rows) = self.cake_grid();
+        per_row * rows
+    }
+
     /// Position of the `i`th cake in a column's queue.
     pub fn cake(&self, column: usize, i: usize) -> Vec2 {
-        let x0 = self.column_x[column] - (CAKES_PER_ROW as f32 - 1.0) / 2.0 * (CAKE_R * 2.6);
+        let (per_row, _) = self.cake_grid();
+        let step = self.cake_step();
+        let x0 = self.column_x[column] - (per_row as f32 - 1.0) / 2.0 * step;
         Vec2::new(
-            x0 + (i % CAKES_PER_ROW) as f32 * CAKE_R * 2.6,
-            QUEUE_TOP - (i / CAKES_PER_ROW) as f32 * CAKE_R * 2.6,
+            x0 + (i % per_row) as f32 * step,
+            QUEUE_TOP - (i / per_row) as f32 * step,
         )
     }
 
     /// Side of a station unit's square when a column shows `count` of them.
     pub fn station_size(&self, count: usize) -> f32 {
-        (self.column_width / count.max(1) as f32 - 5.0).clamp(8.0, STATION_SIZE)
+        (self.column_width / count.max(1) as f32 - 5.0).clamp(8.0, STATION_SIZE * self.figure)
     }
 
     /// Position of the `k`th station unit of a column.
@@ -115,9 +139,11 @@ impl Layout {
         let (left, right) = self.zones[zone.min(self.zones.len() - 1)];
         let r = WORKER_R * self.figure;
         let per_row = (((right - left) - 20.0) / (r * 2.6)).floor().max(1.0) as usize;
+        // Four rows always fit in the zone: with large figures in narrow zones they close up.
+        let row_gap = (r * 3.4).min((ZONE_TOP - 80.0 - (ZONE_BOTTOM + r)) / 3.0);
         Vec2::new(
             left + 10.0 + r * 1.3 + (k % per_row) as f32 * r * 2.6,
-            ZONE_TOP - 80.0 - (k / per_row) as f32 * r * 3.4,
+            ZONE_TOP - 80.0 - (k / per_row) as f32 * row_gap,
         )
     }
 }
@@ -128,13 +154,25 @@ mod tests {
 
     #[test]
     fn the_layout_keeps_everything_on_the_floor() {
-        for steps in [1, 7, 8, 12] {
+        for (steps, figure) in [(1, 1.0), (7, 1.0), (8, 1.35), (12, 0.85), (12, 1.35)] {
             for units in [1, 3, 7, 10] {
-                let l = Layout::new(steps, units, 1.0);
+                let l = Layout::new(steps, units, figure);
+                // The queue stays above the status line and within its column.
+                let last = l.cake(0, l.cake_slots() - 1);
+                assert!(
+                    last.y - CAKE_R * figure > STATUS_Y + 10.0,
+                    "{steps} {figure}"
+                );
+                let (per_row, _) = l.cake_grid();
+                let right = l.cake(0, per_row - 1).x + CAKE_R * figure;
+                assert!(
+                    right <= l.column_x[0] + l.column_width / 2.0,
+                    "{steps} {figure}"
+                );
                 assert_eq!(l.column_x.len(), steps);
                 assert_eq!(l.zones.len(), units + 1);
                 for c in 0..steps {
-                    for i in 0..CAKES_PER_ROW * CAKE_ROWS {
+                    for i in 0..l.cake_slots() {
                         let p = l.cake(c, i);
                         assert!(p.x.abs() <= WIDTH / 2.0 && p.y.abs() <= HEIGHT / 2.0);
                     }

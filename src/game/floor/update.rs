@@ -247,9 +247,12 @@ fn stations(
 /// Under each column: cakes beyond the shown slots, work in hand, questions and cakes on their way.
 fn statuses(
     session: Res<Session>,
+    settings: Res<UiSettings>,
     snapshot: Res<SelectedView>,
     mut statuses: Query<(&ColumnStatus, &mut Text2d)>,
 ) {
+    // The units do not matter to the queue's slots.
+    let slots = Layout::new(session.model.steps.len(), 1, label_scale(settings.scale)).cake_slots();
     let Some(view) = snapshot.0.as_ref() else {
         return;
     };
@@ -260,7 +263,7 @@ fn statuses(
         };
         let shown = waiting.get(status.column).map_or(0, Vec::len);
         let mut parts = Vec::new();
-        let hidden = shown.saturating_sub(CAKES_PER_ROW * CAKE_ROWS);
+        let hidden = shown.saturating_sub(slots);
         if hidden > 0 {
             parts.push(format!("+{hidden} more"));
         }
