@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use clap::Args;
 
-use super::{err, out};
+use super::{exit, out};
 use crate::domain::SimTime;
 use crate::headless::{self, RunOptions};
 use crate::scenario;
@@ -37,13 +37,7 @@ fn time_runs(
 }
 
 pub(super) fn bench(args: &BenchArgs) -> ExitCode {
-    match bench_inner(args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            err(&e);
-            ExitCode::from(2)
-        }
-    }
+    exit(bench_inner(args))
 }
 
 fn bench_inner(args: &BenchArgs) -> Result<(), String> {

@@ -95,6 +95,17 @@ pub(crate) fn out(text: &str) {
     let _ = stdout.flush();
 }
 
+/// A command's exit code: 0 when it did its work, else 2 after saying why on stderr.
+pub(crate) fn exit(result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            err(&e);
+            ExitCode::from(2)
+        }
+    }
+}
+
 /// Writes to stderr, ignoring errors.
 pub(crate) fn err(text: &str) {
     let mut stderr = std::io::stderr().lock();

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{err, out};
+use super::{exit, out};
 use crate::debrief::{Debrief, export, reflection};
 use crate::sim::journal;
 
@@ -19,16 +19,7 @@ pub(crate) struct ReportArgs {
 }
 
 pub(super) fn report(args: &ReportArgs) -> ExitCode {
-    match report_inner(args) {
-        Ok(text) => {
-            out(&text);
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            err(&e);
-            ExitCode::from(2)
-        }
-    }
+    exit(report_inner(args).map(|text| out(&text)))
 }
 
 fn report_inner(args: &ReportArgs) -> Result<String, String> {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use clap::Args;
 
-use super::{err, load_scenario, out, table};
+use super::{exit, load_scenario, out, table};
 use crate::headless::{self, RunOptions};
 use crate::metrics::series::SeriesCsv;
 use crate::sim::journal::LogWriter;
@@ -44,13 +44,7 @@ pub(crate) struct RunArgs {
 }
 
 pub(super) fn run(args: &RunArgs) -> ExitCode {
-    match run_inner(args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            err(&message);
-            ExitCode::from(2)
-        }
-    }
+    exit(run_inner(args))
 }
 
 fn run_inner(args: &RunArgs) -> Result<(), String> {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{err, load_scenario, out};
+use super::{exit, load_scenario, out};
 use crate::headless::tournament::{standings, strategies};
 
 #[derive(Args, Debug)]
@@ -20,16 +20,7 @@ pub(crate) struct TournamentArgs {
 }
 
 pub(super) fn tournament(args: &TournamentArgs) -> ExitCode {
-    match table(args) {
-        Ok(text) => {
-            out(&text);
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            err(&e);
-            ExitCode::from(2)
-        }
-    }
+    exit(table(args).map(|text| out(&text)))
 }
 
 fn table(args: &TournamentArgs) -> Result<String, String> {
