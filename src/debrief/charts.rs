@@ -9,6 +9,7 @@ use plotters::style::{FontStyle, register_font};
 
 use super::{Debrief, TeamDebrief};
 use crate::palette;
+use crate::scenario::model::humanize;
 
 const FONT: &str = "sans-serif";
 static FONT_ONCE: Once = Once::new();
@@ -130,15 +131,6 @@ fn disruption_notes(d: &Debrief, only: Option<usize>) -> Vec<String> {
             )
         })
         .collect()
-}
-
-/// An id as a name: "quality_check" reads "Quality check".
-fn humanize(id: &str) -> String {
-    let spaced = id.replace(['_', '-'], " ");
-    let mut chars = spaced.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// A chart over the session's time with the common axes: the time axis reads round and time into it.

@@ -776,15 +776,6 @@ fn designs(
     (designs, default)
 }
 
-/// An id as a name: "cross_functional" reads "Cross functional".
-fn humanize(id: &str) -> String {
-    let spaced = id.replace(['_', '-'], " ");
-    let mut chars = spaced.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-}
-
 /// A design's units: every worker in exactly one, every step listed once per unit.
 fn units(d: &mut Diags, des: &DesignFile, ix: &Index, workers: &[Worker]) -> Vec<Unit> {
     Ids::new(d, des.units.iter().map(|u| &u.id), "unit");

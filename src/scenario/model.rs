@@ -285,6 +285,15 @@ pub struct Scheduled {
     pub target_at: Option<(usize, usize)>,
 }
 
+/// An id as a name, where the scenario gives none: "cross_functional" reads "Cross functional".
+pub fn humanize(id: &str) -> String {
+    let spaced = id.replace(['_', '-'], " ");
+    let mut chars = spaced.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 impl Model {
     /// The title of the design called `name` (the name itself if there is none).
     pub fn design_title<'a>(&'a self, name: &'a str) -> &'a str {
