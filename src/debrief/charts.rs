@@ -7,7 +7,7 @@ use std::sync::Once;
 use plotters::prelude::*;
 use plotters::style::{FontStyle, register_font};
 
-use super::{Debrief, TeamDebrief};
+use super::{Debrief, TeamDebrief, round_clock};
 use crate::palette;
 use crate::scenario::model::humanize;
 
@@ -102,18 +102,6 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
-}
-
-/// A minute of the session as the room reads it: "R2 1:30", round and time into it.
-fn round_clock(minute: f64, round_starts: &[f64]) -> String {
-    let r = round_starts.iter().rposition(|s| *s <= minute + 1e-9);
-    match r {
-        Some(r) => {
-            let m = (minute - round_starts[r]).max(0.0).round() as u64;
-            format!("R{} {}:{:02}", r + 1, m / 60, m % 60)
-        }
-        None => format!("{minute:.0} min"),
-    }
 }
 
 /// Each disruption as a numbered note: "1  R2 1:00  Oven 2 is broken".

@@ -98,6 +98,17 @@ pub struct DisruptionTeam {
     pub responses: Vec<String>,
 }
 
+/// A minute of the session as the room reads it: "R2 1:30", the round it falls in and the time into that
+/// round (to the nearest minute); before the first round, the time alone.
+pub fn round_clock(minute: f64, round_starts: &[f64]) -> String {
+    let (round, since) = match round_starts.iter().rposition(|s| *s <= minute + 1e-9) {
+        Some(r) => (format!("R{} ", r + 1), minute - round_starts[r]),
+        None => (String::new(), minute),
+    };
+    let m = since.max(0.0).round() as u64;
+    format!("{round}{}:{:02}", m / 60, m % 60)
+}
+
 /// What a team command did, in words: with the scenario at hand, people, units, steps and designs by the
 /// names the room knows them by; without it (a log read alone), by their ids.
 pub fn describe_action(action: &TeamAction, model: Option<&Model>) -> String {
@@ -364,5 +375,19 @@ fn disruption(d: &DisruptionReport, tables: &Tables, teams: &[TeamDebrief]) -> D
             })
             .collect(),
         report: d.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::round_clock;
+
+    #[test]
+    fn a_minute_reads_as_round_and_time_into_it() {
+        let starts = [0.0, 480.0, 960.0];
+        assert_eq!(round_clock(90.0, &starts), "R1 1:30");
+        assert_eq!(round_clock(480.0, &starts), "R2 0:00");
+        assert_eq!(round_clock(1019.6, &starts), "R3 1:00");
+        assert_eq!(round_clock(75.0, &[]), "1:15");
     }
 }

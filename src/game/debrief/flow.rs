@@ -4,7 +4,8 @@
 use bevy_egui::egui::{self, Color32, RichText};
 use egui_plot::{BoxElem, BoxPlot, BoxSpread, FilledArea, Line, MarkerShape, Plot, Points, VLine};
 
-use super::{caption, key, round_clock, team_picker};
+use super::{caption, key, team_picker};
+use crate::debrief::round_clock;
 use crate::debrief::{Debrief, TeamDebrief};
 use crate::game::ui::{clock, style};
 

@@ -181,18 +181,6 @@ pub fn key(ui: &mut egui::Ui, entries: &[(String, egui::Color32)]) {
     });
 }
 
-/// A minute of the session as the room reads it: "R2 1:30" (round and time into it).
-pub fn round_clock(minute: f64, round_starts: &[f64]) -> String {
-    match round_starts.iter().rposition(|s| *s <= minute + 1e-9) {
-        Some(r) => format!(
-            "R{} {}",
-            r + 1,
-            crate::game::ui::clock(minute - round_starts[r])
-        ),
-        None => crate::game::ui::clock(minute),
-    }
-}
-
 /// A team chooser.
 pub fn team_picker(ui: &mut egui::Ui, d: &Debrief, team: &mut usize, id: &str) {
     *team = (*team).min(d.teams.len().saturating_sub(1));
