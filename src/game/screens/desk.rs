@@ -7,7 +7,7 @@ use bevy_egui::egui;
 
 use super::Screen;
 use super::console::{Console, ConsoleData};
-use super::play::{TeamPanels, overview_rows, team_panel_view, top_bar_view};
+use super::play::{TeamPanels, overview_rows, team_on_screen, team_panel_view, top_bar_view};
 use crate::factory::FactorySim;
 use crate::game::clock::GameClock;
 use crate::game::floor::SelectedView;
@@ -77,14 +77,7 @@ fn desk_ui(
     let ctx = desk.ctx_mut()?;
     ctx.set_zoom_factor(DESK_SCALE);
     ctx.set_theme(egui::ThemePreference::Dark);
-    let selected = settings
-        .selected
-        .min(session.factories.len().saturating_sub(1));
-    let Some(factory) = session
-        .factories
-        .get(selected)
-        .and_then(|&e| factories.get(e).ok())
-    else {
+    let Some((selected, factory)) = team_on_screen(&session, &settings, &factories) else {
         return Ok(());
     };
     let mut root = root_ui(ctx, "desk");

@@ -38,6 +38,19 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
+/// The team on screen (the selection kept within the session's teams) and its factory.
+pub(super) fn team_on_screen<'a>(
+    session: &Session,
+    settings: &UiSettings,
+    factories: &'a Query<&FactorySim>,
+) -> Option<(usize, &'a FactorySim)> {
+    let selected = settings
+        .selected
+        .min(session.factories.len().saturating_sub(1));
+    let factory = factories.get(*session.factories.get(selected)?).ok()?;
+    Some((selected, factory))
+}
+
 /// The top bar's view of team `selected`; `controls`: with the clock's buttons, `panels`: and with those of
 /// the panels.
 pub(super) fn top_bar_view(
@@ -140,14 +153,7 @@ fn play_ui(
     let presenting = !desks.is_empty();
     let ctx = contexts.ctx_mut()?;
     prepare(ctx, &settings);
-    let selected = settings
-        .selected
-        .min(session.factories.len().saturating_sub(1));
-    let Some(factory) = session
-        .factories
-        .get(selected)
-        .and_then(|&e| factories.get(e).ok())
-    else {
+    let Some((selected, factory)) = team_on_screen(&session, &settings, &factories) else {
         return Ok(());
     };
     let mut root = root_ui(ctx, "play");
