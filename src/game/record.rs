@@ -80,6 +80,16 @@ pub struct OpenOffer {
     pub lapsing: bool,
 }
 
+impl OpenOffer {
+    /// What is offered: "3 x Chocolate cake at 160 each".
+    pub fn terms(&self) -> String {
+        format!(
+            "{} x {} at {:.0} each",
+            self.quantity, self.product, self.price
+        )
+    }
+}
+
 /// Rush offers waiting for an answer, oldest first.
 #[derive(Resource, Default)]
 pub struct OpenOffers(pub Vec<OpenOffer>);

@@ -135,10 +135,7 @@ impl BannerData<'_> {
                 session.model.round_len.minutes(),
             );
             out.push(Banner {
-                text: format!(
-                    "Rush offer: {} x {} at {:.0} each, due {due}",
-                    offer.quantity, offer.product, offer.price
-                ),
+                text: format!("Rush offer: {}, due {due}", offer.terms()),
                 detail: match left {
                     Some(s) => format!("{who}: accept or decline, {} left", countdown(s)),
                     None => format!("the game waits for the answer of {who}"),

@@ -47,13 +47,11 @@ impl ConsoleData<'_> {
                 |left| format!("{} left", countdown(left)),
             ),
             text: format!(
-                "{}: rush offer, {} x {} at {:.0} each",
+                "{}: rush offer, {}",
                 s.team_names
                     .get(o.team as usize)
                     .map_or("?", String::as_str),
-                o.quantity,
-                o.product,
-                o.price
+                o.terms()
             ),
         });
         offers
