@@ -475,13 +475,11 @@ mod tests {
         crate::scenario::load_str(name, src).unwrap()
     }
 
-    #[test]
-    fn the_console_shows_round_control_and_the_palette() {
-        let model = model();
-        let teams = vec!["Team 1".to_string(), "Team 2".to_string()];
-        let v = ConsoleView {
-            model: &model,
-            teams: &teams,
+    /// The console of round 2 running at minute 30, nothing injected or coming.
+    fn running<'a>(model: &'a Model, teams: &'a [String]) -> ConsoleView<'a> {
+        ConsoleView {
+            model,
+            teams,
             round: 2,
             minute: 30.0,
             running: true,
@@ -491,7 +489,14 @@ mod tests {
             speed: 1,
             injections: &[],
             coming: &[],
-        };
+        }
+    }
+
+    #[test]
+    fn the_console_shows_round_control_and_the_palette() {
+        let model = model();
+        let teams = vec!["Team 1".to_string(), "Team 2".to_string()];
+        let v = running(&model, &teams);
         let mut state = ConsoleState::default();
         let t = texts(|ui| console(ui, &v, &mut state, &mut Vec::new()));
         for p in crate::game::ui::testing::PROJECTORS {
@@ -562,19 +567,7 @@ mod tests {
         use crate::game::ui::testing::Pointer;
         let model = model();
         let teams = vec!["Team 1".to_string()];
-        let v = ConsoleView {
-            model: &model,
-            teams: &teams,
-            round: 2,
-            minute: 30.0,
-            running: true,
-            finished: false,
-            paused: false,
-            speeds: &crate::game::clock::SPEEDS,
-            speed: 1,
-            injections: &[],
-            coming: &[],
-        };
+        let v = running(&model, &teams);
         let mut state = ConsoleState::default();
         let mut actions = Vec::new();
         let mut draw = |ui: &mut egui::Ui| console(ui, &v, &mut state, &mut actions);

@@ -269,42 +269,9 @@ mod tests {
     use super::*;
     use crate::game::ui::testing::{shows, texts};
 
-    #[test]
-    fn shows_the_team_round_and_figures() {
-        let v = TopBarView {
-            team: "Blue Bakers".into(),
-            team_index: 1,
-            design: "functional".into(),
-            round: 2,
-            rounds: 4,
-            minute: 125.0,
-            round_minutes: 480.0,
-            paused: true,
-            speeds: &crate::game::clock::SPEEDS,
-            speed: 0,
-            figures: Figures {
-                delivered: 42,
-                late: 3,
-                revenue: 2234.0,
-                costs: 1000.0,
-                ..Default::default()
-            },
-            wip: 17,
-            controls: true,
-            panels: true,
-        };
-        let t = texts(|ui| top_bar(ui, &v, &mut Vec::new()));
-        assert!(shows(&t, "Blue Bakers"), "{t:?}");
-        assert!(shows(&t, "Round 2/4"));
-        assert!(shows(&t, "2:05"));
-        assert!(shows(&t, "1,234"));
-        assert!(shows(&t, "Resume"));
-        assert!(shows(&t, "1x"));
-    }
-
-    #[test]
-    fn the_bar_stays_within_a_narrow_window() {
-        let v = TopBarView {
+    /// The facilitator's bar of Blue Bakers, round 2 at 2:05, running at 30x.
+    fn blue_bakers() -> TopBarView {
+        TopBarView {
             team: "Blue Bakers".into(),
             team_index: 1,
             design: "Departments with boundary spanners".into(),
@@ -319,7 +286,36 @@ mod tests {
             wip: 17,
             controls: true,
             panels: true,
+        }
+    }
+
+    #[test]
+    fn shows_the_team_round_and_figures() {
+        let v = TopBarView {
+            design: "functional".into(),
+            paused: true,
+            speed: 0,
+            figures: Figures {
+                delivered: 42,
+                late: 3,
+                revenue: 2234.0,
+                costs: 1000.0,
+                ..Default::default()
+            },
+            ..blue_bakers()
         };
+        let t = texts(|ui| top_bar(ui, &v, &mut Vec::new()));
+        assert!(shows(&t, "Blue Bakers"), "{t:?}");
+        assert!(shows(&t, "Round 2/4"));
+        assert!(shows(&t, "2:05"));
+        assert!(shows(&t, "1,234"));
+        assert!(shows(&t, "Resume"));
+        assert!(shows(&t, "1x"));
+    }
+
+    #[test]
+    fn the_bar_stays_within_a_narrow_window() {
+        let v = blue_bakers();
         for width in [480.0, 700.0, 900.0, 1400.0] {
             let right = std::cell::Cell::new(0.0f32);
             // As the play screen lays it out: a top panel of a root narrower than the window.
