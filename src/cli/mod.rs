@@ -9,6 +9,7 @@ mod report;
 mod run;
 mod table;
 mod tournament;
+mod verify;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -48,6 +49,8 @@ enum Cmd {
     Bench(bench::BenchArgs),
     /// Play every strategy of a scenario on the same orders over many seeds and print their means.
     Tournament(tournament::TournamentArgs),
+    /// Re-simulate a session record and compare it with what was recorded (exit 0 identical, 1 divergent).
+    Verify(verify::VerifyArgs),
     /// Export the debrief of a session's event log: CSV tables, PNG charts and an HTML report.
     Report(report::ReportArgs),
     /// Open the game window (lobby, rounds, facilitator console).
@@ -74,6 +77,7 @@ pub fn main() -> ExitCode {
         Some(Cmd::Bench(args)) => bench::bench(&args),
         Some(Cmd::Tournament(args)) => tournament::tournament(&args),
         Some(Cmd::Report(args)) => report::report(&args),
+        Some(Cmd::Verify(args)) => verify::verify(&args),
         #[cfg(feature = "gui")]
         Some(Cmd::Play(args)) => play::play(&args),
         #[cfg(feature = "gui")]

@@ -1,5 +1,5 @@
 //! `cakefactory run [FILE] [--seed N] [--teams N] [--design NAME] [--plan PLAN.ron] [--json]
-//! [--metrics-csv OUT.csv] [--events OUT.jsonl]`
+//! [--metrics-csv OUT.csv] [--events OUT.jsonl] [--record DIR]`, and `run --resume DIR [--plan PLAN.ron] ...`
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use clap::Args;
 
-use super::{exit, load_scenario, out, table};
+use super::{err, exit, load_scenario, out, table};
 use crate::headless::{self, RunOptions};
 use crate::metrics::series::SeriesCsv;
 use crate::sim::journal::LogWriter;
@@ -41,6 +41,12 @@ pub(crate) struct RunArgs {
     /// Write the event log as JSON lines.
     #[arg(long, value_name = "OUT.jsonl")]
     pub events: Option<PathBuf>,
+    /// Keep the session's record in this folder (scenario, header, journal, hashes, event log).
+    #[arg(long, value_name = "DIR")]
+    pub record: Option<PathBuf>,
+    /// Go on with the interrupted run recorded in this folder (with the same --plan), to the end.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["file", "seed", "teams", "design", "record"])]
+    pub resume: Option<PathBuf>,
 }
 
 pub(super) fn run(args: &RunArgs) -> ExitCode {
@@ -48,6 +54,9 @@ pub(super) fn run(args: &RunArgs) -> ExitCode {
 }
 
 fn run_inner(args: &RunArgs) -> Result<(), String> {
+    if let Some(dir) = &args.resume {
+        return resume(args, dir);
+    }
     let model = load_scenario(args.file.as_deref()).map_err(|e| e.to_string())?;
     let mut options = RunOptions {
         seed: args.seed,
@@ -60,6 +69,16 @@ fn run_inner(args: &RunArgs) -> Result<(), String> {
     if let Some(p) = &args.plan {
         options.plan = headless::load_plan(p, &config).map_err(|e| e.to_string())?;
     }
+    let taps = taps(args)?;
+    let report = match &args.record {
+        Some(dir) => headless::record::run_recorded(Arc::clone(&model), &options, taps, dir)?,
+        None => headless::run(Arc::clone(&model), &options, taps)?,
+    };
+    print(args, &model, &report, &options)
+}
+
+/// The output files asked for, as taps.
+fn taps(args: &RunArgs) -> Result<Vec<Box<dyn EventTap>>, String> {
     let mut taps: Vec<Box<dyn EventTap>> = Vec::new();
     if let Some(p) = &args.events {
         taps.push(Box::new(LogWriter::create(p)?));
@@ -67,12 +86,42 @@ fn run_inner(args: &RunArgs) -> Result<(), String> {
     if let Some(p) = &args.metrics_csv {
         taps.push(Box::new(SeriesCsv::create(p)?));
     }
-    let report = headless::run(Arc::clone(&model), &options, taps)?;
+    Ok(taps)
+}
+
+/// `run --resume DIR`: the session of the record, rebuilt from its journal and played on to the end.
+fn resume(args: &RunArgs, dir: &std::path::Path) -> Result<(), String> {
+    let record = crate::sim::record::load(dir).map_err(|e| e.to_string())?;
+    for w in &record.warnings {
+        err(&format!("warning: {w}"));
+    }
+    let config = record.config();
+    let plan = match &args.plan {
+        Some(p) => headless::load_plan(p, &config).map_err(|e| e.to_string())?,
+        None => Vec::new(),
+    };
+    let taps = taps(args)?;
+    let report = headless::record::resume_run(&record, &plan, taps)?;
+    let options = RunOptions {
+        seed: record.header.seed,
+        teams: Some(record.header.teams.len() as u32),
+        design: record.header.teams.first().map(|t| t.design.clone()),
+        plan,
+    };
+    print(args, &record.model, &report, &options)
+}
+
+fn print(
+    args: &RunArgs,
+    model: &crate::scenario::Model,
+    report: &crate::metrics::Report,
+    options: &RunOptions,
+) -> Result<(), String> {
     if args.json {
         let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
         out(&format!("{json}\n"));
     } else {
-        out(&table::summary(&model, &report, &options));
+        out(&table::summary(model, report, options));
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! plan of timed commands, as fast as the events allow.
 
 pub mod plan;
+pub mod record;
 pub mod tournament;
 
 use std::sync::Arc;
@@ -87,18 +88,46 @@ pub fn run_until(app: &mut App, target: SimTime) {
 
 /// Plays every round of the session in `app` following `plan`.
 pub fn play(app: &mut App, plan: &[TimedCommand]) {
-    let rounds = app.world().resource::<Session>().model.rounds;
-    let mut next = 0;
-    for round in 1..=rounds {
-        while next < plan.len() && plan[next].round == round && plan[next].minute <= 0.0 {
-            app.world_mut().write_message(plan[next].command.clone());
-            next += 1;
+    play_from(app, plan, 0);
+}
+
+/// Writes one command of the plan and applies it at once.
+fn give(app: &mut App, command: &Command) {
+    app.world_mut().write_message(command.clone());
+    app.update();
+}
+
+/// Plays the rest of the session in `app` from wherever it stands (a new session, or one rebuilt from its
+/// record), following `plan` from its command `next` on.
+pub fn play_from(app: &mut App, plan: &[TimedCommand], mut next: usize) {
+    loop {
+        let s = app.world().resource::<Session>();
+        let (running, finished, round) = (s.running, s.finished, s.round);
+        if finished {
+            break;
         }
-        // Start the round without advancing: the first stop may be a command at a later minute.
-        let now = app.world().resource::<Session>().now;
-        app.world_mut().resource_mut::<Session>().target = now;
-        app.world_mut().write_message(Command::StartRound);
-        app.update();
+        let round = if running {
+            round
+        } else {
+            // Commands of a round that ended early are given after its end, as they came.
+            while next < plan.len() && plan[next].round <= round {
+                give(app, &plan[next].command);
+                next += 1;
+            }
+            let round = round + 1;
+            while next < plan.len() && plan[next].round == round && plan[next].minute <= 0.0 {
+                app.world_mut().write_message(plan[next].command.clone());
+                next += 1;
+            }
+            // Start the round without advancing: the first stop may be a command at a later minute.
+            let now = app.world().resource::<Session>().now;
+            app.world_mut().resource_mut::<Session>().target = now;
+            give(app, &Command::StartRound);
+            if !app.world().resource::<Session>().running {
+                break;
+            }
+            round
+        };
         while next < plan.len() && plan[next].round == round {
             let start = app.world().resource::<Session>().round_start;
             let at = start.saturating_add(crate::domain::time::ms_from_minutes(plan[next].minute));

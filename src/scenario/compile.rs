@@ -203,6 +203,7 @@ pub fn compile(name: &str, source: &str, file: &ScenarioFile) -> Result<Model, V
     let (designs, default_design) = designs(&mut d, file, &ix, &workers, &steps, &routed);
     let mut model = Model {
         file: name.to_string(),
+        source: source.into(),
         name: file.name.clone(),
         description: file.description.clone(),
         rounds,

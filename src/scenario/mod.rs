@@ -121,6 +121,11 @@ pub fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
             }],
         });
     }
+    text_of_unbounded(file, bytes)
+}
+
+/// Turns raw bytes of any length into text, or a located error at the first byte that is not UTF-8.
+pub fn text_of_unbounded<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
     std::str::from_utf8(bytes).map_err(|e| {
         let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
         let (line, col) = line_col(valid, valid.len());

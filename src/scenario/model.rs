@@ -11,6 +11,8 @@ pub use super::format::Multipliers;
 pub struct Model {
     /// The file it came from (or the shipped scenario's name), for messages.
     pub file: String,
+    /// The text it was compiled from, exactly (a session record keeps it to reproduce the session).
+    pub source: std::sync::Arc<str>,
     /// The scenario's title.
     pub name: String,
     /// What it is about.

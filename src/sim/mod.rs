@@ -8,6 +8,7 @@
 
 pub mod advance;
 pub mod journal;
+pub mod record;
 pub mod session;
 pub mod tap;
 
@@ -50,5 +51,10 @@ pub fn plugin(app: &mut App) {
         Update,
         (SimSet::Commands, SimSet::Advance, SimSet::Observe).chain(),
     );
-    app.add_plugins((session::plugin, advance::plugin, tap::plugin));
+    app.add_plugins((
+        session::plugin,
+        advance::plugin,
+        tap::plugin,
+        record::write::plugin,
+    ));
 }

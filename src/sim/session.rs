@@ -301,7 +301,7 @@ impl Session {
     }
 }
 
-fn apply_commands(
+pub(in crate::sim) fn apply_commands(
     mut session: ResMut<Session>,
     mut reader: MessageReader<Command>,
     mut factories: Query<&mut FactorySim>,

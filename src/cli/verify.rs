@@ -1,0 +1,50 @@
+//! `cakefactory verify DIR`: re-simulates a session record's journal and compares it with the record (exit 0
+//! identical, 1 divergent, 2 unreadable or malformed).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::{err, out};
+use crate::headless::record::verify as resimulate;
+use crate::sim::record;
+
+#[derive(Args, Debug)]
+pub(crate) struct VerifyArgs {
+    /// The record's folder.
+    pub dir: PathBuf,
+}
+
+pub(super) fn verify(args: &VerifyArgs) -> ExitCode {
+    let record = match record::load(&args.dir) {
+        Ok(r) => r,
+        Err(e) => {
+            err(&e.to_string());
+            return ExitCode::from(2);
+        }
+    };
+    for w in &record.warnings {
+        err(&format!("warning: {w}"));
+    }
+    match resimulate(&record) {
+        Ok(v) => {
+            out(&format!(
+                "{}: verified: {} commands re-simulated; {} events and {} round hashes identical\n",
+                args.dir.display(),
+                v.commands,
+                v.events,
+                v.hashes
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(Ok(divergence)) => {
+            out(&format!("{}: does not verify: {divergence}\n", args.dir.display()));
+            ExitCode::from(1)
+        }
+        Err(Err(e)) => {
+            err(&e);
+            ExitCode::from(2)
+        }
+    }
+}
