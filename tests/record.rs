@@ -125,7 +125,10 @@ fn kills_at_random_moments(runs: u32, seed: u64) {
         assert_eq!(code, 0, "run {i}: {verdict}{err}");
         let _ = std::fs::remove_dir_all(&dir);
     }
-    assert!(total >= runs / 2, "only {total} kills happened in {runs} runs");
+    assert!(
+        total >= runs / 2,
+        "only {total} kills happened in {runs} runs"
+    );
 }
 
 #[test]
@@ -143,7 +146,11 @@ fn fifty_kills_at_random_moments() {
 fn recorded(name: &str) -> PathBuf {
     let dir = tmp(name);
     let plan = data("plan_busy.ron");
-    let args = [&RUN[..], &[plan.as_str(), "--record", dir.to_str().unwrap()]].concat();
+    let args = [
+        &RUN[..],
+        &[plan.as_str(), "--record", dir.to_str().unwrap()],
+    ]
+    .concat();
     let (code, _, err) = run(&args);
     assert_eq!(code, 0, "{err}");
     dir
@@ -180,14 +187,25 @@ fn verify_names_the_first_divergent_event_of_an_edited_journal() {
     );
     let (code, out, _) = verify(&dir);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("first divergent event: before the first round, the whole session, event 6"), "{out}");
-    assert!(out.contains("recorded:") && out.contains("re-simulated:"), "{out}");
+    assert!(
+        out.contains("first divergent event: before the first round, the whole session, event 6"),
+        "{out}"
+    );
+    assert!(
+        out.contains("recorded:") && out.contains("re-simulated:"),
+        "{out}"
+    );
 }
 
 #[test]
 fn verify_catches_an_edited_event_log() {
     let dir = recorded("events");
-    edit(&dir, "events.jsonl", r#""type":"OrderDelivered""#, r#""type":"OrderLost""#);
+    edit(
+        &dir,
+        "events.jsonl",
+        r#""type":"OrderDelivered""#,
+        r#""type":"OrderLost""#,
+    );
     let (code, out, _) = verify(&dir);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("first divergent event: round 1"), "{out}");
@@ -217,7 +235,12 @@ fn verify_refuses_an_edited_scenario_and_another_simulation_version() {
         "{err}"
     );
     let dir = recorded("version");
-    edit(&dir, "header.json", "\"sim_version\": 1", "\"sim_version\": 99");
+    edit(
+        &dir,
+        "header.json",
+        "\"sim_version\": 1",
+        "\"sim_version\": 99",
+    );
     let (code, _, err) = verify(&dir);
     assert_eq!(code, 2, "{err}");
     assert!(
@@ -237,7 +260,9 @@ fn a_torn_last_journal_line_is_dropped_with_a_warning() {
     let (code, out, err) = verify(&dir);
     assert_eq!(code, 0, "{out}{err}");
     assert!(
-        err.contains(&format!("journal.jsonl:{torn}:1: the last line was cut off")),
+        err.contains(&format!(
+            "journal.jsonl:{torn}:1: the last line was cut off"
+        )),
         "{err}"
     );
 }
@@ -245,7 +270,12 @@ fn a_torn_last_journal_line_is_dropped_with_a_warning() {
 #[test]
 fn malformed_and_missing_records_get_located_errors() {
     let dir = recorded("malformed");
-    edit(&dir, "journal.jsonl", r#""entry":"command","seq":5"#, r#""entry":"comand","seq":5"#);
+    edit(
+        &dir,
+        "journal.jsonl",
+        r#""entry":"command","seq":5"#,
+        r#""entry":"comand","seq":5"#,
+    );
     let (code, _, err) = verify(&dir);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("journal.jsonl:5:"), "{err}");
@@ -255,7 +285,10 @@ fn malformed_and_missing_records_get_located_errors() {
     std::fs::write(dir.join("header.json"), "{\n  \"format\": 1,\n  \"oops\"\n").unwrap();
     let (code, _, err) = verify(&dir);
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("header.json:4:1: not a record header"), "{err}");
+    assert!(
+        err.contains("header.json:4:1: not a record header"),
+        "{err}"
+    );
 
     let (code, _, err) = verify(&tmp("nothing"));
     assert_eq!(code, 2);
@@ -270,13 +303,20 @@ fn malformed_and_missing_records_get_located_errors() {
 fn a_record_is_never_overwritten_and_a_different_plan_is_refused_on_resume() {
     let dir = recorded("twice");
     let plan = data("plan_busy.ron");
-    let args = [&RUN[..], &[plan.as_str(), "--record", dir.to_str().unwrap()]].concat();
+    let args = [
+        &RUN[..],
+        &[plan.as_str(), "--record", dir.to_str().unwrap()],
+    ]
+    .concat();
     let (code, _, err) = run(&args);
     assert_eq!(code, 2);
     assert!(err.contains("already holds a session record"), "{err}");
     let (code, _, err) = run(&["run", "--resume", dir.to_str().unwrap(), "--json"]);
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("the plan given is not the one this record was run with"), "{err}");
+    assert!(
+        err.contains("the plan given is not the one this record was run with"),
+        "{err}"
+    );
     let (code, out, err) = run(&[
         "run",
         "--resume",
@@ -286,5 +326,9 @@ fn a_record_is_never_overwritten_and_a_different_plan_is_refused_on_resume() {
         plan.as_str(),
     ]);
     assert_eq!(code, 0, "{err}");
-    assert_eq!(out, uninterrupted(), "resuming a finished record gives its result");
+    assert_eq!(
+        out,
+        uninterrupted(),
+        "resuming a finished record gives its result"
+    );
 }

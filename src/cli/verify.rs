@@ -39,7 +39,10 @@ pub(super) fn verify(args: &VerifyArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(Ok(divergence)) => {
-            out(&format!("{}: does not verify: {divergence}\n", args.dir.display()));
+            out(&format!(
+                "{}: does not verify: {divergence}\n",
+                args.dir.display()
+            ));
             ExitCode::from(1)
         }
         Err(Err(e)) => {

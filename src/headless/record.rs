@@ -156,7 +156,11 @@ pub fn verify(record: &LoadedRecord) -> Result<Verified, Result<Divergence, Stri
     let events = compare_log(record, &rebuilt.events, &place)?;
     compare_hashes(record, &rebuilt.events, &place).map_err(Ok)?;
     Ok(Verified {
-        commands: record.entries.iter().filter(|e| e.command().is_some()).count(),
+        commands: record
+            .entries
+            .iter()
+            .filter(|e| e.command().is_some())
+            .count(),
         events,
         hashes: record.hashes.len(),
     })

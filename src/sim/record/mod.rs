@@ -124,7 +124,9 @@ impl Source {
         match (kind, command) {
             (SessionKind::Headless, Command::StartRound) => Source::Runner,
             (SessionKind::Headless, _) => Source::Plan,
-            (SessionKind::Game, Command::Team { factory, .. }) => Source::Team { factory: *factory },
+            (SessionKind::Game, Command::Team { factory, .. }) => {
+                Source::Team { factory: *factory }
+            }
             (SessionKind::Game, Command::OfferLapsed { .. }) => Source::OfferClock,
             (SessionKind::Game, _) => Source::Facilitator,
         }
@@ -161,7 +163,7 @@ pub enum Entry {
         /// When (Unix milliseconds).
         wall_ms: u64,
         /// The command.
-        command: Command,
+        command: Box<Command>,
     },
     /// The session got this far (written when a round ends and, in the game, every few seconds of play).
     Reached {
@@ -210,9 +212,9 @@ pub struct SegmentHash {
 
 /// FNV-1a, 64 bits, carried on from `h` over `bytes`.
 pub fn fnv1a(h: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(h, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    bytes
+        .iter()
+        .fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// FNV-1a's starting value.

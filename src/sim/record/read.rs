@@ -8,8 +8,8 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 
 use super::{
-    Entry, HASHES_FILE, HEADER_FILE, Header, JOURNAL_FILE, SCENARIO_FILE, SIM_VERSION,
-    SegmentHash, hash_text, program,
+    Entry, HASHES_FILE, HEADER_FILE, Header, JOURNAL_FILE, SCENARIO_FILE, SIM_VERSION, SegmentHash,
+    hash_text, program,
 };
 use crate::scenario::{self, LoadError, Located, Model};
 use crate::sim::{SessionConfig, TeamSetup};
@@ -211,7 +211,10 @@ fn check_teams(path: &Path, header: &Header, model: &Model) -> Result<(), LoadEr
             &file,
             line,
             col,
-            format!("a record has 1 to {} teams (found {n})", scenario::MAX_TEAMS),
+            format!(
+                "a record has 1 to {} teams (found {n})",
+                scenario::MAX_TEAMS
+            ),
         ));
     }
     model

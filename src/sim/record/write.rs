@@ -82,7 +82,10 @@ impl Recording {
         std::fs::create_dir_all(dir).map_err(|e| cannot(dir, e))?;
         write_atomic(&dir.join(SCENARIO_FILE), scenario.as_bytes())?;
         let header_text = serde_json::to_string_pretty(header).map_err(|e| e.to_string())?;
-        write_atomic(&dir.join(HEADER_FILE), format!("{header_text}\n").as_bytes())?;
+        write_atomic(
+            &dir.join(HEADER_FILE),
+            format!("{header_text}\n").as_bytes(),
+        )?;
         let recording = Recording {
             dir: dir.to_path_buf(),
             kind,
@@ -187,7 +190,7 @@ impl Recording {
             minute: session.minute(),
             source: Source::of(command, self.kind),
             wall_ms: wall_ms(),
-            command: command.clone(),
+            command: Box::new(command.clone()),
         }
     }
 
@@ -233,7 +236,11 @@ impl Recording {
         for h in closed {
             push_hash(&mut text, h);
         }
-        if let Err(e) = self.hashes.write_all(&text).and_then(|()| self.hashes.flush()) {
+        if let Err(e) = self
+            .hashes
+            .write_all(&text)
+            .and_then(|()| self.hashes.flush())
+        {
             self.fail(cannot(&self.dir.join(HASHES_FILE), e));
         }
     }
