@@ -29,6 +29,11 @@ pub(crate) struct PlayArgs {
     /// Skip the lobby and start the session at once.
     #[arg(long)]
     pub start: bool,
+    /// Take up a recorded session where it stood (paused): the record in DIR, or the newest unfinished one
+    /// in cakefactory-sessions/.
+    #[arg(long, value_name = "DIR")]
+    #[allow(clippy::option_option)]
+    pub resume: Option<Option<PathBuf>>,
     /// Run the scripted smoke test, saving screenshots in DIR.
     #[arg(long, value_name = "DIR")]
     pub smoke: Option<PathBuf>,
@@ -112,8 +117,21 @@ pub(super) fn play(args: &PlayArgs) -> ExitCode {
         err(&e);
         return ExitCode::from(2);
     }
+    let resume = match args
+        .resume
+        .as_ref()
+        .map(|d| resume_dir(d.as_deref()))
+        .transpose()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            err(&e);
+            return ExitCode::from(2);
+        }
+    };
     install_panic_hook();
     game::run(PlayOptions {
+        resume,
         scenario_name: args.file.as_ref().map_or_else(
             || crate::scenario::DEFAULT_SCENARIO.0.to_string(),
             |p| p.display().to_string(),
@@ -130,6 +148,38 @@ pub(super) fn play(args: &PlayArgs) -> ExitCode {
         bench_debrief: args.bench_debrief,
         debrief: None,
     })
+}
+
+/// The record `--resume` takes up, checked before the window opens: the one given, or the newest unfinished
+/// session of the game's folder.
+fn resume_dir(dir: Option<&std::path::Path>) -> Result<PathBuf, String> {
+    let dir = if let Some(dir) = dir {
+        dir.to_path_buf()
+    } else {
+        match game::recording::unfinished_sessions().first() {
+            Some(r) => r.dir.clone(),
+            None => {
+                return Err(format!(
+                    "--resume: no unfinished session in {}/ (name a record's folder: --resume DIR)",
+                    game::record::SESSIONS_DIR
+                ));
+            }
+        }
+    };
+    let record = crate::sim::record::load(&dir).map_err(|e| e.to_string())?;
+    let teams = record.header.teams.len() as u32;
+    if !game::TEAMS.contains(&teams) {
+        return Err(format!(
+            "{}: the game shows {}..{} teams and this session has {teams}; replay it headless with              `cakefactory run --resume`",
+            dir.display(),
+            game::TEAMS.start(),
+            game::TEAMS.end()
+        ));
+    }
+    for w in &record.warnings {
+        err(&format!("warning: {w}"));
+    }
+    Ok(dir)
 }
 
 #[derive(Args, Debug)]
@@ -199,6 +249,7 @@ pub(super) fn debrief(args: &DebriefArgs) -> ExitCode {
         smoke: None,
         bench_frames: None,
         bench_debrief: None,
+        resume: None,
         debrief: Some((args.events.clone(), std::sync::Arc::new(d))),
     })
 }

@@ -63,6 +63,7 @@ struct Outbox<'w> {
     start_game: MessageWriter<'w, StartGame>,
     start_round: MessageWriter<'w, StartRound>,
     open_debrief: MessageWriter<'w, OpenDebrief>,
+    resume: MessageWriter<'w, super::recording::ResumeGame>,
     exit: MessageWriter<'w, AppExit>,
 }
 
@@ -128,6 +129,10 @@ fn apply_actions(
             UiAction::StartGame { model, teams, seed } => {
                 settings.selected = 0;
                 out.start_game.write(StartGame { model, teams, seed });
+            }
+            UiAction::Resume(dir) => {
+                settings.selected = 0;
+                out.resume.write(super::recording::ResumeGame(dir));
             }
             UiAction::NextBriefing => next.set(Screen::Briefing),
             UiAction::SaveLog => {

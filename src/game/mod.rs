@@ -11,6 +11,7 @@ mod input;
 pub mod offers;
 pub mod presenter;
 pub mod record;
+pub mod recording;
 pub mod screens;
 mod smoke;
 pub mod ui;
@@ -52,6 +53,8 @@ pub struct PlayOptions {
     pub bench_frames: Option<u32>,
     /// Simulate 12 teams x 4 rounds, open their debrief and time this many frames of it, then exit.
     pub bench_debrief: Option<u32>,
+    /// Take up the session recorded in this folder (already checked) instead of showing the lobby.
+    pub resume: Option<PathBuf>,
     /// Open only the debrief of this event log (already read).
     pub debrief: Option<(PathBuf, Arc<crate::debrief::Debrief>)>,
 }
@@ -100,6 +103,7 @@ pub fn plugin(app: &mut App) {
         actions::plugin,
         clock::plugin,
         record::plugin,
+        recording::plugin,
         floor::plugin,
         input::plugin,
         smoke::plugin,

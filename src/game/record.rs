@@ -16,29 +16,40 @@ use crate::sim::{Session, SimSet};
 /// How many ticker lines are kept.
 const TICKER_LEN: usize = 200;
 
-/// Where the game keeps this session's files (event log, reflection, exports): a folder under
-/// `cakefactory-sessions/` in the working directory, made when first needed.
+/// Where the game keeps this session's files (its record, event log, reflection, exports): a folder under
+/// `cakefactory-sessions/` in the working directory.
 #[derive(Resource, Default)]
-pub struct SessionFolder(pub Option<PathBuf>);
+pub struct SessionFolder {
+    /// The folder, once made.
+    pub dir: Option<PathBuf>,
+    /// It holds the session's record, which keeps the event log up to date by itself.
+    pub recorded: bool,
+}
 
 impl SessionFolder {
-    /// Writes the event log so far into the session's folder and returns its path.
+    /// The folder of a new session that started now with `seed`.
+    pub fn new_dir(seed: u64) -> PathBuf {
+        PathBuf::from(SESSIONS_DIR).join(format!(
+            "session-{}-seed{seed}",
+            crate::sim::record::wall_ms() / 1000
+        ))
+    }
+
+    /// The path of the session's event log, written there first unless the record keeps it.
     pub fn save(&mut self, seed: u64, record: &EventRecord) -> Result<PathBuf, String> {
-        let dir = self
-            .0
-            .get_or_insert_with(|| {
-                let stamp = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_secs());
-                PathBuf::from("cakefactory-sessions").join(format!("session-{stamp}-seed{seed}"))
-            })
-            .clone();
+        let dir = self.dir.get_or_insert_with(|| Self::new_dir(seed)).clone();
+        let path = dir.join(crate::sim::record::EVENTS_FILE);
+        if self.recorded {
+            return Ok(path);
+        }
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        let path = dir.join("events.jsonl");
         journal::save(&path, &record.0)?;
         Ok(path)
     }
 }
+
+/// The folder under the working directory where the game keeps its sessions.
+pub const SESSIONS_DIR: &str = "cakefactory-sessions";
 
 /// One disruption the facilitator injected, for the console's log.
 #[derive(Clone, Debug, PartialEq)]
@@ -185,13 +196,11 @@ fn observe(
     mut ticker: ResMut<Ticker>,
     mut injections: ResMut<InjectionLog>,
     mut offers: ResMut<OpenOffers>,
-    mut folder: ResMut<SessionFolder>,
 ) {
     let mut round = session.round;
     for e in events.read() {
         match &e.kind {
             EventKind::SessionStarted { .. } => {
-                folder.0 = None;
                 record.0.clear();
                 ticker.items.clear();
                 ticker.round_starts.clear();
@@ -203,7 +212,8 @@ fn observe(
                 ticker.round_starts.push(e.t);
             }
             EventKind::CommandApplied { command } => {
-                if let Some(i) = injection(&session, round, e.t, command) {
+                let start = ticker.round_starts.last().copied();
+                if let Some(i) = injection(&session, round, start, e.t, command) {
                     injections.0.push(i);
                 }
             }
@@ -272,8 +282,15 @@ fn commanded_team(kind: &EventKind) -> Option<u16> {
     }
 }
 
-/// The console's log line of an applied command, if it injected a disruption.
-fn injection(session: &Session, round: u32, t: SimTime, command: &Command) -> Option<Injection> {
+/// The console's log line of an applied command, if it injected a disruption (in `round`, which started at
+/// `round_start`).
+fn injection(
+    session: &Session,
+    round: u32,
+    round_start: Option<SimTime>,
+    t: SimTime,
+    command: &Command,
+) -> Option<Injection> {
     let Command::Inject {
         disruption,
         target,
@@ -284,7 +301,7 @@ fn injection(session: &Session, round: u32, t: SimTime, command: &Command) -> Op
     };
     Some(Injection {
         round,
-        minute: session.minute_at(t),
+        minute: round_start.map_or(0.0, |start| crate::domain::time::minute_of_round(t, start)),
         headline: disruption.headline.clone(),
         target: match target {
             Target::All => "all teams".into(),

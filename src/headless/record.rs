@@ -151,10 +151,7 @@ pub struct Verified {
 /// `Err(Err(..))`: the record could not be re-simulated or read.
 pub fn verify(record: &LoadedRecord) -> Result<Verified, Result<Divergence, String>> {
     let rebuilt = rebuild_record(record, Vec::new()).map_err(|e| Ok(Divergence(e)))?;
-    let place = Place::new(record, &rebuilt.events);
-    // The log first: it names the first divergent event; the hashes also cover what the log lacks.
-    let events = compare_log(record, &rebuilt.events, &place)?;
-    compare_hashes(record, &rebuilt.events, &place).map_err(Ok)?;
+    let events = check(record, &rebuilt.events)?;
     Ok(Verified {
         commands: record
             .entries
@@ -164,6 +161,29 @@ pub fn verify(record: &LoadedRecord) -> Result<Verified, Result<Divergence, Stri
         events,
         hashes: record.hashes.len(),
     })
+}
+
+/// Compares a re-simulation's `events` with what `record` holds: its event log line by line, then its round
+/// hashes. The number of events compared; `Err(Ok(..))` names the first divergence, `Err(Err(..))` an
+/// unreadable log.
+pub fn check(
+    record: &LoadedRecord,
+    events: &[SimEvent],
+) -> Result<usize, Result<Divergence, String>> {
+    let place = Place::new(record, events);
+    // The log first: it names the first divergent event; the hashes also cover what the log lacks.
+    let compared = compare_log(record, events, &place)?;
+    compare_hashes(record, events, &place).map_err(Ok)?;
+    Ok(compared)
+}
+
+/// Refuses a rebuilt session that is not the one recorded, with the divergence or the read error.
+pub fn check_rebuilt(record: &LoadedRecord, events: &[SimEvent]) -> Result<(), String> {
+    match check(record, events) {
+        Ok(_) => Ok(()),
+        Err(Ok(d)) => Err(format!("{}: does not verify: {d}", record.dir.display())),
+        Err(Err(e)) => Err(e),
+    }
 }
 
 /// Names events and rounds for messages: "round 2, minute 135.5, team Blue".
@@ -379,8 +399,7 @@ pub fn resume_run(
 ) -> Result<Report, String> {
     let next = journaled_plan(record, plan)?;
     let mut rebuilt = rebuild_record(record, taps)?;
-    let place = Place::new(record, &rebuilt.events);
-    compare_hashes(record, &rebuilt.events, &place).map_err(|d| d.0)?;
+    check_rebuilt(record, &rebuilt.events)?;
     let recording = Recording::reopen(
         &record.dir,
         SessionKind::Headless,

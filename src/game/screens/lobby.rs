@@ -17,6 +17,7 @@ struct Lobby(LobbyState);
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Lobby>();
     app.add_systems(Startup, preset);
+    app.add_systems(OnEnter(Screen::Lobby), list_unfinished);
     // The facilitator sets the session up on their own screen in the presenter view, while the room sees
     // a welcome.
     on_desk(app, || {
@@ -48,6 +49,11 @@ fn preset(options: Res<PlayOptions>, mut settings: ResMut<UiSettings>, mut lobby
         state.loaded = Some(std::sync::Arc::clone(&options.model));
         state.path = options.scenario_name.clone();
     }
+}
+
+/// The lobby lists the recorded sessions that did not finish.
+fn list_unfinished(mut lobby: ResMut<Lobby>) {
+    lobby.0.resumable = crate::game::recording::unfinished_sessions();
 }
 
 fn lobby_ui(

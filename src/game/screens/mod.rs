@@ -142,6 +142,7 @@ fn start_game(world: &mut World) {
         // The game times offers in real seconds (`game::offers`), not in simulated minutes.
         live_offers: true,
     };
+    crate::game::recording::begin(world, &config);
     spawn_session(world, config);
     world
         .resource_mut::<NextState<Screen>>()

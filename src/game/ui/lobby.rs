@@ -7,6 +7,7 @@ use bevy_egui::egui::{self, RichText};
 
 use super::{UiAction, style};
 use crate::game::clock::{DEFAULT_SECONDS, OfferWindow, SECONDS};
+use crate::game::recording::Resumable;
 use crate::scenario::{self, Model};
 
 #[derive(Debug, Clone)]
@@ -25,6 +26,8 @@ pub struct LobbyState {
     pub presenter: bool,
     /// How teams get to answer rush offers.
     pub offer_window: OfferWindow,
+    /// Recorded sessions that did not finish, newest first.
+    pub resumable: Vec<Resumable>,
     /// The shipped scenarios, compiled once.
     shipped_models: Vec<Result<Arc<Model>, String>>,
 }
@@ -42,6 +45,7 @@ impl Default for LobbyState {
             scale: style::DEFAULT_SCALE,
             presenter: false,
             offer_window: OfferWindow::default(),
+            resumable: Vec::new(),
             shipped_models: Vec::new(),
         }
     }
@@ -122,8 +126,45 @@ pub fn lobby(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiActi
     });
     ui.columns(2, |cols| {
         scenario_column(&mut cols[0], state);
+        resume_list(&mut cols[0], &state.resumable, actions);
         teams_column(&mut cols[1], state, actions);
     });
+}
+
+/// How many unfinished sessions the lobby lists.
+const RESUMABLE_SHOWN: usize = 5;
+
+/// The recorded sessions that did not finish, newest first, each to resume where it stood.
+fn resume_list(ui: &mut egui::Ui, sessions: &[Resumable], actions: &mut Vec<UiAction>) {
+    if sessions.is_empty() {
+        return;
+    }
+    ui.add_space(16.0);
+    ui.heading("Resume an unfinished session");
+    for s in sessions.iter().take(RESUMABLE_SHOWN) {
+        ui.horizontal(|ui| {
+            if ui
+                .button("Resume")
+                .on_hover_text(format!(
+                    "Rebuild this session from its record ({}) and go on, paused, where it stood",
+                    s.dir.display()
+                ))
+                .clicked()
+            {
+                actions.push(UiAction::Resume(s.dir.clone()));
+            }
+            ui.label(&s.label);
+        });
+    }
+    if sessions.len() > RESUMABLE_SHOWN {
+        ui.label(
+            RichText::new(format!(
+                "and {} older ones (cakefactory play --resume DIR)",
+                sessions.len() - RESUMABLE_SHOWN
+            ))
+            .color(style::MUTED),
+        );
+    }
 }
 
 /// The shipped scenarios, a scenario file to open, and what the chosen one is.
@@ -283,6 +324,19 @@ mod tests {
         assert!(shows(&t, "Cake Factory 2.0"));
         assert!(shows(&t, "Calm market"));
         assert!(shows(&t, "Start the game"));
+        assert!(!shows(&t, "Resume an unfinished session"));
+        state.resumable = vec![Resumable {
+            dir: "cakefactory-sessions/session-1-seed1".into(),
+            label: "Cake Factory 2.0, 4 teams, seed 1: round 2, minute 135".into(),
+            started_wall_ms: 1,
+        }];
+        let mut actions = Vec::new();
+        let t = texts(|ui| lobby(ui, &mut state, &mut actions));
+        assert!(shows(&t, "Resume an unfinished session"));
+        assert!(shows(
+            &t,
+            "Cake Factory 2.0, 4 teams, seed 1: round 2, minute 135"
+        ));
         let model = state.model().unwrap();
         state.names = vec!["Red".into(), String::new()];
         state.teams = 2;

@@ -57,6 +57,8 @@ pub enum UiAction {
         /// The seed of every random stream.
         seed: u64,
     },
+    /// Take up the session recorded in this folder.
+    Resume(std::path::PathBuf),
     /// Go from the round summary to the next round's briefing.
     NextBriefing,
     /// Save the event log into the session's folder.
