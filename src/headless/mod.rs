@@ -3,6 +3,7 @@
 
 pub mod plan;
 pub mod record;
+pub mod replay;
 pub mod tournament;
 
 use std::sync::Arc;

@@ -73,8 +73,15 @@ pub fn rebuild(app: &mut App, entries: &[Entry]) -> Result<(), String> {
                 now.0
             ));
         }
-        if let Some(c) = e.command() {
-            apply_now(app, c);
+        if let Entry::Command {
+            command, source, ..
+        } = e
+        {
+            // A record kept of this session says who gave the command first.
+            if let Some(mut r) = app.world_mut().get_resource_mut::<Recording>() {
+                r.set_source(Some(source.clone()));
+            }
+            apply_now(app, command);
         }
     }
     Ok(())

@@ -40,6 +40,9 @@ pub struct Recording {
     hasher: Hasher,
     line: Vec<u8>,
     error: Option<String>,
+    /// Who gives the commands from now on, when not the session's usual sources (a branch re-giving its
+    /// parent's commands).
+    source: Option<Source>,
 }
 
 fn cannot(path: &Path, e: impl std::fmt::Display) -> String {
@@ -96,6 +99,7 @@ impl Recording {
             hasher: Hasher::default(),
             line: Vec::new(),
             error: None,
+            source: None,
         };
         Ok(recording)
     }
@@ -143,12 +147,18 @@ impl Recording {
             hasher,
             line: Vec::new(),
             error: None,
+            source: None,
         })
     }
 
     /// The record's folder.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Journals the next commands as given by `source` (`None`: by the session's usual sources).
+    pub fn set_source(&mut self, source: Option<Source>) {
+        self.source = source;
     }
 
     /// The first write that failed, if one did (the session goes on; the record is incomplete).
@@ -188,7 +198,10 @@ impl Recording {
             round: session.round,
             running: session.running,
             minute: session.minute(),
-            source: Source::of(command, self.kind),
+            source: self
+                .source
+                .clone()
+                .unwrap_or_else(|| Source::of(command, self.kind)),
             wall_ms: wall_ms(),
             command: Box::new(command.clone()),
         }
