@@ -65,6 +65,8 @@ fn bench_inner(args: &BenchArgs) -> Result<(), String> {
         ));
     }
 
+    seek(args, &standard)?;
+
     let (name, src) = scenario::shipped("calibration_mmc").ok_or("calibration scenario missing")?;
     let mmc = scenario::load_str(name, src).map_err(|e| e.to_string())?;
     let rate_per_min: f64 = mmc
@@ -93,5 +95,48 @@ fn bench_inner(args: &BenchArgs) -> Result<(), String> {
             best * 1e6 / got.max(1) as f64
         ));
     }
+    Ok(())
+}
+
+/// Seeking in a replay: the standard game (6 factories x 4 rounds, with a team's decision and an injection)
+/// recorded, then put at a quarter, half, three quarters and the end of its time.
+fn seek(args: &BenchArgs, standard: &Arc<scenario::Model>) -> Result<(), String> {
+    use crate::headless::replay::{end_of, session_at};
+    let dir = std::env::temp_dir().join(format!("cakefactory-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut options = RunOptions {
+        teams: Some(6),
+        ..Default::default()
+    };
+    let config = headless::config(Arc::clone(standard), &options)?;
+    let plan = r#"[
+        (round: 2, minute: 0, command: Team(factory: 1, action: SetDesign("cross_functional"))),
+        (round: 2, minute: 120, command: Inject(disruption: (id: "oven", headline: "An oven breaks",
+            kind: StationBreakdown(station: "oven", duration_min: 60)), target: All)),
+    ]"#;
+    options.plan = headless::parse_plan("bench plan", plan, &config).map_err(|e| e.to_string())?;
+    let recorded = headless::record::run_recorded(Arc::clone(standard), &options, Vec::new(), &dir)
+        .and_then(|_| crate::sim::record::load(&dir).map_err(|e| e.to_string()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let record = recorded?;
+    let end = end_of(&record).0;
+    let mut worst = 0.0f64;
+    for quarter in 1..=4u64 {
+        let t = SimTime(end * quarter / 4);
+        let (best, median, events) = time_runs(args.repeat, || {
+            Ok(session_at(&record, t)?.events.len() as u64)
+        })?;
+        worst = worst.max(median);
+        out(&format!(
+            "replay seek to {}% of the standard game (6 factories): best {:.1} ms, median {:.1} ms ({events} events re-simulated)\n",
+            quarter * 25,
+            best * 1e3,
+            median * 1e3
+        ));
+    }
+    out(&format!(
+        "replay seek, slowest median: {:.1} ms (limit 100 ms)\n",
+        worst * 1e3
+    ));
     Ok(())
 }
