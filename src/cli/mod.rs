@@ -5,6 +5,7 @@ mod bench;
 mod check;
 #[cfg(feature = "gui")]
 mod play;
+mod replay;
 mod report;
 mod run;
 mod table;
@@ -49,6 +50,9 @@ enum Cmd {
     Bench(bench::BenchArgs),
     /// Play every strategy of a scenario on the same orders over many seeds and print their means.
     Tournament(tournament::TournamentArgs),
+    /// Replay a session record in the game window (any moment, side by side, what-ifs), or export its
+    /// commands as a plan.
+    Replay(replay::ReplayArgs),
     /// Re-simulate a session record and compare it with what was recorded (exit 0 identical, 1 divergent).
     Verify(verify::VerifyArgs),
     /// Export the debrief of a session's event log: CSV tables, PNG charts and an HTML report.
@@ -78,6 +82,7 @@ pub fn main() -> ExitCode {
         Some(Cmd::Tournament(args)) => tournament::tournament(&args),
         Some(Cmd::Report(args)) => report::report(&args),
         Some(Cmd::Verify(args)) => verify::verify(&args),
+        Some(Cmd::Replay(args)) => replay::replay(&args),
         #[cfg(feature = "gui")]
         Some(Cmd::Play(args)) => play::play(&args),
         #[cfg(feature = "gui")]

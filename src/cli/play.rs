@@ -132,6 +132,7 @@ pub(super) fn play(args: &PlayArgs) -> ExitCode {
     install_panic_hook();
     game::run(PlayOptions {
         resume,
+        replay: None,
         scenario_name: args.file.as_ref().map_or_else(
             || crate::scenario::DEFAULT_SCENARIO.0.to_string(),
             |p| p.display().to_string(),
@@ -210,6 +211,37 @@ fn scale_help() -> String {
     )
 }
 
+/// The game window on the replay of the (checked) record in `dir`.
+pub(super) fn replay_window(dir: PathBuf, scale: Option<f32>) -> ExitCode {
+    if let Err(code) = display_or_exit() {
+        return code;
+    }
+    let model = match load_scenario(None) {
+        Ok(m) => m,
+        Err(e) => {
+            err(&e.to_string());
+            return ExitCode::from(2);
+        }
+    };
+    install_panic_hook();
+    game::run(PlayOptions {
+        scenario_name: crate::scenario::DEFAULT_SCENARIO.0.to_string(),
+        from_file: false,
+        teams: 4,
+        seed: 1,
+        model,
+        scale: style::clamp_scale(scale.unwrap_or(style::DEFAULT_SCALE)),
+        presenter: false,
+        skip_lobby: false,
+        smoke: None,
+        bench_frames: None,
+        bench_debrief: None,
+        resume: None,
+        replay: Some(dir),
+        debrief: None,
+    })
+}
+
 /// `cakefactory debrief EVENTS.jsonl`: the debrief dashboard of a saved session.
 pub(super) fn debrief(args: &DebriefArgs) -> ExitCode {
     if let Err(code) = display_or_exit() {
@@ -250,6 +282,7 @@ pub(super) fn debrief(args: &DebriefArgs) -> ExitCode {
         bench_frames: None,
         bench_debrief: None,
         resume: None,
+        replay: None,
         debrief: Some((args.events.clone(), std::sync::Arc::new(d))),
     })
 }

@@ -64,6 +64,8 @@ struct Outbox<'w> {
     start_round: MessageWriter<'w, StartRound>,
     open_debrief: MessageWriter<'w, OpenDebrief>,
     resume: MessageWriter<'w, super::recording::ResumeGame>,
+    replay: MessageWriter<'w, super::replay::OpenReplay>,
+    replay_actions: MessageWriter<'w, super::ui::replay::ReplayAction>,
     exit: MessageWriter<'w, AppExit>,
 }
 
@@ -133,6 +135,13 @@ fn apply_actions(
             UiAction::Resume(dir) => {
                 settings.selected = 0;
                 out.resume.write(super::recording::ResumeGame(dir));
+            }
+            UiAction::OpenReplay { dir, at } => {
+                settings.show_menu = false;
+                out.replay.write(super::replay::OpenReplay { dir, at });
+            }
+            UiAction::Replay(a) => {
+                out.replay_actions.write(a);
             }
             UiAction::NextBriefing => next.set(Screen::Briefing),
             UiAction::SaveLog => {

@@ -12,8 +12,10 @@ pub mod offers;
 pub mod presenter;
 pub mod record;
 pub mod recording;
+pub mod replay;
 pub mod screens;
 mod smoke;
+pub mod state;
 pub mod ui;
 mod window;
 
@@ -55,6 +57,8 @@ pub struct PlayOptions {
     pub bench_debrief: Option<u32>,
     /// Take up the session recorded in this folder (already checked) instead of showing the lobby.
     pub resume: Option<PathBuf>,
+    /// Replay the session recorded in this folder (already checked) instead of showing the lobby.
+    pub replay: Option<PathBuf>,
     /// Open only the debrief of this event log (already read).
     pub debrief: Option<(PathBuf, Arc<crate::debrief::Debrief>)>,
 }
@@ -104,6 +108,7 @@ pub fn plugin(app: &mut App) {
         clock::plugin,
         record::plugin,
         recording::plugin,
+        replay::plugin,
         floor::plugin,
         input::plugin,
         smoke::plugin,

@@ -1,7 +1,7 @@
 //! Rush offers in the live game: each waits for its team's answer for a number of real seconds of play (the
 //! countdown stands still while the game is paused), or the game pauses until every team has answered, as
 //! the lobby chose. When the time runs out (or the facilitator resumes with offers still open) the offer
-//! lapses through a journaled command, and its default applies.
+//! lapses through a journaled command, and its default applies. A replay gives the record's own lapses.
 
 use bevy::prelude::*;
 
@@ -14,8 +14,9 @@ use crate::sim::{Session, SimSet};
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        tick.after(SimSet::Observe)
-            .run_if(resource_exists::<Session>),
+        tick.after(SimSet::Observe).run_if(
+            resource_exists::<Session>.and_then(not(in_state(super::screens::Screen::Replay))),
+        ),
     );
 }
 

@@ -8,8 +8,9 @@ use bevy::prelude::*;
 
 use super::clock::GameClock;
 use super::record::{SESSIONS_DIR, SessionFolder};
-use super::screens::Screen;
+use super::state::Screen;
 use super::ui::Notice;
+use super::ui::lobby::Resumable;
 use crate::domain::SimEvent;
 use crate::factory::FactorySim;
 use crate::headless::record::{check_rebuilt, header, rebuild_record};
@@ -160,7 +161,7 @@ fn take_up(world: &mut World, dir: &Path) -> Result<String, String> {
 
 /// Moves a rebuilt session out of its own app into the game's world, replacing the game's session, and
 /// hands the game every event it produced (ticker, metrics, offers and the record take them in).
-fn transplant(world: &mut World, mut app: App, events: Vec<SimEvent>) {
+pub(super) fn transplant(world: &mut World, mut app: App, events: Vec<SimEvent>) {
     let Some(mut session) = app.world_mut().remove_resource::<Session>() else {
         return;
     };
@@ -178,17 +179,6 @@ fn transplant(world: &mut World, mut app: App, events: Vec<SimEvent>) {
     session.factories = factories;
     world.insert_resource(session);
     world.write_message_batch(events);
-}
-
-/// A session that can be taken up again.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Resumable {
-    /// Its folder.
-    pub dir: PathBuf,
-    /// What the lobby says about it: "Cake Factory 2.0, 4 teams, seed 1: round 2, minute 135".
-    pub label: String,
-    /// When it started (Unix milliseconds).
-    pub started_wall_ms: u64,
 }
 
 /// The unfinished sessions recorded under `root`, newest first.

@@ -12,12 +12,15 @@ use super::PlayOptions;
 use super::clock::GameClock;
 use super::debrief::{self, DebriefView, Tab};
 use super::presenter::DeskCamera;
-use super::record::OpenOffers;
+use super::record::{OpenOffers, SessionFolder};
+use super::replay::Replay;
 use super::screens::{OpenDebrief, Screen, StartGame};
 use super::ui::console::{CONFIRM_END, END_ROUND};
 use super::ui::menu::TEXT_SIZE;
 use super::ui::remembered;
+use super::ui::replay::{Compare, ReplayAction};
 use super::ui::{PendingActions, UiAction, UiSettings};
+use crate::debrief::timeline::MarkerKind;
 use crate::domain::{Command, DisruptionKind, Target, TeamAction};
 use crate::factory::FactorySim;
 use crate::sim::Session;
@@ -29,7 +32,7 @@ use bevy_egui::egui;
 use bevy_egui::{EguiContext, PrimaryEguiContext};
 
 /// Screenshots the smoke test takes, in order.
-pub const SHOTS: [&str; 11] = [
+pub const SHOTS: [&str; 14] = [
     "lobby.png",
     "briefing.png",
     "floor.png",
@@ -41,6 +44,9 @@ pub const SHOTS: [&str; 11] = [
     "debrief_disruptions.png",
     "debrief_compare.png",
     "debrief_reflection.png",
+    "replay_moment.png",
+    "replay_side_by_side.png",
+    "replay_whatif.png",
 ];
 
 #[derive(Resource)]
@@ -120,6 +126,8 @@ struct Game<'w, 's> {
     offers: Res<'w, OpenOffers>,
     contexts: Query<'w, 's, (&'static mut EguiContext, Has<PrimaryEguiContext>)>,
     window_events: MessageWriter<'w, WindowEvent>,
+    folder: Res<'w, SessionFolder>,
+    replay: Option<Res<'w, Replay>>,
     /// The text size before the slider was dragged.
     smoke_scale: Local<'s, f32>,
 }
@@ -186,7 +194,14 @@ fn run(mut script: ResMut<Script>, mut g: Game) {
         }
         11..=16 if g.on(Screen::Debrief) => debrief_tab(&mut g, &dir, script.step - 11, f),
         17 if f > 10 => export(&mut g, &dir),
-        18 => check_shots(&mut g, &dir, f),
+        // The replay of the session's record: it plays, steps to the disruption, shows two teams side by
+        // side, runs a what-if, and leaves.
+        18 => open_replay(&mut g, f),
+        19 => replay_plays_and_steps(&mut g, &dir, f),
+        20 => side_by_side(&mut g, &dir, f),
+        21 => what_if(&mut g, &dir, f),
+        22 => leave_replay(&mut g, f),
+        23 => check_shots(&mut g, &dir, f),
         _ => false,
     };
     if done {
@@ -510,6 +525,116 @@ fn export(g: &mut Game, dir: &Path) -> bool {
         }
     }
     true
+}
+
+/// Fails the smoke test with `what` unless `ok`.
+fn expect(g: &mut Game, ok: bool, what: &str) {
+    if !ok {
+        eprintln!("smoke: replay FAILED: {what}");
+        g.exit.write(AppExit::error());
+    }
+}
+
+/// Opens the replay of the session's record, as the final screen's button does.
+fn open_replay(g: &mut Game, frames: u32) -> bool {
+    if frames == 5 {
+        match g.folder.dir.clone() {
+            Some(dir) if g.folder.recorded => {
+                g.pending.0.push(UiAction::OpenReplay { dir, at: None })
+            }
+            _ => expect(g, false, "the session has a record"),
+        }
+    }
+    g.on(Screen::Replay) && frames > 20
+}
+
+/// Plays the replay for a moment, then steps to the team's next disruption and shoots it.
+fn replay_plays_and_steps(g: &mut Game, dir: &Path, frames: u32) -> bool {
+    let now = g
+        .session
+        .as_ref()
+        .map_or(crate::domain::SimTime::ZERO, |s| s.now);
+    match frames {
+        5 => g.pending.0.push(UiAction::TogglePause),
+        40 => {
+            let moved = now > crate::domain::SimTime::ZERO;
+            expect(g, moved, "the replay plays on");
+            g.pending.0.push(UiAction::TogglePause);
+            g.settings.selected = 0;
+            let start = crate::domain::SimTime::ZERO;
+            g.pending
+                .0
+                .push(UiAction::Replay(ReplayAction::Seek(start)));
+            g.pending.0.push(UiAction::Replay(ReplayAction::Step {
+                kind: MarkerKind::Disruption,
+                forward: true,
+            }));
+        }
+        70 => {
+            let on_marker = g.replay.as_ref().is_some_and(|r| {
+                r.timeline
+                    .markers
+                    .iter()
+                    .any(|m| m.kind == MarkerKind::Disruption && m.team == 0 && m.t == now)
+            });
+            expect(g, on_marker, "stepping goes to the team's disruption");
+            g.shoot(dir, SHOTS[11]);
+        }
+        _ => {}
+    }
+    frames > 75
+}
+
+/// Two teams side by side at the same moment.
+fn side_by_side(g: &mut Game, dir: &Path, frames: u32) -> bool {
+    if frames == 5 {
+        g.pending
+            .0
+            .push(UiAction::Replay(ReplayAction::Compare(Compare::Team(1))));
+    }
+    if frames == 30 {
+        g.shoot(dir, SHOTS[12]);
+    }
+    frames > 35
+}
+
+/// A what-if from the moment on screen: team 1's Sara a boundary spanner; run, compared, shot.
+fn what_if(g: &mut Game, dir: &Path, frames: u32) -> bool {
+    let replay = |a| UiAction::Replay(a);
+    match frames {
+        5 => {
+            g.pending
+                .0
+                .push(replay(ReplayAction::Compare(Compare::Off)));
+            g.pending.0.push(replay(ReplayAction::WhatIfHere));
+        }
+        10 => g.pending.0.push(replay(ReplayAction::Add(Command::Team {
+            factory: 0,
+            action: TeamAction::SetSpanner {
+                worker: "sara".into(),
+                on: true,
+            },
+        }))),
+        15 => g.pending.0.push(replay(ReplayAction::RunWhatIf)),
+        45 => {
+            let outcome = g.replay.as_ref().and_then(|r| r.outcome.clone());
+            let saved = outcome
+                .as_ref()
+                .is_some_and(|o| o.dir.join("journal.jsonl").exists());
+            expect(g, saved, "the what-if runs and is saved as a branch");
+            g.shoot(dir, SHOTS[13]);
+        }
+        _ => {}
+    }
+    frames > 50
+}
+
+/// Leaves the replay: an unfinished session goes back to the lobby.
+fn leave_replay(g: &mut Game, frames: u32) -> bool {
+    if frames == 5 {
+        g.pending.0.push(UiAction::Replay(ReplayAction::Leave));
+    }
+    frames > 10 && g.on(Screen::Lobby)
 }
 
 /// Waits for the screenshots, checks them and ends the game.

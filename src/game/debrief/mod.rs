@@ -10,6 +10,8 @@ mod flow;
 mod reflection;
 mod scoreboard;
 
+pub use crate::game::ui::{caption, key};
+
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -162,23 +164,6 @@ fn open_from_game(
         }
         Err(e) => warn!("no debrief: {e}"),
     }
-}
-
-/// A one-line explanation under a chart or table: what it measures, in which units.
-pub fn caption(ui: &mut egui::Ui, text: &str) {
-    ui.label(RichText::new(text).italics().color(style::MUTED));
-}
-
-/// A chart's key above it, outside the data: each series' colour and full name.
-pub fn key(ui: &mut egui::Ui, entries: &[(String, egui::Color32)]) {
-    ui.horizontal_wrapped(|ui| {
-        for (name, color) in entries {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
-            ui.painter().rect_filled(rect, 2.0, *color);
-            ui.label(name);
-            ui.add_space(10.0);
-        }
-    });
 }
 
 /// A team chooser.

@@ -23,7 +23,11 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
         console_dock
-            .run_if(resource_exists::<Session>.and_then(not(presenting)))
+            .run_if(
+                resource_exists::<Session>
+                    .and_then(not(presenting))
+                    .and_then(not(in_state(super::Screen::Replay))),
+            )
             .before(PanelSet),
     );
 }

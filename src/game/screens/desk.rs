@@ -111,6 +111,17 @@ fn desk_ui(
             });
     }
     egui::CentralPanel::default().show(&mut root, |ui| {
+        // A replay changes nothing: no console, its controls are in the room's window.
+        if *screen.get() == Screen::Replay {
+            ui.heading("Replaying the recorded session");
+            ui.label(
+                egui::RichText::new(
+                    "The timeline, the side by side and the what-ifs are in the room's window.",
+                )
+                .color(style::MUTED),
+            );
+            return;
+        }
         ui.label(
             egui::RichText::new("Only this window sees the console; the room sees the other one.")
                 .color(style::MUTED),

@@ -1,11 +1,12 @@
 //! The final screen after the last round: the standings over all rounds, the disruptions, and the way into
-//! the debrief. Entering it saves the event log.
+//! the debrief and the replay. Entering it saves the event log.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::Screen;
 use super::round_end::{ShownReport, Standings, autosave, compute_report, results};
+use crate::game::record::SessionFolder;
 use crate::game::ui::{PanelSet, PendingActions, UiSettings, prepare};
 use crate::sim::Session;
 
@@ -25,6 +26,7 @@ fn final_ui(
     shown: Res<ShownReport>,
     mut sort: ResMut<Standings>,
     mut pending: ResMut<PendingActions>,
+    folder: Res<SessionFolder>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     prepare(ctx, &settings);
@@ -34,6 +36,7 @@ fn final_ui(
             "Final standings",
             report,
             None,
+            folder.dir.as_deref().filter(|_| folder.recorded),
             &mut sort.0,
             &mut pending.0,
         );

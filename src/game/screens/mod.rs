@@ -10,6 +10,7 @@ mod final_standings;
 mod lobby;
 mod menu;
 mod play;
+mod replay;
 mod round_end;
 
 use std::sync::Arc;
@@ -23,23 +24,7 @@ use crate::domain::Command;
 use crate::scenario::Model;
 use crate::sim::{Session, SessionConfig, SimSet, TeamSetup, spawn_session};
 
-/// The screen on show.
-#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Screen {
-    /// Choose the scenario, the teams and the seed.
-    #[default]
-    Lobby,
-    /// Before a round: the market news and each team's design.
-    Briefing,
-    /// A round in play.
-    Playing,
-    /// After a round: all teams compared.
-    RoundEnd,
-    /// After the last round: final standings.
-    Final,
-    /// The debrief dashboard.
-    Debrief,
-}
+pub use super::state::Screen;
 
 /// A request to start a new session (from the lobby or the command line).
 #[derive(Message, Clone, Debug)]
@@ -94,7 +79,8 @@ pub(super) fn plugin(app: &mut App) {
         FloorSet.run_if(
             in_state(Screen::Playing)
                 .or_else(in_state(Screen::Briefing))
-                .or_else(in_state(Screen::RoundEnd)),
+                .or_else(in_state(Screen::RoundEnd))
+                .or_else(in_state(Screen::Replay)),
         ),
     );
     app.add_systems(OnEnter(Screen::Lobby), floor::clear);
@@ -109,6 +95,7 @@ pub(super) fn plugin(app: &mut App) {
         desk::plugin,
         banners::plugin,
         menu::plugin,
+        replay::plugin,
     ));
 }
 

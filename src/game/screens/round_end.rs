@@ -85,6 +85,7 @@ fn round_end_ui(
             &title,
             report,
             Some(session.round),
+            None,
             &mut sort.0,
             &mut pending.0,
         );
@@ -99,6 +100,7 @@ pub(super) fn results(
     title: &str,
     report: &Report,
     round: Option<u32>,
+    replay: Option<&std::path::Path>,
     sort: &mut StandingsState,
     actions: &mut Vec<UiAction>,
 ) {
@@ -106,7 +108,9 @@ pub(super) fn results(
     // The way on stays in view however long the tables are.
     egui::Panel::bottom("results_buttons")
         .frame(overlay_frame(255).inner_margin(egui::Margin::symmetric(24, 10)))
-        .show(&mut root, |ui| buttons(ui, round.is_none(), actions));
+        .show(&mut root, |ui| {
+            buttons(ui, round.is_none(), replay, actions)
+        });
     egui::CentralPanel::default()
         .frame(overlay_frame(255))
         .show(&mut root, |ui| {
@@ -172,7 +176,12 @@ fn disruptions(ui: &mut egui::Ui, report: &Report) {
     }
 }
 
-fn buttons(ui: &mut egui::Ui, last: bool, actions: &mut Vec<UiAction>) {
+fn buttons(
+    ui: &mut egui::Ui,
+    last: bool,
+    replay: Option<&std::path::Path>,
+    actions: &mut Vec<UiAction>,
+) {
     ui.horizontal(|ui| {
         if !last
             && ui
@@ -188,6 +197,19 @@ fn buttons(ui: &mut egui::Ui, last: bool, actions: &mut Vec<UiAction>) {
             .clicked()
         {
             actions.push(UiAction::OpenDebrief);
+        }
+        if let Some(dir) = replay
+            && ui
+                .button(egui::RichText::new("⏪ Replay").size(24.0).strong())
+                .on_hover_text(
+                    "Put any moment of any team back on the screen, side by side, and try what-ifs",
+                )
+                .clicked()
+        {
+            actions.push(UiAction::OpenReplay {
+                dir: dir.to_path_buf(),
+                at: None,
+            });
         }
         if ui
             .button(egui::RichText::new("💾 Save the event log").size(20.0))

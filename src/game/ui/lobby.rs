@@ -1,14 +1,25 @@
 //! The lobby: choose a shipped scenario or open a file, the number of teams and their names, the seed and the
 //! text size, then start.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use bevy_egui::egui::{self, RichText};
 
 use super::{UiAction, style};
 use crate::game::clock::{DEFAULT_SECONDS, OfferWindow, SECONDS};
-use crate::game::recording::Resumable;
 use crate::scenario::{self, Model};
+
+/// A session that can be taken up again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resumable {
+    /// Its folder.
+    pub dir: PathBuf,
+    /// What the lobby says about it: "Cake Factory 2.0, 4 teams, seed 1: round 2, minute 135".
+    pub label: String,
+    /// When it started (Unix milliseconds).
+    pub started_wall_ms: u64,
+}
 
 #[derive(Debug, Clone)]
 pub struct LobbyState {

@@ -5,15 +5,20 @@
 
 pub mod briefing;
 pub mod console;
+pub mod glance;
 pub mod lobby;
 pub mod menu;
+pub mod outcome;
 pub mod overview;
 pub mod reorganise;
+pub mod replay;
 pub mod standings;
 pub mod style;
 pub mod team;
 pub mod ticker;
+pub mod timeline;
 pub mod topbar;
+pub mod whatif;
 
 use std::sync::Arc;
 
@@ -59,6 +64,15 @@ pub enum UiAction {
     },
     /// Take up the session recorded in this folder.
     Resume(std::path::PathBuf),
+    /// Replay the session recorded in this folder, from a moment (the first round's start when `None`).
+    OpenReplay {
+        /// The record's folder.
+        dir: std::path::PathBuf,
+        /// The moment to show first.
+        at: Option<crate::domain::SimTime>,
+    },
+    /// Something the replay's controls ask for.
+    Replay(replay::ReplayAction),
     /// Go from the round summary to the next round's briefing.
     NextBriefing,
     /// Save the event log into the session's folder.
@@ -246,6 +260,23 @@ pub fn due_text(
 pub fn countdown(seconds: f64) -> String {
     let s = seconds.max(0.0).ceil() as u64;
     format!("{}:{:02}", s / 60, s % 60)
+}
+
+/// A one-line explanation under a chart or table: what it measures, in which units.
+pub fn caption(ui: &mut egui::Ui, text: &str) {
+    ui.label(egui::RichText::new(text).italics().color(style::MUTED));
+}
+
+/// A chart's key above it, outside the data: each series' colour and full name.
+pub fn key(ui: &mut egui::Ui, entries: &[(String, egui::Color32)]) {
+    ui.horizontal_wrapped(|ui| {
+        for (name, color) in entries {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, *color);
+            ui.label(name);
+            ui.add_space(10.0);
+        }
+    });
 }
 
 /// `h:mm` of a number of minutes.
