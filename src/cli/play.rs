@@ -185,7 +185,7 @@ fn resume_dir(dir: Option<&std::path::Path>) -> Result<PathBuf, String> {
 
 #[derive(Args, Debug)]
 pub(crate) struct DebriefArgs {
-    /// A session's event log (from `run --events` or the game).
+    /// A session's event log (from `run --events` or the game), or a session record's folder.
     pub events: PathBuf,
     /// Text size.
     #[arg(long, help = scale_help())]
@@ -247,7 +247,13 @@ pub(super) fn debrief(args: &DebriefArgs) -> ExitCode {
     if let Err(code) = display_or_exit() {
         return code;
     }
-    let events = match crate::sim::journal::read_log(&args.events) {
+    // A session record's folder opens its event log.
+    let log = if args.events.is_dir() {
+        args.events.join(crate::sim::record::EVENTS_FILE)
+    } else {
+        args.events.clone()
+    };
+    let events = match crate::sim::journal::read_log(&log) {
         Ok(e) => e,
         Err(e) => {
             err(&e.to_string());
@@ -257,7 +263,7 @@ pub(super) fn debrief(args: &DebriefArgs) -> ExitCode {
     let d = match crate::debrief::Debrief::from_events(&events) {
         Ok(d) => d,
         Err(e) => {
-            err(&format!("{}: {e}", args.events.display()));
+            err(&format!("{}: {e}", log.display()));
             return ExitCode::from(2);
         }
     };
@@ -283,6 +289,6 @@ pub(super) fn debrief(args: &DebriefArgs) -> ExitCode {
         bench_debrief: None,
         resume: None,
         replay: None,
-        debrief: Some((args.events.clone(), std::sync::Arc::new(d))),
+        debrief: Some((log, std::sync::Arc::new(d))),
     })
 }

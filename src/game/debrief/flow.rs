@@ -12,6 +12,17 @@ use crate::game::ui::{clock, style};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FlowState {
     pub team: usize,
+    /// A chart was clicked at this session minute: the replay goes there.
+    pub jump: Option<f64>,
+}
+
+/// The session minute a click on a time chart asks for.
+fn clicked_minute(r: &egui_plot::PlotResponse<()>) -> Option<f64> {
+    if !r.response.clicked() {
+        return None;
+    }
+    let p = r.response.interact_pointer_pos()?;
+    Some(r.transform.value_from_position(p).x.max(0.0))
 }
 
 /// Quartiles (nearest rank) of a sorted sample.
@@ -30,17 +41,17 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, state: &mut FlowState) {
         return;
     };
     let height = (ui.available_height() / 3.0 - 40.0).max(160.0);
-    cumulative_flow(ui, d, state.team, height);
-    throughput(ui, d, state.team, height);
+    cumulative_flow(ui, d, state.team, height, &mut state.jump);
+    throughput(ui, d, state.team, height, &mut state.jump);
     lead_times(ui, team, state.team, height);
 }
 
-fn cumulative_flow(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32) {
+fn cumulative_flow(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32, jump: &mut Option<f64>) {
     let f = &d.teams[t].flow;
     ui.heading("Cumulative flow");
     caption(
         ui,
-        "Orders that had reached each step (or a later one) over simulated minutes; the height of a band is the work in that step, its width the time spent there.",
+        "Orders that had reached each step (or a later one) over simulated minutes; the height of a band is the work in that step, its width the time spent there. A click replays that moment.",
     );
     let mut entries: Vec<(String, Color32)> = (0..f.arrived.len())
         .filter(|&s| f.arrived[s].last().copied().unwrap_or(0) > 0)
@@ -53,7 +64,7 @@ fn cumulative_flow(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32) {
         .collect();
     entries.push(("delivered".into(), Color32::from_gray(90)));
     key(ui, &entries);
-    Plot::new(("cfd", t))
+    let r = Plot::new(("cfd", t))
         .height(height)
         .allow_scroll(false)
         .x_axis_label("round and time into it")
@@ -80,14 +91,15 @@ fn cumulative_flow(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32) {
                     .fill_color(Color32::from_gray(90)),
             );
         });
+    *jump = clicked_minute(&r).or(*jump);
 }
 
-fn throughput(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32) {
+fn throughput(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32, jump: &mut Option<f64>) {
     let f = &d.teams[t].flow;
     ui.heading("Throughput and WIP");
     caption(
         ui,
-        "Deliveries in the trailing hour and orders in the factory, per simulated minute; coloured lines are disruptions (hover the marker on top for the headline), grey lines round starts. The wheel scrolls the page; Ctrl + wheel zooms the chart.",
+        "Deliveries in the trailing hour and orders in the factory, per simulated minute; coloured lines are disruptions (hover the marker on top for the headline), grey lines round starts. The wheel scrolls the page; Ctrl + wheel zooms the chart; a click replays that moment.",
     );
     let mut entries = vec![
         ("throughput (per hour)".to_string(), style::color32(t)),
@@ -103,7 +115,7 @@ fn throughput(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32) {
         }
     }
     key(ui, &entries);
-    Plot::new(("throughput", t))
+    let r = Plot::new(("throughput", t))
         .height(height)
         .allow_scroll(false)
         .x_axis_label("round and time into it")
@@ -148,6 +160,7 @@ fn throughput(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32) {
                     .width(1.5),
             );
         });
+    *jump = clicked_minute(&r).or(*jump);
 }
 
 fn lead_times(ui: &mut egui::Ui, team: &TeamDebrief, t: usize, height: f32) {

@@ -22,7 +22,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use super::PlayOptions;
 use super::record::{EventRecord, SessionFolder};
 use super::screens::{OpenDebrief, Screen};
-use super::ui::{PanelSet, UiSettings, prepare, root_ui, style};
+use super::ui::{PanelSet, PendingActions, UiAction, UiSettings, prepare, root_ui, style};
 use crate::debrief::reflection::{Reflection, load, path_for, save};
 use crate::debrief::{Debrief, export};
 use crate::sim::Session;
@@ -68,6 +68,8 @@ pub struct DebriefView {
     pub reflection_path: PathBuf,
     /// Exports go into a new folder here.
     pub folder: PathBuf,
+    /// The session's record, when the folder holds one (replay and what-ifs need it).
+    pub record: Option<PathBuf>,
     pub tab: Tab,
     /// The tab drawn last (a tab newly shown opens at its top).
     shown: Option<Tab>,
@@ -93,10 +95,15 @@ impl DebriefView {
             ),
         };
         reflection.fit(&debrief.tables.factories, debrief.rounds as usize);
+        let folder = log
+            .parent()
+            .map_or_else(|| PathBuf::from("."), PathBuf::from);
         DebriefView {
-            folder: log
-                .parent()
-                .map_or_else(|| PathBuf::from("."), PathBuf::from),
+            record: folder
+                .join(crate::sim::record::HEADER_FILE)
+                .exists()
+                .then(|| folder.clone()),
+            folder,
             debrief,
             reflection,
             reflection_path,
@@ -194,6 +201,7 @@ fn dashboard(
     mut view: ResMut<DebriefView>,
     mut next: ResMut<NextState<Screen>>,
     mut exit: MessageWriter<AppExit>,
+    mut pending: ResMut<PendingActions>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     prepare(ctx, &settings);
@@ -232,6 +240,7 @@ fn dashboard(
                     Err(e) => format!("Export failed: {e}"),
                 });
             }
+            replay_button(ui, view.record.as_ref(), &mut pending.0);
             let back = if view.from_game.is_some() { "Back to the game" } else { "Quit" };
             if ui.button(back).clicked() {
                 match view.from_game {
@@ -276,7 +285,40 @@ fn dashboard(
             }
         }
     });
+    // A click on a time chart replays that moment.
+    if let Some(minute) = view.flow.jump.take() {
+        match &view.record {
+            Some(dir) => pending.0.push(UiAction::OpenReplay {
+                dir: dir.clone(),
+                at: Some(crate::domain::SimTime::from_minutes(minute)),
+            }),
+            None => view.notice = Some(NEEDS_RECORD.into()),
+        }
+    }
     Ok(())
+}
+
+/// Why an event log alone cannot be replayed.
+const NEEDS_RECORD: &str = "Replay and what-ifs need the session's record (the game's session folder, or \
+     `run --record DIR`); an event log alone shows the debrief only";
+
+/// The way into the replay, or why there is none.
+fn replay_button(ui: &mut egui::Ui, record: Option<&PathBuf>, actions: &mut Vec<UiAction>) {
+    let button = ui.add_enabled(record.is_some(), egui::Button::new("⏪ Replay"));
+    let button = match record {
+        Some(_) => button.on_hover_text(
+            "Put any moment of any team back on the screen, side by side, and try what-ifs",
+        ),
+        None => button.on_disabled_hover_text(NEEDS_RECORD),
+    };
+    if button.clicked()
+        && let Some(dir) = record
+    {
+        actions.push(UiAction::OpenReplay {
+            dir: dir.clone(),
+            at: None,
+        });
+    }
 }
 
 /// Selects a tab (for the smoke test and keyboard).
