@@ -45,18 +45,30 @@ fn resume_from_command_line(
     }
 }
 
-/// Marks the session's progress in the journal every few seconds while it moves.
+/// Marks the session's progress in the journal every few seconds while it moves; a record that can no
+/// longer be written is said once (the game goes on).
 fn mark_progress(
     mut recording: ResMut<Recording>,
     session: Res<Session>,
     time: Res<Time<Real>>,
+    mut notice: ResMut<Notice>,
     mut last: Local<Option<(f64, crate::domain::SimTime)>>,
+    mut said: Local<bool>,
 ) {
     let now = time.elapsed_secs_f64();
     let due = last.is_none_or(|(at, t)| t != session.now && now - at >= MARK_EVERY_SECONDS);
     if due {
         recording.mark(&session);
         *last = Some((now, session.now));
+    }
+    if let Some(e) = recording.error()
+        && !*said
+    {
+        notice.0 = Some((
+            format!("The session's record is incomplete: {e}"),
+            now + 15.0,
+        ));
+        *said = true;
     }
 }
 

@@ -14,8 +14,8 @@ use crate::metrics::{LiveMetrics, Report};
 use crate::scenario::Model;
 use crate::sim::journal::write_event;
 use crate::sim::record::{
-    EVENTS_FILE, Entry, HASHES_FILE, Hasher, Header, LoadedRecord, RecordedTeam, Recording,
-    SIM_VERSION, SegmentHash, SessionKind, Source, hash_text, program, wall_ms,
+    EVENTS_FILE, Entry, HASHES_FILE, Header, LoadedRecord, RecordedTeam, Recording, SIM_VERSION,
+    SegmentHash, SessionKind, Source, hash_text, program, wall_ms,
 };
 use crate::sim::tap::{EventTap, Taps, recorder, take};
 use crate::sim::{Session, SessionConfig};
@@ -107,30 +107,29 @@ pub fn rebuild_record(
     record: &LoadedRecord,
     taps: Vec<Box<dyn EventTap>>,
 ) -> Result<Rebuilt, String> {
+    rebuild_lines(record, &record.entries, taps)
+}
+
+/// Rebuilds the session of `record` from journal lines of its own (all, or some up to a moment), feeding
+/// every event to `taps` as well; the rebuild's own recorder is the last tap.
+pub fn rebuild_lines(
+    record: &LoadedRecord,
+    lines: &[Entry],
+    taps: Vec<Box<dyn EventTap>>,
+) -> Result<Rebuilt, String> {
     let mut app = session_app(record.config());
     let (tap, recorded) = recorder();
     let mut all = taps;
     all.push(tap);
     app.world_mut().resource_mut::<Taps>().0 = all;
-    rebuild(&mut app, &record.entries)?;
+    rebuild(&mut app, lines)?;
     let events = take(&recorded);
     Ok(Rebuilt { app, events })
 }
 
-/// The log lines and round hashes of events.
+/// The round hashes of events.
 pub fn hashes_of(events: &[SimEvent]) -> Vec<SegmentHash> {
-    let mut hasher = Hasher::default();
-    let mut out = Vec::new();
-    let mut line = Vec::new();
-    for e in events {
-        line.clear();
-        let _ = write_event(&mut line, e);
-        out.extend(hasher.push(e, &line));
-        if matches!(e.kind, EventKind::SessionEnded) {
-            out.extend(hasher.close());
-        }
-    }
-    out
+    crate::sim::record::log_and_hashes(events).1
 }
 
 /// Where a re-simulation first differs from its record.

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
 
-use super::record::{Rebuilt, header, rebuild};
+use super::record::{Rebuilt, header, rebuild, rebuild_lines};
 use super::{TimedCommand, session_app};
 use crate::domain::time::minute_of_round;
 use crate::domain::{Command, SimEvent, SimTime};
@@ -30,15 +30,14 @@ fn up_to(entries: &[Entry], t: SimTime) -> Vec<Entry> {
 /// The session of `record` at moment `t`: every command given up to `t` applied, every event before `t`
 /// happened. A moment past the end gives the end.
 pub fn session_at(record: &LoadedRecord, t: SimTime) -> Result<Rebuilt, String> {
-    let end = end_of(record);
-    let entries = up_to(&record.entries, t.min(end));
-    let mut app = session_app(record.config());
-    let (tap, recorded) = recorder();
-    app.world_mut().resource_mut::<Taps>().0.push(tap);
-    rebuild(&mut app, &entries)?;
-    let events = take(&recorded);
-    app.world_mut().resource_mut::<Taps>().0.clear();
-    Ok(Rebuilt { app, events })
+    let mut at = rebuild_lines(
+        record,
+        &up_to(&record.entries, t.min(end_of(record))),
+        Vec::new(),
+    )?;
+    // The session goes on without the rebuild's recorder.
+    at.app.world_mut().resource_mut::<Taps>().0.clear();
+    Ok(at)
 }
 
 /// The last moment a record reached.

@@ -261,6 +261,24 @@ impl Hasher {
     }
 }
 
+/// The event log of `events` (its lines), the hashes of the rounds they close, and the hasher holding the
+/// round still open: what a record's files hold after those events.
+pub fn log_and_hashes(events: &[crate::domain::SimEvent]) -> (Vec<u8>, Vec<SegmentHash>, Hasher) {
+    let mut hasher = Hasher::default();
+    let mut log = Vec::new();
+    let mut hashes = Vec::new();
+    for e in events {
+        let start = log.len();
+        // Writing into memory cannot fail: events always serialise.
+        let _ = crate::sim::journal::write_event(&mut log, e);
+        hashes.extend(hasher.push(e, &log[start..]));
+        if matches!(e.kind, crate::domain::event::EventKind::SessionEnded) {
+            hashes.extend(hasher.close());
+        }
+    }
+    (log, hashes, hasher)
+}
+
 /// Milliseconds since the Unix epoch now.
 pub fn wall_ms() -> u64 {
     std::time::SystemTime::now()

@@ -33,7 +33,7 @@ pub(in crate::sim) fn plugin(app: &mut App) {
 pub struct Recording {
     dir: PathBuf,
     kind: SessionKind,
-    journal: Option<File>,
+    journal: File,
     seq: u64,
     events: BufWriter<File>,
     hashes: BufWriter<File>,
@@ -92,7 +92,7 @@ impl Recording {
         let recording = Recording {
             dir: dir.to_path_buf(),
             kind,
-            journal: Some(append(&dir.join(JOURNAL_FILE))?),
+            journal: append(&dir.join(JOURNAL_FILE))?,
             seq: 0,
             events: BufWriter::new(create(&dir.join(EVENTS_FILE))?),
             hashes: BufWriter::new(create(&dir.join(HASHES_FILE))?),
@@ -114,20 +114,10 @@ impl Recording {
         seq: u64,
         events: &[SimEvent],
     ) -> Result<Recording, String> {
-        let mut hasher = Hasher::default();
-        let mut log = Vec::new();
+        let (log, closed, hasher) = super::log_and_hashes(events);
         let mut hashes = Vec::new();
-        for e in events {
-            let start = log.len();
-            super::super::journal::write_event(&mut log, e).map_err(|e| e.to_string())?;
-            for h in hasher.push(e, &log[start..]) {
-                push_hash(&mut hashes, &h);
-            }
-            if matches!(e.kind, EventKind::SessionEnded) {
-                for h in hasher.close() {
-                    push_hash(&mut hashes, &h);
-                }
-            }
+        for h in &closed {
+            push_hash(&mut hashes, h);
         }
         write_atomic(&dir.join(EVENTS_FILE), &log)?;
         write_atomic(&dir.join(HASHES_FILE), &hashes)?;
@@ -140,7 +130,7 @@ impl Recording {
         Ok(Recording {
             dir: dir.to_path_buf(),
             kind,
-            journal: Some(journal),
+            journal,
             seq,
             events: BufWriter::new(append(&dir.join(EVENTS_FILE))?),
             hashes: BufWriter::new(append(&dir.join(HASHES_FILE))?),
@@ -175,16 +165,17 @@ impl Recording {
     /// Appends journal lines and syncs them to disk.
     fn journal(&mut self, entries: &[Entry]) {
         let path = self.dir.join(JOURNAL_FILE);
-        let Some(file) = self.journal.as_mut() else {
-            return;
-        };
         let mut text = Vec::new();
         for e in entries {
             // Journal lines always serialise: their maps have string keys.
             let _ = serde_json::to_writer(&mut text, e);
             text.push(b'\n');
         }
-        if let Err(e) = file.write_all(&text).and_then(|()| file.sync_data()) {
+        let written = self
+            .journal
+            .write_all(&text)
+            .and_then(|()| self.journal.sync_data());
+        if let Err(e) = written {
             self.fail(cannot(&path, e));
         }
     }
@@ -216,13 +207,10 @@ impl Recording {
             wall_ms: wall_ms(),
         };
         self.flush();
-        let path = self.dir.join(JOURNAL_FILE);
-        if let Some(file) = self.journal.as_mut() {
-            let mut text = serde_json::to_vec(&entry).unwrap_or_default();
-            text.push(b'\n');
-            if let Err(e) = file.write_all(&text) {
-                self.fail(cannot(&path, e));
-            }
+        let mut text = serde_json::to_vec(&entry).unwrap_or_default();
+        text.push(b'\n');
+        if let Err(e) = self.journal.write_all(&text) {
+            self.fail(cannot(&self.dir.join(JOURNAL_FILE), e));
         }
     }
 
