@@ -45,6 +45,9 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
+/// Lines of the ticker the replay shows (it scrolls back).
+const TICKER_LINES: f32 = 2.0;
+
 /// A moment as the room reads it, as the top bar's clock does: "R2 1:30".
 fn moment(replay: &Replay, t: SimTime) -> String {
     match replay.timeline.rounds.iter().rev().find(|r| r.start <= t) {
@@ -175,9 +178,9 @@ fn replay_ui(
     let mut root = root_ui(ctx, "replay");
     let bar = top_bar_view(&session, &clock, &metrics, factory, selected, true, false);
     egui::Panel::top("top_bar").show(&mut root, |ui| top_bar(ui, &bar, &mut pending.0));
+    // Two lines of the ticker (its text is 16 points): the floor and the timeline need the room.
     egui::Panel::bottom("replay_ticker")
-        .default_size(64.0)
-        .resizable(true)
+        .exact_size(TICKER_LINES * 16.0 * 1.6)
         .show(&mut root, |ui| {
             let items: Vec<_> = ticker_items.items.iter().collect();
             ticker(
@@ -242,15 +245,17 @@ fn replay_ui(
         });
     } else if replay.compare != Compare::Off {
         egui::CentralPanel::default().show(&mut root, |ui| {
-            side_by_side(
-                ui,
-                &session,
-                &metrics,
-                &factories,
-                &replay,
-                other.as_deref(),
-                selected,
-            );
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                side_by_side(
+                    ui,
+                    &session,
+                    &metrics,
+                    &factories,
+                    &replay,
+                    other.as_deref(),
+                    selected,
+                );
+            });
         });
     }
     let free = root.available_rect_before_wrap();

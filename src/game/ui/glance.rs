@@ -1,5 +1,5 @@
 //! A factory at a glance, for the replay's side by side: the team's figures, each step's queue and who works
-//! there, the stations in use or broken, and who is away, at one moment.
+//! there (a wrapped line per step), the stations in use or broken, and who is away, at one moment.
 
 use bevy_egui::egui::{self, RichText};
 
@@ -128,28 +128,25 @@ pub fn glance(ui: &mut egui::Ui, v: &GlanceView) {
         .strong(),
     );
     ui.add_space(4.0);
-    egui::Grid::new(("glance", v.team, &v.title))
-        .striped(true)
-        .num_columns(4)
-        .show(ui, |ui| {
-            for h in ["step", "waiting", "in work", "who"] {
-                ui.label(RichText::new(h).color(style::MUTED));
-            }
-            ui.end_row();
-            for s in &v.steps {
-                ui.label(&s.name);
-                let held = if s.held > 0 {
-                    format!(" (+{} held)", s.held)
-                } else {
-                    String::new()
-                };
-                let bar = "■".repeat(s.queued.min(12) as usize);
-                ui.label(format!("{bar} {}{held}", s.queued));
-                ui.label(s.working.to_string());
-                ui.label(s.people.join(", "));
-                ui.end_row();
+    // One wrapped line per step, so that a narrow side never runs into the other.
+    for s in &v.steps {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("{}:", s.name)).strong());
+            let bar = "■".repeat(s.queued.min(12) as usize);
+            let held = if s.held > 0 {
+                format!(" (+{} held)", s.held)
+            } else {
+                String::new()
+            };
+            ui.label(format!(
+                "{bar} {} waiting{held}, {} in work",
+                s.queued, s.working
+            ));
+            if !s.people.is_empty() {
+                ui.label(RichText::new(s.people.join(", ")).color(style::color32(v.team)));
             }
         });
+    }
     ui.add_space(4.0);
     for s in &v.stations {
         let colour = if s.contains("broken") {
@@ -161,5 +158,41 @@ pub fn glance(ui: &mut egui::Ui, v: &GlanceView) {
     }
     if !v.away.is_empty() {
         ui.label(RichText::new(format!("away: {}", v.away.join(", "))).color(style::WARNING));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::game::ui::testing::{shows, texts};
+
+    #[test]
+    fn a_glance_names_each_step_its_queue_and_who_works_there() {
+        let v = GlanceView {
+            title: "Blue, R2 1:30".into(),
+            team: 1,
+            design: "Cross-functional cells".into(),
+            live: Live::default(),
+            steps: vec![GlanceStep {
+                name: "Baking".into(),
+                queued: 2,
+                working: 3,
+                held: 1,
+                people: vec!["Ben".into(), "Bea".into()],
+            }],
+            stations: vec!["Oven: 3 of 5 in use, 1 broken".into()],
+            away: vec!["Dana".into()],
+        };
+        let t = texts(|ui| glance(ui, &v));
+        for s in [
+            "Blue, R2 1:30",
+            "Baking:",
+            "■■ 2 waiting (+1 held), 3 in work",
+            "Ben, Bea",
+            "Oven: 3 of 5 in use, 1 broken",
+            "away: Dana",
+        ] {
+            assert!(shows(&t, s), "{s}: {t:?}");
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The replay's timeline under the floor: the rounds, the disruptions, the team's decisions and its late
-//! deliveries along the session, the moment on screen as a line; a click (or a drag) puts the session at
-//! that moment, a marker's hover says what it was (a decision: what and who), and the buttons step to the
-//! previous or next moment of a kind.
+//! deliveries along the session (each kind in its colour, named by its step buttons), the moment on screen as
+//! a line; a click (or a drag) puts the session at that moment, a marker's hover says what it was (a
+//! decision: what and who), and the buttons step to the previous or next moment of a kind.
 
 use bevy_egui::egui::{self, Color32, Pos2, Rect, RichText, Sense, Stroke, vec2};
 
@@ -45,14 +45,15 @@ pub fn timeline(ui: &mut egui::Ui, v: &TimelineView, actions: &mut Vec<UiAction>
             ui.separator();
             let step = |forward| UiAction::Replay(ReplayAction::Step { kind, forward });
             if ui
-                .button(format!("◀ {name}"))
+                .button("◀")
                 .on_hover_text(format!("The team's previous {name}"))
                 .clicked()
             {
                 actions.push(step(false));
             }
+            ui.label(RichText::new(name).color(colour(kind, v.team)));
             if ui
-                .button(format!("{name} ▶"))
+                .button("▶")
                 .on_hover_text(format!("The team's next {name}"))
                 .clicked()
             {
@@ -61,21 +62,6 @@ pub fn timeline(ui: &mut egui::Ui, v: &TimelineView, actions: &mut Vec<UiAction>
         }
     });
     strip(ui, v, actions);
-    ui.horizontal_wrapped(|ui| {
-        for (kind, name) in KINDS {
-            let mark = if kind == MarkerKind::Late { "|" } else { "•" };
-            ui.label(
-                RichText::new(format!("{mark} {name}"))
-                    .small()
-                    .color(colour(kind, v.team)),
-            );
-        }
-        ui.label(
-            RichText::new("(the team on screen; hover a mark for what it was, click to go there)")
-                .small()
-                .color(style::MUTED),
-        );
-    });
 }
 
 /// Where moment `t` lies across `rect`.
@@ -98,15 +84,15 @@ fn t_at(rect: Rect, x: f32, end: SimTime) -> SimTime {
 fn strip(ui: &mut egui::Ui, v: &TimelineView, actions: &mut Vec<UiAction>) {
     let row = ui.text_style_height(&egui::TextStyle::Body);
     let (rect, response) = ui.allocate_exact_size(
-        vec2(ui.available_width(), row * 4.2),
+        vec2(ui.available_width(), row * 3.4),
         Sense::click_and_drag(),
     );
     let painter = ui.painter_at(rect);
     let end = v.timeline.end;
     let band = |i: usize| {
         Rect::from_min_size(
-            Pos2::new(rect.left(), rect.top() + row * 1.05 * i as f32),
-            vec2(rect.width(), row),
+            Pos2::new(rect.left(), rect.top() + row * 0.85 * i as f32),
+            vec2(rect.width(), row * 0.8),
         )
     };
     for (i, r) in v.timeline.rounds.iter().enumerate() {
@@ -166,7 +152,9 @@ fn strip(ui: &mut egui::Ui, v: &TimelineView, actions: &mut Vec<UiAction>) {
     );
     let response = match hovered {
         Some(m) => response.on_hover_text_at_pointer(&m.text),
-        None => response,
+        None => response.on_hover_text_at_pointer(
+            "Click or drag to go to a moment; hover a mark for what it was",
+        ),
     };
     let clicked_at = |p: Pos2| hovered.map_or_else(|| t_at(rect, p.x, end), |m| m.t);
     if (response.clicked() || response.drag_stopped())
@@ -211,9 +199,11 @@ mod tests {
             "R2 0:20",
             "Round 1",
             "Round 2",
-            "◀ disruption",
-            "decision ▶",
-            "◀ late delivery",
+            "disruption",
+            "decision",
+            "late delivery",
+            "◀",
+            "▶",
         ] {
             assert!(shows(&t, s), "{s}: {t:?}");
         }
