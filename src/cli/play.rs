@@ -211,6 +211,27 @@ fn scale_help() -> String {
     )
 }
 
+/// The window's options for a viewer of a saved session (its debrief or its replay): the lobby's defaults,
+/// the text size given.
+fn viewer(model: std::sync::Arc<crate::scenario::Model>, scale: Option<f32>) -> PlayOptions {
+    PlayOptions {
+        scenario_name: crate::scenario::DEFAULT_SCENARIO.0.to_string(),
+        from_file: false,
+        teams: 4,
+        seed: 1,
+        model,
+        scale: style::clamp_scale(scale.unwrap_or(style::DEFAULT_SCALE)),
+        presenter: false,
+        skip_lobby: false,
+        smoke: None,
+        bench_frames: None,
+        bench_debrief: None,
+        resume: None,
+        replay: None,
+        debrief: None,
+    }
+}
+
 /// The game window on the replay of the (checked) record in `dir`.
 pub(super) fn replay_window(dir: PathBuf, scale: Option<f32>) -> ExitCode {
     if let Err(code) = display_or_exit() {
@@ -225,20 +246,8 @@ pub(super) fn replay_window(dir: PathBuf, scale: Option<f32>) -> ExitCode {
     };
     install_panic_hook();
     game::run(PlayOptions {
-        scenario_name: crate::scenario::DEFAULT_SCENARIO.0.to_string(),
-        from_file: false,
-        teams: 4,
-        seed: 1,
-        model,
-        scale: style::clamp_scale(scale.unwrap_or(style::DEFAULT_SCALE)),
-        presenter: false,
-        skip_lobby: false,
-        smoke: None,
-        bench_frames: None,
-        bench_debrief: None,
-        resume: None,
         replay: Some(dir),
-        debrief: None,
+        ..viewer(model, scale)
     })
 }
 
@@ -276,19 +285,10 @@ pub(super) fn debrief(args: &DebriefArgs) -> ExitCode {
     };
     install_panic_hook();
     game::run(PlayOptions {
-        model,
         scenario_name: d.scenario.clone(),
-        from_file: false,
         teams: (d.teams.len() as u32).clamp(*game::TEAMS.start(), *game::TEAMS.end()),
         seed: d.seed,
-        scale: style::clamp_scale(args.scale.unwrap_or(style::DEFAULT_SCALE)),
-        presenter: false,
-        skip_lobby: false,
-        smoke: None,
-        bench_frames: None,
-        bench_debrief: None,
-        resume: None,
-        replay: None,
         debrief: Some((log, std::sync::Arc::new(d))),
+        ..viewer(model, args.scale)
     })
 }

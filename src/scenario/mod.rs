@@ -200,13 +200,24 @@ pub fn load_path(path: &Path) -> Result<Model, LoadError> {
 
 /// Reads a file, refusing directories and files over [`MAX_FILE_BYTES`].
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+    read_limited(path, MAX_FILE_BYTES as u64)
+}
+
+/// Why a file cannot be read whole: it is missing, a directory, or over `limit` bytes.
+pub fn check_readable(path: &Path, limit: u64) -> Result<(), String> {
     let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
     if meta.is_dir() {
         return Err("is a directory".into());
     }
-    if meta.len() > MAX_FILE_BYTES as u64 {
-        return Err(format!("larger than {MAX_FILE_BYTES} bytes"));
+    if meta.len() > limit {
+        return Err(format!("larger than {limit} bytes"));
     }
+    Ok(())
+}
+
+/// Reads a file of at most `limit` bytes.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    check_readable(path, limit)?;
     std::fs::read(path).map_err(|e| e.to_string())
 }
 

@@ -154,13 +154,7 @@ pub fn read_log(path: &Path) -> Result<Vec<SimEvent>, LoadError> {
         file: file.clone(),
         reason,
     };
-    let meta = std::fs::metadata(path).map_err(|e| unreadable(e.to_string()))?;
-    if meta.is_dir() {
-        return Err(unreadable("is a directory".into()));
-    }
-    if meta.len() > MAX_LOG_BYTES {
-        return Err(unreadable(format!("larger than {MAX_LOG_BYTES} bytes")));
-    }
+    crate::scenario::check_readable(path, MAX_LOG_BYTES).map_err(unreadable)?;
     let reader = BufReader::new(std::fs::File::open(path).map_err(|e| unreadable(e.to_string()))?);
     let mut events = Vec::new();
     for (i, line) in reader.split(b'\n').enumerate() {

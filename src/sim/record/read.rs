@@ -96,14 +96,7 @@ fn read_text(path: &Path, limit: u64) -> Result<String, LoadError> {
         file: file.clone(),
         reason,
     };
-    let meta = std::fs::metadata(path).map_err(|e| unreadable(e.to_string()))?;
-    if meta.is_dir() {
-        return Err(unreadable("is a directory".into()));
-    }
-    if meta.len() > limit {
-        return Err(unreadable(format!("larger than {limit} bytes")));
-    }
-    let bytes = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
+    let bytes = scenario::read_limited(path, limit).map_err(unreadable)?;
     scenario::text_of_unbounded(&file, &bytes).map(str::to_string)
 }
 
