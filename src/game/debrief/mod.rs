@@ -9,6 +9,7 @@ mod disruptions;
 mod flow;
 mod reflection;
 mod scoreboard;
+mod whatifs;
 
 pub use crate::game::ui::{caption, key};
 
@@ -36,16 +37,18 @@ pub enum Tab {
     Disruptions,
     Compare,
     Reflection,
+    WhatIf,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Scoreboard,
         Tab::Flow,
         Tab::Collaboration,
         Tab::Disruptions,
         Tab::Compare,
         Tab::Reflection,
+        Tab::WhatIf,
     ];
 
     pub fn label(self) -> &'static str {
@@ -56,6 +59,7 @@ impl Tab {
             Tab::Disruptions => "Disruptions",
             Tab::Compare => "Compare",
             Tab::Reflection => "Reflection",
+            Tab::WhatIf => "What-if",
         }
     }
 }
@@ -81,6 +85,7 @@ pub struct DebriefView {
     collaboration: collaboration::CollaborationState,
     compare: compare::CompareState,
     reflect: reflection::ReflectionState,
+    what_ifs: whatifs::WhatIfsState,
 }
 
 impl DebriefView {
@@ -116,6 +121,7 @@ impl DebriefView {
             collaboration: Default::default(),
             compare: Default::default(),
             reflect: Default::default(),
+            what_ifs: Default::default(),
         }
     }
 }
@@ -276,6 +282,14 @@ fn dashboard(
             }
             Tab::Disruptions => disruptions::ui(ui, &d),
             Tab::Compare => compare::ui(ui, &d, &mut view.compare),
+            Tab::WhatIf => {
+                let record = view.record.clone();
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        whatifs::ui(ui, &d, record.as_deref(), &mut view.what_ifs)
+                    });
+            }
             Tab::Reflection => {
                 if reflection::ui(ui, &d, &mut view.reflection, &mut view.reflect)
                     && let Err(e) = save(&view.reflection_path, &view.reflection)
