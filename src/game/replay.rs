@@ -303,7 +303,7 @@ fn run_what_if(world: &mut World) -> Result<(), String> {
 fn fresh_branch(dir: &std::path::Path, round: u32, minute: f64) -> PathBuf {
     let base = dir
         .join(BRANCHES_DIR)
-        .join(format!("whatif-r{round}-m{:.0}", minute));
+        .join(format!("whatif-r{round}-m{}", minute.floor() as u64));
     let mut branch = base.clone();
     let mut n = 1;
     while branch.exists() {

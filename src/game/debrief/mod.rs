@@ -130,6 +130,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_plugins(bench::plugin);
     app.add_systems(Startup, open_from_command_line);
     app.add_systems(Update, open_from_game);
+    app.add_systems(Update, load_what_if.run_if(resource_exists::<DebriefView>));
     app.add_systems(
         EguiPrimaryContextPass,
         dashboard
@@ -310,6 +311,15 @@ fn dashboard(
         }
     }
     Ok(())
+}
+
+/// Re-simulates the what-if the What-if tab asked for (in an exclusive system: the re-simulation runs
+/// systems of its own).
+fn load_what_if(world: &mut World) {
+    world
+        .resource_mut::<DebriefView>()
+        .what_ifs
+        .load_requested();
 }
 
 /// Why an event log alone cannot be replayed.

@@ -36,6 +36,18 @@ pub struct WhatIfsState {
     shown: Option<(usize, Result<Arc<Debrief>, String>)>,
     /// The team whose chart is shown.
     team: usize,
+    /// The one just picked, to load outside the panel (re-simulating runs systems of its own, which a
+    /// panel's system must not wait for).
+    requested: Option<(usize, PathBuf)>,
+}
+
+impl WhatIfsState {
+    /// Loads the what-if just picked, if one was: the debrief's exclusive system calls this.
+    pub fn load_requested(&mut self) {
+        if let Some((i, dir)) = self.requested.take() {
+            self.shown = Some((i, load(&dir)));
+        }
+    }
 }
 
 /// The what-ifs saved under a record's folder, oldest first.
@@ -95,12 +107,13 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, record: Option<&Path>, state: &mut Wha
                 .clicked()
                 && !on
             {
-                state.shown = Some((i, load(&s.dir)));
+                state.requested = Some((i, s.dir.clone()));
             }
         }
     });
     super::team_picker(ui, d, &mut state.team, "whatif_team");
     match &state.shown {
+        None if state.requested.is_some() => caption(ui, "Re-simulating the what-if..."),
         None => caption(ui, "Pick a what-if to see it beside what happened."),
         Some((_, Err(e))) => {
             ui.label(RichText::new(e).color(style::ALERT));
@@ -182,5 +195,83 @@ mod tests {
 
     fn ui_tab(ui: &mut egui::Ui, d: &Debrief, record: &Path, state: &mut WhatIfsState) {
         super::ui(ui, d, Some(record), state);
+    }
+}
+
+#[cfg(test)]
+mod click_tests {
+    //! A click on a saved what-if, through egui's input, loads it (outside the panel) and shows it.
+    use super::*;
+    use crate::domain::SimTime;
+    use crate::headless::RunOptions;
+    use crate::headless::record::run_recorded;
+    use crate::headless::replay::{WhatIf, what_if};
+
+    #[test]
+    fn clicking_a_what_if_shows_it() {
+        let dir = std::env::temp_dir()
+            .join(format!("cakefactory-whatifs-click-{}", std::process::id()))
+            .join("record");
+        let _ = std::fs::remove_dir_all(&dir);
+        let model = Arc::new(crate::scenario::default_model().unwrap());
+        let options = RunOptions {
+            teams: Some(2),
+            ..Default::default()
+        };
+        run_recorded(model, &options, Vec::new(), &dir).unwrap();
+        let rec = record::load(&dir).unwrap();
+        let change = WhatIf {
+            at: SimTime::from_minutes(540.0),
+            ..Default::default()
+        };
+        what_if(&rec, &change, Some(&dir.join(BRANCHES_DIR).join("same"))).unwrap();
+        let actual = load(&dir).unwrap();
+        let ctx = egui::Context::default();
+        let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 900.0));
+        let mut state = WhatIfsState::default();
+        let mut pos = egui::Pos2::ZERO;
+        let input = |events: Vec<egui::Event>| egui::RawInput {
+            screen_rect: Some(screen),
+            events,
+            ..Default::default()
+        };
+        for step in 0..8 {
+            let events = match step {
+                2 => vec![egui::Event::PointerMoved(pos)],
+                3 => vec![egui::Event::PointerButton {
+                    pos,
+                    button: egui::PointerButton::Primary,
+                    pressed: true,
+                    modifiers: Default::default(),
+                }],
+                4 => vec![egui::Event::PointerButton {
+                    pos,
+                    button: egui::PointerButton::Primary,
+                    pressed: false,
+                    modifiers: Default::default(),
+                }],
+                _ => vec![],
+            };
+            let out = ctx.run_ui(input(events), |ui| {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| super::ui(ui, &actual, Some(&dir), &mut state));
+                });
+            });
+            for s in &out.shapes {
+                if let egui::epaint::Shape::Text(t) = &s.shape
+                    && t.galley.text().contains("(from")
+                {
+                    pos = t.pos + egui::vec2(5.0, 5.0);
+                }
+            }
+            state.load_requested();
+        }
+        assert!(
+            matches!(state.shown, Some((0, Ok(_)))),
+            "a click on the what-if loads and shows it"
+        );
+        let _ = std::fs::remove_dir_all(dir.parent().unwrap());
     }
 }
