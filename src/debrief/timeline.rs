@@ -19,6 +19,17 @@ pub enum MarkerKind {
     Late,
 }
 
+impl MarkerKind {
+    /// What the kind is called: "disruption", "decision", "late delivery".
+    pub fn name(self) -> &'static str {
+        match self {
+            MarkerKind::Disruption => "disruption",
+            MarkerKind::Decision => "decision",
+            MarkerKind::Late => "late delivery",
+        }
+    }
+}
+
 /// One moment worth finding again.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Marker {

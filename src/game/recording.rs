@@ -153,9 +153,9 @@ fn take_up(world: &mut World, dir: &Path) -> Result<String, String> {
         (
             Screen::Playing,
             format!(
-                "round {}, minute {:.0}, paused: Space resumes",
+                "round {} at {}, paused: Space resumes",
                 s.round,
-                s.minute()
+                super::ui::clock(s.minute())
             ),
         )
     } else if s.round == 0 {

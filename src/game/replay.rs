@@ -143,9 +143,11 @@ fn start(world: &mut World, request: &OpenReplay) -> Result<(), String> {
     let record = record::load(&request.dir).map_err(|e| e.to_string())?;
     let whole = rebuild_record(&record, Vec::new())?;
     check_rebuilt(&record, &whole.events)?;
-    let timeline = Timeline::new(&record.model, &whole.events, &record.entries, |s| {
+    let mut timeline = Timeline::new(&record.model, &whole.events, &record.entries, |s| {
         who(&record, s)
     });
+    // The record may reach a moment after its last event (a mark): the timeline goes that far.
+    timeline.end = timeline.end.max(end_of(&record));
     let actual = Arc::new(Debrief::from_events(&whole.events)?);
     let first = timeline.rounds.first().map_or(SimTime::ZERO, |r| r.start);
     // The replay records nothing: a live session's record stays as it is on disk.
@@ -215,7 +217,14 @@ fn act_on(world: &mut World, action: ReplayAction) -> Result<(), String> {
                 .step(kind, team, t, forward);
             match to {
                 Some(to) => seek(world, to)?,
-                None => return Err("No such moment that way".into()),
+                None => {
+                    let name = world
+                        .get_resource::<Session>()
+                        .and_then(|s| s.team_names.get(team as usize).cloned())
+                        .unwrap_or_default();
+                    let way = if forward { "later" } else { "earlier" };
+                    return Err(format!("{name} has no {way} {}", kind.name()));
+                }
             }
         }
         ReplayAction::Compare(c) => world.resource_mut::<Replay>().compare = c,

@@ -1,8 +1,7 @@
 //! The replay screen: the top bar, the ticker and the floor of the team on screen (picked in the replay's
-//! panel, or with Tab) as they were at the
-//! moment on the timeline below; beside it another team or the same team in another round; the what-if
-//! being put together (with the team's decision panel to add decisions) and its comparison with what
-//! happened.
+//! panel, or with Tab) as they were at the moment on the timeline below; beside it another team or the same
+//! team in another round; the what-if being put together (with the team's decision panel to add decisions)
+//! and its comparison with what happened.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};

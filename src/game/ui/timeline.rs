@@ -22,11 +22,11 @@ pub struct TimelineView<'a> {
     pub moment: String,
 }
 
-/// The kinds of marker, their rows' names and colours.
-const KINDS: [(MarkerKind, &str); 3] = [
-    (MarkerKind::Disruption, "disruption"),
-    (MarkerKind::Decision, "decision"),
-    (MarkerKind::Late, "late delivery"),
+/// The kinds of marker, in their rows' order.
+const KINDS: [MarkerKind; 3] = [
+    MarkerKind::Disruption,
+    MarkerKind::Decision,
+    MarkerKind::Late,
 ];
 
 fn colour(kind: MarkerKind, team: u16) -> Color32 {
@@ -41,7 +41,8 @@ fn colour(kind: MarkerKind, team: u16) -> Color32 {
 pub fn timeline(ui: &mut egui::Ui, v: &TimelineView, actions: &mut Vec<UiAction>) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&v.moment).strong().monospace());
-        for (kind, name) in KINDS {
+        for kind in KINDS {
+            let name = kind.name();
             ui.separator();
             let step = |forward| UiAction::Replay(ReplayAction::Step { kind, forward });
             if ui
@@ -118,7 +119,7 @@ fn strip(ui: &mut egui::Ui, v: &TimelineView, actions: &mut Vec<UiAction>) {
         .collect();
     let pointer = response.hover_pos();
     let mut hovered: Option<&Marker> = None;
-    for (k, (kind, _)) in KINDS.iter().enumerate() {
+    for (k, kind) in KINDS.iter().enumerate() {
         let y = band(k + 1).center().y;
         for m in mine.iter().filter(|m| m.kind == *kind) {
             let x = x_of(rect, m.t, end);
