@@ -230,7 +230,7 @@ pub fn export_plan(record: &LoadedRecord) -> String {
     lines.join("\n") + "\n"
 }
 
-/// Who gave a command, in words: "the facilitator", "team Blue", "the plan".
+/// Who gave a command, in words: "the facilitator", the team's name ("Blue"), "the plan".
 pub fn who(record: &LoadedRecord, source: &Source) -> String {
     match source {
         Source::Facilitator => "the facilitator".into(),
@@ -238,7 +238,7 @@ pub fn who(record: &LoadedRecord, source: &Source) -> String {
             .header
             .teams
             .get(*factory as usize)
-            .map_or_else(|| format!("team {factory}"), |t| format!("team {}", t.name)),
+            .map_or_else(|| format!("team {}", factory + 1), |t| t.name.clone()),
         Source::OfferClock => "the offer clock".into(),
         Source::Plan => "the plan".into(),
         Source::Runner => "the runner".into(),
