@@ -5,6 +5,7 @@
 use crate::domain::Command;
 use crate::domain::SimTime;
 use crate::domain::event::{EventKind, SimEvent};
+use crate::domain::time::minute_of_round;
 use crate::scenario::Model;
 use crate::sim::record::{Entry, Source};
 
@@ -165,11 +166,16 @@ impl Timeline {
 
     /// The round running at `t` (the last one started), 0 before the first.
     pub fn round_at(&self, t: SimTime) -> u32 {
-        self.rounds
-            .iter()
-            .rev()
-            .find(|r| r.start <= t)
-            .map_or(0, |r| r.round)
+        self.moment(t).0
+    }
+
+    /// The round running at `t` and the minute into it; before the first round, 0 and the minutes since
+    /// the session started.
+    pub fn moment(&self, t: SimTime) -> (u32, f64) {
+        match self.rounds.iter().rev().find(|r| r.start <= t) {
+            Some(r) => (r.round, minute_of_round(t, r.start)),
+            None => (0, t.minutes()),
+        }
     }
 
     /// The same minute of another round: `t`'s time into its round, in round `round` (clamped to it).
@@ -223,6 +229,7 @@ mod tests {
         assert_eq!(tl.step(d, 0, SimTime(300), true), None);
         assert_eq!(tl.step(d, 1, SimTime(0), true), Some(SimTime(150)));
         assert_eq!(tl.round_at(SimTime(450)), 2);
+        assert_eq!(tl.moment(SimTime(400 + 60_000)), (2, 1.0));
         assert_eq!(tl.same_minute(SimTime(450), 1), Some(SimTime(50)));
         // Round 2 is shorter: its end is as far as the same minute goes.
         assert_eq!(tl.same_minute(SimTime(390), 2), Some(SimTime(700)));

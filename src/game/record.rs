@@ -26,13 +26,24 @@ pub struct SessionFolder {
     pub recorded: bool,
 }
 
+/// `base` if no such folder exists, else the first of `base-2`, `base-3`, ... that does not.
+pub fn unused(base: PathBuf) -> PathBuf {
+    let mut dir = base.clone();
+    let mut n = 1;
+    while dir.exists() {
+        n += 1;
+        dir = PathBuf::from(format!("{}-{n}", base.display()));
+    }
+    dir
+}
+
 impl SessionFolder {
-    /// The folder of a new session that started now with `seed`.
+    /// The folder of a new session that started now with `seed` (never one that exists).
     pub fn new_dir(seed: u64) -> PathBuf {
-        PathBuf::from(SESSIONS_DIR).join(format!(
+        unused(PathBuf::from(SESSIONS_DIR).join(format!(
             "session-{}-seed{seed}",
             crate::sim::record::wall_ms() / 1000
-        ))
+        )))
     }
 
     /// The path of the session's event log, written there first unless the record keeps it.

@@ -72,22 +72,10 @@ fn mark_progress(
     }
 }
 
-/// A new folder for a session with `seed` (never one that exists).
-fn fresh_dir(seed: u64) -> PathBuf {
-    let base = SessionFolder::new_dir(seed);
-    let mut dir = base.clone();
-    let mut n = 1;
-    while dir.exists() {
-        n += 1;
-        dir = PathBuf::from(format!("{}-{n}", base.display()));
-    }
-    dir
-}
-
 /// Begins the record of the session `config` just started; when it cannot be written the game says so and
 /// goes on unrecorded.
 pub fn begin(world: &mut World, config: &SessionConfig) {
-    let dir = fresh_dir(config.seed);
+    let dir = SessionFolder::new_dir(config.seed);
     let made = Recording::create(
         &dir,
         &header(config),

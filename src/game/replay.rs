@@ -282,7 +282,7 @@ fn run_what_if(world: &mut World) -> Result<(), String> {
     };
     let record = Arc::clone(&replay.record);
     let actual = Arc::clone(&replay.actual);
-    let (round, minute) = crate::headless::replay::moment(&record, draft.at)?;
+    let (round, minute) = replay.timeline.moment(draft.at);
     let dir = fresh_branch(&record.dir, round, minute);
     let change = WhatIf {
         at: draft.at,
@@ -310,16 +310,10 @@ fn run_what_if(world: &mut World) -> Result<(), String> {
 
 /// A new branch folder of the record in `dir` for a what-if from round `round`, minute `minute`.
 fn fresh_branch(dir: &std::path::Path, round: u32, minute: f64) -> PathBuf {
-    let base = dir
-        .join(BRANCHES_DIR)
-        .join(format!("whatif-r{round}-m{}", minute.floor() as u64));
-    let mut branch = base.clone();
-    let mut n = 1;
-    while branch.exists() {
-        n += 1;
-        branch = PathBuf::from(format!("{}-{n}", base.display()));
-    }
-    branch
+    super::record::unused(
+        dir.join(BRANCHES_DIR)
+            .join(format!("whatif-r{round}-m{}", minute.floor() as u64)),
+    )
 }
 
 /// Leaves the replay with the whole recorded session in place: its final standings when it finished, the

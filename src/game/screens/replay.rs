@@ -9,7 +9,6 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::Screen;
 use super::play::{team_on_screen, team_panel_view, top_bar_view};
 use crate::debrief::describe_action;
-use crate::domain::time::minute_of_round;
 use crate::domain::{Command, SimTime};
 use crate::factory::FactorySim;
 use crate::game::clock::GameClock;
@@ -49,9 +48,9 @@ const TICKER_LINES: f32 = 2.0;
 
 /// A moment as the room reads it, as the top bar's clock does: "R2 1:30".
 fn moment(replay: &Replay, t: SimTime) -> String {
-    match replay.timeline.rounds.iter().rev().find(|r| r.start <= t) {
-        Some(r) => format!("R{} {}", r.round, clock(minute_of_round(t, r.start))),
-        None => clock(t.minutes()),
+    match replay.timeline.moment(t) {
+        (0, minutes) => clock(minutes),
+        (round, minute) => format!("R{round} {}", clock(minute)),
     }
 }
 
