@@ -139,3 +139,12 @@ pub(crate) fn load_scenario(path: Option<&Path>) -> Result<Arc<Model>, LoadError
         Some(p) => scenario::load_path(p).map(Arc::new),
     }
 }
+
+/// Loads a session record, saying on stderr what was dropped from it as torn.
+pub(crate) fn load_record(dir: &Path) -> Result<crate::sim::record::LoadedRecord, String> {
+    let record = crate::sim::record::load(dir).map_err(|e| e.to_string())?;
+    for w in &record.warnings {
+        err(&format!("warning: {w}"));
+    }
+    Ok(record)
+}

@@ -167,18 +167,16 @@ fn resume_dir(dir: Option<&std::path::Path>) -> Result<PathBuf, String> {
             }
         }
     };
-    let record = crate::sim::record::load(&dir).map_err(|e| e.to_string())?;
+    let record = super::load_record(&dir)?;
     let teams = record.header.teams.len() as u32;
     if !game::TEAMS.contains(&teams) {
         return Err(format!(
-            "{}: the game shows {}..{} teams and this session has {teams}; replay it headless with              `cakefactory run --resume`",
+            "{}: the game shows {}..{} teams and this session has {teams}; take it up headless with \
+             `cakefactory run --resume`",
             dir.display(),
             game::TEAMS.start(),
             game::TEAMS.end()
         ));
-    }
-    for w in &record.warnings {
-        err(&format!("warning: {w}"));
     }
     Ok(dir)
 }
@@ -213,8 +211,9 @@ fn scale_help() -> String {
 
 /// The window's options for a viewer of a saved session (its debrief or its replay): the lobby's defaults,
 /// the text size given.
-fn viewer(model: std::sync::Arc<crate::scenario::Model>, scale: Option<f32>) -> PlayOptions {
-    PlayOptions {
+fn viewer(scale: Option<f32>) -> Result<PlayOptions, String> {
+    let model = load_scenario(None).map_err(|e| e.to_string())?;
+    Ok(PlayOptions {
         scenario_name: crate::scenario::DEFAULT_SCENARIO.0.to_string(),
         from_file: false,
         teams: 4,
@@ -229,6 +228,20 @@ fn viewer(model: std::sync::Arc<crate::scenario::Model>, scale: Option<f32>) -> 
         resume: None,
         replay: None,
         debrief: None,
+    })
+}
+
+/// Opens the window on `options`, or says why it cannot (exit 2).
+fn open(options: Result<PlayOptions, String>) -> ExitCode {
+    match options {
+        Ok(options) => {
+            install_panic_hook();
+            game::run(options)
+        }
+        Err(e) => {
+            err(&e);
+            ExitCode::from(2)
+        }
     }
 }
 
@@ -237,18 +250,10 @@ pub(super) fn replay_window(dir: PathBuf, scale: Option<f32>) -> ExitCode {
     if let Err(code) = display_or_exit() {
         return code;
     }
-    let model = match load_scenario(None) {
-        Ok(m) => m,
-        Err(e) => {
-            err(&e.to_string());
-            return ExitCode::from(2);
-        }
-    };
-    install_panic_hook();
-    game::run(PlayOptions {
+    open(viewer(scale).map(|v| PlayOptions {
         replay: Some(dir),
-        ..viewer(model, scale)
-    })
+        ..v
+    }))
 }
 
 /// `cakefactory debrief EVENTS.jsonl`: the debrief dashboard of a saved session.
@@ -276,19 +281,11 @@ pub(super) fn debrief(args: &DebriefArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let model = match load_scenario(None) {
-        Ok(m) => m,
-        Err(e) => {
-            err(&e.to_string());
-            return ExitCode::from(2);
-        }
-    };
-    install_panic_hook();
-    game::run(PlayOptions {
+    open(viewer(args.scale).map(|v| PlayOptions {
         scenario_name: d.scenario.clone(),
         teams: (d.teams.len() as u32).clamp(*game::TEAMS.start(), *game::TEAMS.end()),
         seed: d.seed,
         debrief: Some((log, std::sync::Arc::new(d))),
-        ..viewer(model, args.scale)
-    })
+        ..v
+    }))
 }

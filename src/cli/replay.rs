@@ -35,16 +35,13 @@ pub(super) fn replay(args: &ReplayArgs) -> ExitCode {
         ));
         return ExitCode::from(2);
     }
-    let loaded = match record::load(&args.dir) {
+    let loaded = match super::load_record(&args.dir) {
         Ok(r) => r,
         Err(e) => {
-            err(&e.to_string());
+            err(&e);
             return ExitCode::from(2);
         }
     };
-    for w in &loaded.warnings {
-        err(&format!("warning: {w}"));
-    }
     match verify(&loaded) {
         Ok(_) => {}
         Err(Ok(d)) => {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use clap::Args;
 
-use super::{err, exit, load_scenario, out, table};
+use super::{exit, load_scenario, out, table};
 use crate::headless::{self, RunOptions};
 use crate::metrics::series::SeriesCsv;
 use crate::sim::journal::LogWriter;
@@ -91,10 +91,7 @@ fn taps(args: &RunArgs) -> Result<Vec<Box<dyn EventTap>>, String> {
 
 /// `run --resume DIR`: the session of the record, rebuilt from its journal and played on to the end.
 fn resume(args: &RunArgs, dir: &std::path::Path) -> Result<(), String> {
-    let record = crate::sim::record::load(dir).map_err(|e| e.to_string())?;
-    for w in &record.warnings {
-        err(&format!("warning: {w}"));
-    }
+    let record = super::load_record(dir)?;
     let config = record.config();
     let plan = match &args.plan {
         Some(p) => headless::load_plan(p, &config).map_err(|e| e.to_string())?,

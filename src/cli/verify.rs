@@ -8,7 +8,6 @@ use clap::Args;
 
 use super::{err, out};
 use crate::headless::record::verify as resimulate;
-use crate::sim::record;
 
 #[derive(Args, Debug)]
 pub(crate) struct VerifyArgs {
@@ -17,16 +16,13 @@ pub(crate) struct VerifyArgs {
 }
 
 pub(super) fn verify(args: &VerifyArgs) -> ExitCode {
-    let record = match record::load(&args.dir) {
+    let record = match super::load_record(&args.dir) {
         Ok(r) => r,
         Err(e) => {
-            err(&e.to_string());
+            err(&e);
             return ExitCode::from(2);
         }
     };
-    for w in &record.warnings {
-        err(&format!("warning: {w}"));
-    }
     match resimulate(&record) {
         Ok(v) => {
             out(&format!(
