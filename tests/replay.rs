@@ -229,15 +229,7 @@ impl Lcg {
 #[test]
 fn a_damaged_record_is_refused_or_reported_never_a_panic() {
     let d = dir("damage-original");
-    let model = Arc::new(shipped("cake_factory_2"));
-    let mut options = RunOptions {
-        seed: 3,
-        teams: Some(4),
-        ..Default::default()
-    };
-    let config = cakefactory::headless::config(Arc::clone(&model), &options).unwrap();
-    options.plan = parse_plan("plan", include_str!("data/plan_busy.ron"), &config).unwrap();
-    run_recorded(model, &options, Vec::new(), &d).unwrap();
+    recorded(&d);
     let mut rng = Lcg(7);
     let files = [
         "header.json",

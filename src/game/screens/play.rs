@@ -115,6 +115,18 @@ pub(super) fn team_panel_view<'a>(
     }
 }
 
+/// The session's ticker, the team on screen highlighted.
+pub(super) fn ticker_of(ui: &mut egui::Ui, items: &Ticker, session: &Session, selected: usize) {
+    let lines: Vec<_> = items.items.iter().collect();
+    ticker(
+        ui,
+        &lines,
+        &items.round_starts,
+        &session.team_names,
+        selected,
+    );
+}
+
 /// Every team's row of the overview.
 pub(super) fn overview_rows(session: &Session, metrics: &LiveMetrics) -> Vec<TeamRow> {
     session
@@ -171,14 +183,7 @@ fn play_ui(
         .default_size(96.0)
         .resizable(true)
         .show(&mut root, |ui| {
-            let items: Vec<_> = ticker_items.items.iter().collect();
-            ticker(
-                ui,
-                &items,
-                &ticker_items.round_starts,
-                &session.team_names,
-                selected,
-            );
+            ticker_of(ui, &ticker_items, &session, selected)
         });
     let rows = overview_rows(&session, &metrics);
     egui::Panel::left("overview")

@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::Screen;
-use super::play::{team_on_screen, team_panel_view, top_bar_view};
+use super::play::{team_on_screen, team_panel_view, ticker_of, top_bar_view};
 use crate::debrief::describe_action;
 use crate::domain::{Command, SimTime};
 use crate::factory::FactorySim;
@@ -19,7 +19,6 @@ use crate::game::ui::glance::{GlanceView, glance};
 use crate::game::ui::outcome::{OutcomeView, outcome};
 use crate::game::ui::replay::{Compare, ReplayAction, ReplayPanelView, replay_panel};
 use crate::game::ui::team::{TeamPanelState, team_panel};
-use crate::game::ui::ticker::ticker;
 use crate::game::ui::timeline::{TimelineView, timeline};
 use crate::game::ui::topbar::top_bar;
 use crate::game::ui::whatif::{DraftView, draft};
@@ -180,14 +179,7 @@ fn replay_ui(
     egui::Panel::bottom("replay_ticker")
         .exact_size(TICKER_LINES * 16.0 * 1.6)
         .show(&mut root, |ui| {
-            let items: Vec<_> = ticker_items.items.iter().collect();
-            ticker(
-                ui,
-                &items,
-                &ticker_items.round_starts,
-                &session.team_names,
-                selected,
-            );
+            ticker_of(ui, &ticker_items, &session, selected)
         });
     let tv = TimelineView {
         timeline: &replay.timeline,
