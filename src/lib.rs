@@ -13,6 +13,7 @@ pub mod factory;
 #[cfg(feature = "gui")]
 mod game;
 pub mod headless;
+pub mod host;
 pub mod metrics;
 pub mod palette;
 pub mod scenario;

@@ -3,6 +3,8 @@
 
 mod bench;
 mod check;
+mod host;
+mod load;
 #[cfg(feature = "gui")]
 mod play;
 mod replay;
@@ -57,6 +59,11 @@ enum Cmd {
     Verify(verify::VerifyArgs),
     /// Export the debrief of a session's event log: CSV tables, PNG charts and an HTML report.
     Report(report::ReportArgs),
+    /// Run a session without a window and serve it to the teams' devices and the facilitator's console page.
+    Host(host::HostArgs),
+    /// Load the host as a room would (teams of devices deciding all the time) on loopback, and print the
+    /// command-to-answer times, update rates and lost or duplicated commands.
+    LoadTest(load::LoadArgs),
     /// Open the game window (lobby, rounds, facilitator console).
     #[cfg(feature = "gui")]
     Play(play::PlayArgs),
@@ -83,6 +90,8 @@ pub fn main() -> ExitCode {
         Some(Cmd::Report(args)) => report::report(&args),
         Some(Cmd::Verify(args)) => verify::verify(&args),
         Some(Cmd::Replay(args)) => replay::replay(&args),
+        Some(Cmd::Host(args)) => host::host(&args),
+        Some(Cmd::LoadTest(args)) => load::load(&args),
         #[cfg(feature = "gui")]
         Some(Cmd::Play(args)) => play::play(&args),
         #[cfg(feature = "gui")]

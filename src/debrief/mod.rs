@@ -7,6 +7,7 @@ pub mod answers;
 pub mod charts;
 pub mod export;
 pub mod reflection;
+pub mod ticker;
 pub mod timeline;
 
 use bevy::platform::collections::HashMap;

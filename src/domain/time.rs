@@ -74,6 +74,9 @@ impl fmt::Display for SimTime {
     }
 }
 
+/// The game's speeds in simulated minutes per real second (keys 1-6 in the window, the console's choices).
+pub const SPEEDS: [f64; 6] = [1.0, 2.0, 5.0, 10.0, 30.0, 60.0];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -55,6 +55,23 @@ pub enum WorkerActivity {
     },
 }
 
+impl WorkerActivity {
+    /// What the worker is doing, in words ("idle", "baking", "away").
+    pub fn describe(&self, model: &crate::scenario::Model) -> String {
+        match self {
+            WorkerActivity::Idle => "idle".into(),
+            WorkerActivity::Working { step } => model
+                .steps
+                .get(*step as usize)
+                .map_or("working".into(), |s| s.name.to_lowercase()),
+            WorkerActivity::Answering => "answering a question".into(),
+            WorkerActivity::Meeting => "in the stand-up".into(),
+            WorkerActivity::Spanning => "spanning (linking units)".into(),
+            WorkerActivity::Absent { .. } => "away".into(),
+        }
+    }
+}
+
 /// A worker now.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WorkerView {

@@ -4,8 +4,7 @@ use bevy::prelude::*;
 
 use crate::sim::{Session, SimSet};
 
-/// Speeds in simulated minutes per real second (keys 1-6).
-pub const SPEEDS: [f64; 6] = [1.0, 2.0, 5.0, 10.0, 30.0, 60.0];
+pub use crate::domain::time::SPEEDS;
 
 /// Longest real-time step taken in one frame, so a stall does not skip a chunk of the round.
 const MAX_FRAME_SECS: f64 = 0.1;

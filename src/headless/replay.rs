@@ -232,13 +232,19 @@ pub fn export_plan(record: &LoadedRecord) -> String {
 
 /// Who gave a command, in words: "the facilitator", the team's name ("Blue"), "the plan".
 pub fn who(record: &LoadedRecord, source: &Source) -> String {
-    match source {
-        Source::Facilitator => "the facilitator".into(),
-        Source::Team { factory } => record
+    let team = |factory: u16| {
+        record
             .header
             .teams
-            .get(*factory as usize)
-            .map_or_else(|| format!("team {}", factory + 1), |t| t.name.clone()),
+            .get(factory as usize)
+            .map_or_else(|| format!("team {}", factory + 1), |t| t.name.clone())
+    };
+    match source {
+        Source::Facilitator | Source::Console { .. } => "the facilitator".into(),
+        Source::Team { factory } => team(*factory),
+        // "Blue (Anna, purchasing)": the team, and who on it, as they named themselves.
+        Source::Device { factory, who, .. } if who.is_empty() => team(*factory),
+        Source::Device { factory, who, .. } => format!("{} ({who})", team(*factory)),
         Source::OfferClock => "the offer clock".into(),
         Source::Plan => "the plan".into(),
         Source::Runner => "the runner".into(),

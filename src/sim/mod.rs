@@ -8,6 +8,7 @@
 
 pub mod advance;
 pub mod journal;
+pub mod origin;
 pub mod record;
 pub mod session;
 pub mod tap;
@@ -17,6 +18,7 @@ use bevy::prelude::*;
 
 use crate::domain::{Command, SimEvent};
 
+pub use origin::{Answer, Origins};
 pub use session::{Session, SessionConfig, TeamSetup, spawn_session};
 
 /// The simulation's steps in each update, in order.
@@ -47,6 +49,7 @@ pub fn plugin(app: &mut App) {
         });
     }
     app.add_message::<Command>().add_message::<SimEvent>();
+    app.init_resource::<Origins>();
     app.configure_sets(
         Update,
         (SimSet::Commands, SimSet::Advance, SimSet::Observe).chain(),

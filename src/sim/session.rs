@@ -124,32 +124,39 @@ impl Session {
     }
 
     /// Applies one command at the current time, recording it (or its rejection) in the log.
-    pub fn apply(&mut self, cmd: &Command, factories: &mut Query<&mut FactorySim>) {
+    pub fn apply(
+        &mut self,
+        cmd: &Command,
+        factories: &mut Query<&mut FactorySim>,
+    ) -> Result<(), String> {
         match self.check(cmd) {
             Err(reason) => {
                 self.push(EventKind::CommandRejected {
                     command: Box::new(cmd.clone()),
-                    reason,
+                    reason: reason.clone(),
                 });
+                Err(reason)
             }
             Ok(()) => {
                 let mark = self.log.len();
                 self.push(EventKind::CommandApplied {
                     command: Box::new(cmd.clone()),
                 });
-                if let Err(reason) = self.execute(cmd, factories) {
-                    self.log.truncate(mark);
-                    self.push(EventKind::CommandRejected {
-                        command: Box::new(cmd.clone()),
-                        reason,
-                    });
-                    // Whatever a factory emitted before failing is kept out of the log.
-                    for &e in &self.factories {
-                        if let Ok(mut f) = factories.get_mut(e) {
-                            f.discard_events();
-                        }
+                let Err(reason) = self.execute(cmd, factories) else {
+                    return Ok(());
+                };
+                self.log.truncate(mark);
+                self.push(EventKind::CommandRejected {
+                    command: Box::new(cmd.clone()),
+                    reason: reason.clone(),
+                });
+                // Whatever a factory emitted before failing is kept out of the log.
+                for &e in &self.factories {
+                    if let Ok(mut f) = factories.get_mut(e) {
+                        f.discard_events();
                     }
                 }
+                Err(reason)
             }
         }
     }
@@ -305,9 +312,11 @@ pub(in crate::sim) fn apply_commands(
     mut session: ResMut<Session>,
     mut reader: MessageReader<Command>,
     mut factories: Query<&mut FactorySim>,
+    mut origins: ResMut<super::Origins>,
 ) {
-    for cmd in reader.read() {
-        session.apply(cmd, &mut factories);
+    for (cmd, id) in reader.read_with_id() {
+        let outcome = session.apply(cmd, &mut factories);
+        origins.answer(id.id, outcome);
     }
 }
 

@@ -2,6 +2,8 @@
 //! capturing their events.
 #![allow(dead_code)]
 
+pub mod hosting;
+
 use std::sync::Arc;
 
 use cakefactory::domain::SimEvent;

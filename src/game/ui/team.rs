@@ -6,8 +6,8 @@ use bevy_egui::egui::{self, RichText};
 use super::{UiAction, countdown, due_text, style};
 use crate::domain::{Command, TeamAction};
 use crate::domain::{Helping, PracticeChange, Priority, SimTime, Standup, StandupScope};
+use crate::factory::FactoryView;
 use crate::factory::org::Org;
-use crate::factory::{FactoryView, WorkerActivity};
 use crate::scenario::Model;
 
 pub struct TeamPanelView<'a> {
@@ -138,20 +138,6 @@ fn design_section(
         });
 }
 
-fn activity(model: &Model, a: &WorkerActivity) -> String {
-    match a {
-        WorkerActivity::Idle => "idle".into(),
-        WorkerActivity::Working { step } => model
-            .steps
-            .get(*step as usize)
-            .map_or("working".into(), |s| s.name.to_lowercase()),
-        WorkerActivity::Answering => "answering a question".into(),
-        WorkerActivity::Meeting => "in the stand-up".into(),
-        WorkerActivity::Spanning => "spanning (linking units)".into(),
-        WorkerActivity::Absent { .. } => "away".into(),
-    }
-}
-
 fn people_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiAction>) {
     egui::CollapsingHeader::new(RichText::new("People").strong())
         .default_open(true)
@@ -222,7 +208,7 @@ fn people_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiActi
                                 },
                             ));
                         }
-                        ui.label(RichText::new(activity(v.model, &wv.activity)).color(style::MUTED));
+                        ui.label(RichText::new(wv.activity.describe(v.model)).color(style::MUTED));
                         ui.end_row();
                     }
                 });

@@ -12,6 +12,8 @@
 pub mod read;
 pub mod write;
 
+use std::path::PathBuf;
+
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{Command, SimTime};
@@ -97,6 +99,20 @@ pub struct BranchOf {
     pub minute: f64,
 }
 
+/// The folder under the working directory where the game keeps its sessions.
+pub const SESSIONS_DIR: &str = "cakefactory-sessions";
+
+/// `base` if no such folder exists, else the first of `base-2`, `base-3`, ... that does not.
+pub fn unused(base: PathBuf) -> PathBuf {
+    let mut dir = base.clone();
+    let mut n = 1;
+    while dir.exists() {
+        n += 1;
+        dir = PathBuf::from(format!("{}-{n}", base.display()));
+    }
+    dir
+}
+
 /// Who gave a command.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -116,6 +132,21 @@ pub enum Source {
     Runner,
     /// A what-if's change.
     WhatIf,
+    /// A participant's device, joined to a team through the host.
+    Device {
+        /// The team's factory.
+        factory: u16,
+        /// The name or role the participant gave (empty when they gave none).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        who: String,
+        /// The command's idempotency key: a command with a key already journaled is never applied again.
+        key: String,
+    },
+    /// The facilitator, from the host's console page.
+    Console {
+        /// The command's idempotency key.
+        key: String,
+    },
 }
 
 impl Source {

@@ -181,7 +181,7 @@ impl Recording {
     }
 
     /// The journal line of `command`, applied now.
-    fn entry(&mut self, session: &Session, command: &Command) -> Entry {
+    fn entry(&mut self, session: &Session, command: &Command, given: Option<&Source>) -> Entry {
         self.seq += 1;
         Entry::Command {
             seq: self.seq,
@@ -189,9 +189,9 @@ impl Recording {
             round: session.round,
             running: session.running,
             minute: session.minute(),
-            source: self
-                .source
-                .clone()
+            source: given
+                .or(self.source.as_ref())
+                .cloned()
                 .unwrap_or_else(|| Source::of(command, self.kind)),
             wall_ms: wall_ms(),
             command: Box::new(command.clone()),
@@ -268,9 +268,10 @@ fn push_hash(out: &mut Vec<u8>, h: &SegmentHash) {
 fn journal_commands(
     recording: Option<ResMut<Recording>>,
     session: Res<Session>,
+    origins: Res<crate::sim::Origins>,
     mut reader: MessageReader<Command>,
 ) {
-    let commands: Vec<&Command> = reader.read().collect();
+    let commands: Vec<_> = reader.read_with_id().collect();
     let Some(mut recording) = recording else {
         return;
     };
@@ -279,7 +280,7 @@ fn journal_commands(
     }
     let entries: Vec<Entry> = commands
         .into_iter()
-        .map(|c| recording.entry(&session, c))
+        .map(|(c, id)| recording.entry(&session, c, origins.source(id.id)))
         .collect();
     recording.journal(&entries);
 }

@@ -1,0 +1,279 @@
+// The team client: joins a team with its code, shows the team's factory at a glance, its figures, offers
+// and ticker, and offers every decision of the window's team panel. Each decision is a command with an
+// idempotency key, answered "accepted" or "rejected" with the reason.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+let link = null;
+let state = null;
+let decisionsKey = "";
+let deferred = false;
+const standup = { every: 120, minutes: 10, factory: false };
+
+function codeFromAddress() {
+  const m = location.pathname.match(/^\/join\/([^/]+)$/);
+  return m ? decodeURIComponent(m[1]) : (sessionStorage.getItem("cf-code") || "");
+}
+
+function startJoin(code, who) {
+  sessionStorage.setItem("cf-code", code);
+  localStorage.setItem("cf-who", who);
+  if (link) link.close();
+  link = new CF.Link(
+    () => ({ type: "join", code, who }),
+    onMessage,
+    (text, ok) => { const s = $("status"); s.textContent = text; s.className = `status ${ok ? "on" : "off"}`; },
+  );
+}
+
+function showJoin(error) {
+  $("join").hidden = false;
+  $("app").hidden = true;
+  $("join-error").textContent = error || "";
+}
+
+function onMessage(msg) {
+  switch (msg.type) {
+    case "welcome":
+      $("join").hidden = true;
+      $("app").hidden = false;
+      $("team-name").textContent = `· ${msg.team}`;
+      $("who").textContent = msg.who ? `· ${msg.who}` : "";
+      document.title = `Cake Factory · ${msg.team}`;
+      break;
+    case "state":
+      state = msg;
+      render();
+      break;
+    case "ack":
+      if (msg.accepted) CF.toast(msg.repeat ? "Already done" : "Accepted", "good");
+      else CF.toast(`Rejected: ${msg.reason}`, "bad");
+      break;
+    case "error":
+      if (msg.error === "unknown_code" || msg.error === "revoked") {
+        link.close();
+        showJoin(msg.message);
+      } else {
+        CF.toast(msg.message, "bad");
+      }
+      break;
+  }
+}
+
+function decide(action) {
+  link.send({ type: "command", action });
+}
+
+function render() {
+  const s = state;
+  const c = s.clock;
+  $("clock").innerHTML = `<strong>${CF.esc(s.team)}</strong> · ${CF.esc(CF.roundText(c))}
+    <span class="muted">(${CF.esc(CF.paceText(c))})</span>`;
+  const f = s.figures;
+  $("figures").innerHTML = [
+    ["Delivered", f.delivered, ""],
+    ["Late", f.late, f.late > 0 ? "warn" : ""],
+    ["Profit", CF.money(f.profit), f.profit < 0 ? "bad" : ""],
+    ["In the factory", f.wip, ""],
+    ["Past due now", f.overdue, f.overdue > 0 ? "bad" : ""],
+  ].map(([k, v, cls]) => `<div class="figure ${cls}"><div class="value">${CF.esc(v)}</div><div class="label">${k}</div></div>`).join("");
+  renderOffers(s);
+  renderGlance(s);
+  $("ticker").innerHTML = s.ticker.slice().reverse().map((t) =>
+    `<li class="${t.severity}"><span class="muted">R${t.round} ${CF.clock(t.minute)}</span> ${CF.esc(t.text)}</li>`).join("");
+  renderDecisions(s);
+}
+
+function renderOffers(s) {
+  $("offers").innerHTML = s.offers.map((o) => `
+    <div class="card offer">
+      <strong>Rush offer:</strong> ${o.quantity} × ${CF.esc(o.product)} at ${CF.money(o.price)} each, due ${dueText(o.due_minute, s.clock)}
+      <div class="muted">${o.seconds_left == null ? "The clock is stopped" : `${CF.countdown(o.seconds_left)} left to answer`}</div>
+      <button class="primary" data-offer="${o.offer}" data-accept="true">Accept</button>
+      <button data-offer="${o.offer}" data-accept="false">Decline</button>
+    </div>`).join("");
+}
+
+function dueText(m, c) {
+  if (c.round_minutes <= 0 || m < c.round_minutes) return m < 0 ? `${CF.clock(-m)} ago` : CF.clock(m);
+  const later = Math.floor(m / c.round_minutes);
+  return `round ${c.round + later} at ${CF.clock(m - later * c.round_minutes)}`;
+}
+
+function renderGlance(s) {
+  const steps = s.steps.filter((st) => st.owned || st.queued + st.working + st.processing + st.asking + st.blocked + st.incoming > 0);
+  const most = Math.max(1, ...steps.map((st) => st.queued + st.blocked));
+  const rows = steps.map((st) => {
+    const waiting = st.queued + st.blocked;
+    const bar = Math.round((100 * waiting) / most);
+    const limit = st.wip_limit != null ? ` <span class="tag">WIP ≤ ${st.wip_limit}</span>` : "";
+    const people = st.people.length ? CF.esc(st.people.join(", ")) : '<span class="muted">nobody</span>';
+    return `<div class="step">
+      <div class="step-name">${CF.esc(st.name)}${limit}</div>
+      <div class="bar" title="${waiting} waiting"><div style="width:${bar}%"></div></div>
+      <div class="step-counts">${st.queued} queued${st.blocked ? `, ${st.blocked} outside` : ""} · ${st.working + st.processing} in work${st.asking ? ` · ${st.asking} asking` : ""}</div>
+      <div class="step-people">${people}</div>
+    </div>`;
+  }).join("");
+  const stations = s.stations.map((st) =>
+    `<span class="station ${st.down > 0 ? "down" : ""}">${CF.esc(st.name)} ${st.in_use}/${st.count}${st.down > 0 ? ` · ${st.down} down` : ""}</span>`).join(" ");
+  $("glance").innerHTML = `${rows}<div class="stations">${stations}</div>
+    <div class="muted">Design: ${CF.esc(s.design)}${s.pending_design ? ` → ${CF.esc(s.pending_design)} next round` : ""}</div>`;
+}
+
+// The decisions are drawn again only when they change, and not while someone is typing in them.
+function renderDecisions(s) {
+  const key = JSON.stringify([s.designs, s.pending_design, s.units, s.people.map((p) => [p.unit, p.spanner, p.moves]),
+    s.practices, s.helping_refusals, s.steps.map((st) => [st.wip_limit, st.owned]), s.orders.map((o) => [o.id, o.expedited])]);
+  const box = $("decisions");
+  if (box.contains(document.activeElement) && document.activeElement.tagName !== "BUTTON") {
+    deferred = true;
+    return;
+  }
+  if (key === decisionsKey && !deferred) {
+    updatePeopleDoing(s);
+    return;
+  }
+  decisionsKey = key;
+  deferred = false;
+  box.innerHTML = designSection(s) + peopleSection(s) + practicesSection(s) + ordersSection(s);
+}
+
+function updatePeopleDoing(s) {
+  s.people.forEach((p, i) => {
+    const el = document.getElementById(`doing-${i}`);
+    if (el) el.textContent = p.doing;
+  });
+}
+
+function designSection(s) {
+  const current = Math.max(0, s.designs.findIndex((d) => d.title === (s.pending_design || s.design)));
+  const options = s.designs.map((d, i) =>
+    `<option value="${i}" ${i === current ? "selected" : ""} ${d.refusal ? `disabled title="${CF.esc(d.refusal)}"` : ""}>${CF.esc(d.title)}${d.refusal ? " (not possible)" : ""}</option>`).join("");
+  return `<section class="card"><h2>Organisation design</h2>
+    <div>Now: <strong>${CF.esc(s.design)}</strong>${s.pending_design ? `<div class="warn">From the next round: ${CF.esc(s.pending_design)}</div>` : ""}</div>
+    <label>Switch to <select id="design">${options}</select></label>
+    <button data-act="design">Switch at the next round</button>
+    <div class="muted" id="design-about">${CF.esc(s.designs[current]?.description || "")}</div></section>`;
+}
+
+function peopleSection(s) {
+  const rows = s.people.map((p, i) => {
+    const options = s.units.map((u, k) => {
+      const why = p.moves[k];
+      const disabled = why && k !== p.unit ? `disabled title="${CF.esc(why)}"` : "";
+      return `<option value="${k}" ${k === p.unit ? "selected" : ""} ${disabled}>${CF.esc(u.name)}</option>`;
+    }).join("");
+    return `<tr><td title="${CF.esc(p.skills)}"><strong>${CF.esc(p.name)}</strong></td>
+      <td><select data-act="move" data-person="${i}" aria-label="${CF.esc(p.name)}'s unit">${options}</select></td>
+      <td><label class="inline"><input type="checkbox" data-act="spanner" data-person="${i}" ${p.spanner ? "checked" : ""}> ★</label></td>
+      <td class="muted" id="doing-${i}">${CF.esc(p.doing)}</td></tr>`;
+  }).join("");
+  return `<section class="card"><h2>People</h2>
+    <p class="muted">Unit, ★ boundary spanner (answers any unit's questions and smooths handoffs, but spends time spanning), what they do now.</p>
+    <table class="people">${rows}</table></section>`;
+}
+
+function practicesSection(s) {
+  const p = s.practices;
+  const helping = [["None", "none"], ["OwnUnit", "own unit"], ["Anyone", "anyone"]].map(([v, label], i) => {
+    const why = s.helping_refusals[i];
+    const on = p.helping === v;
+    return `<button data-act="helping" data-value="${v}" class="${on ? "selected" : ""}" ${why && !on ? `disabled title="${CF.esc(why)}"` : ""}>${label}</button>`;
+  }).join("");
+  const priority = [["Fifo", "first come"], ["EarliestDue", "earliest due"]].map(([v, label]) =>
+    `<button data-act="priority" data-value="${v}" class="${p.priority === v ? "selected" : ""}">${label}</button>`).join("");
+  const limits = s.steps.filter((st) => st.owned).map((st) => `<tr><td>${CF.esc(st.name)}</td>
+    <td><input type="number" min="1" max="50" value="${st.wip_limit ?? 5}" id="wip-${CF.esc(st.id)}" aria-label="WIP limit of ${CF.esc(st.name)}"></td>
+    <td><button data-act="wip" data-step="${CF.esc(st.id)}">${st.wip_limit != null ? "Change" : "Set"}</button>
+    ${st.wip_limit != null ? `<button data-act="wip-off" data-step="${CF.esc(st.id)}">Remove</button>` : ""}</td></tr>`).join("");
+  const su = p.standup;
+  return `<section class="card"><h2>Practices</h2>
+    <div class="row"><label class="inline"><input type="checkbox" data-act="standup" ${su ? "checked" : ""}> Stand-up meetings</label>
+      ${su ? `<span class="muted">every ${su.every_min} min for ${su.duration_min} min, ${su.scope === "Factory" ? "whole factory" : "each unit"}</span>` : ""}</div>
+    <div class="row">every <input type="number" id="su-every" min="30" max="480" value="${standup.every}"> min for
+      <input type="number" id="su-minutes" min="5" max="30" value="${standup.minutes}"> min
+      <label class="inline"><input type="checkbox" id="su-factory" ${standup.factory ? "checked" : ""}> whole factory</label></div>
+    <div class="row"><label class="inline"><input type="checkbox" data-act="board" ${p.shared_board ? "checked" : ""}> Shared board</label></div>
+    <div class="row">Helping: ${helping}</div>
+    <div class="row">Queues: ${priority}</div>
+    <div>WIP limits (orders allowed in a step at once):</div><table>${limits}</table></section>`;
+}
+
+function ordersSection(s) {
+  const rows = s.orders.map((o) => `<tr class="${o.overdue ? "bad" : ""}"><td>#${o.id}</td><td>${CF.esc(o.product)}</td>
+    <td>${CF.esc(o.step)} · ${CF.esc(o.status)}</td><td>due ${dueText(o.due_minute, s.clock)}</td>
+    <td>${o.expedited ? '<span class="tag">expedited</span>' : `<button data-act="expedite" data-order="${o.id}">Expedite (${CF.money(s.expedite_cost)})</button>`}</td></tr>`).join("");
+  return `<section class="card"><h2>Orders in the factory (${s.figures.wip})</h2>
+    <table class="orders">${rows}</table></section>`;
+}
+
+function onClick(e) {
+  const t = e.target.closest("[data-act],[data-offer]");
+  if (!t || !state || t.disabled) return;
+  if (t.dataset.offer !== undefined && t.tagName === "BUTTON") {
+    decide({ RespondToOffer: { offer: Number(t.dataset.offer), accept: t.dataset.accept === "true" } });
+    return;
+  }
+  const act = t.dataset.act;
+  if (act === "design") {
+    const d = state.designs[Number($("design").value)];
+    if (d) decide({ SetDesign: d.name });
+  } else if (act === "helping") {
+    decide({ SetPractice: { Helping: t.dataset.value } });
+  } else if (act === "priority") {
+    decide({ SetPractice: { Priority: t.dataset.value } });
+  } else if (act === "wip") {
+    const limit = Math.round(Number($(`wip-${t.dataset.step}`).value));
+    decide({ SetPractice: { WipLimit: { step: t.dataset.step, limit } } });
+  } else if (act === "wip-off") {
+    decide({ SetPractice: { WipLimit: { step: t.dataset.step, limit: null } } });
+  } else if (act === "expedite") {
+    decide({ Expedite: { order: Number(t.dataset.order) } });
+  }
+}
+
+function onChange(e) {
+  const t = e.target;
+  if (!state) return;
+  if (t.id === "design") {
+    const d = state.designs[Number(t.value)];
+    $("design-about").textContent = d ? d.description : "";
+    return;
+  }
+  if (t.id === "su-every") standup.every = Number(t.value);
+  if (t.id === "su-minutes") standup.minutes = Number(t.value);
+  if (t.id === "su-factory") standup.factory = t.checked;
+  const act = t.dataset.act;
+  const person = state.people[Number(t.dataset.person)];
+  if (act === "move" && person) {
+    const unit = state.units[Number(t.value)];
+    if (unit) decide({ MoveWorker: { worker: person.id, unit: unit.id } });
+  } else if (act === "spanner" && person) {
+    decide({ SetSpanner: { worker: person.id, on: t.checked } });
+  } else if (act === "board") {
+    decide({ SetPractice: { SharedBoard: t.checked } });
+  } else if (act === "standup") {
+    decide({ SetPractice: { Standup: t.checked
+      ? { every_min: standup.every, duration_min: standup.minutes, scope: standup.factory ? "Factory" : "Unit" }
+      : null } });
+  }
+  t.blur();
+}
+
+document.addEventListener("click", onClick);
+document.addEventListener("change", onChange);
+$("who-input").value = localStorage.getItem("cf-who") || "";
+$("code").value = codeFromAddress();
+$("join-button").addEventListener("click", () => {
+  const code = $("code").value.trim();
+  if (!code) { showJoin("Type your team's code."); return; }
+  startJoin(code, $("who-input").value.trim());
+});
+// Devices that drop reconnect by themselves; the team's page keeps its code for the tab's life.
+if (codeFromAddress() && sessionStorage.getItem("cf-joined") === codeFromAddress()) {
+  startJoin(codeFromAddress(), localStorage.getItem("cf-who") || "");
+}
+window.addEventListener("beforeunload", () => {
+  if (state) sessionStorage.setItem("cf-joined", sessionStorage.getItem("cf-code") || "");
+});

@@ -1,0 +1,384 @@
+//! The host's side inside the Bevy app: takes the devices' commands into the session's command path (the
+//! same journal as the panels, with who gave each and its idempotency key), answers each command from its
+//! outcome, keeps each team's ticker, and publishes every team's state and the room's several times a
+//! second.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use bevy::platform::collections::HashMap;
+use bevy::prelude::*;
+use tokio::sync::mpsc;
+
+use super::protocol::{Control, Reply};
+use super::state::{self, Pace, TickerLine};
+use super::{Inbound, Shared};
+use crate::debrief::ticker::describe;
+use crate::domain::event::EventKind;
+use crate::domain::time::{SPEEDS, minute_of_round};
+use crate::domain::{Command, SimEvent, Target};
+use crate::factory::FactorySim;
+use crate::metrics::LiveMetrics;
+use crate::sim::record::{Entry, Source};
+use crate::sim::{Origins, Session, SimSet};
+
+/// How often every device gets the state (4 times a second: at least twice, as promised).
+pub const PUBLISH_EVERY: Duration = Duration::from_millis(250);
+
+/// How often the console gets the room's state.
+pub const ROOM_EVERY: Duration = Duration::from_millis(500);
+
+/// Ticker lines kept per team.
+const TICKER_LINES: usize = 12;
+
+/// Messages taken from the devices in one update, so a flood cannot stall a frame.
+const MAX_PER_UPDATE: usize = 2000;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<HostControl>();
+    app.init_resource::<Pace>();
+    app.add_systems(
+        Update,
+        (
+            receive.before(SimSet::Commands),
+            answer.after(SimSet::Commands).before(SimSet::Advance),
+            (keep_tickers, publish).chain().after(SimSet::Observe),
+        )
+            .run_if(resource_exists::<Bridge>.and_then(resource_exists::<Session>)),
+    );
+}
+
+/// A facilitator's control of the clock from the console page, for whoever drives the clock.
+#[derive(Message, Clone, Copy, Debug, PartialEq)]
+pub enum HostControl {
+    /// Stop the clock.
+    Pause,
+    /// Let it run.
+    Resume,
+    /// Run at this many simulated minutes per real second.
+    Speed(f64),
+}
+
+/// A command's outcome as the host keeps it by key.
+enum Outcome {
+    /// Given, not yet applied: the devices waiting for its answer.
+    Pending(Vec<mpsc::UnboundedSender<String>>),
+    /// Applied or rejected.
+    Done(Result<(), String>),
+}
+
+/// Who a key belongs to: a team (`Some`) or the console (`None`).
+type KeyOwner = (Option<u16>, String);
+
+/// The host's link into the app (a resource).
+#[derive(Resource)]
+pub struct Bridge {
+    shared: Arc<Shared>,
+    inbound: mpsc::Receiver<Inbound>,
+    outcomes: HashMap<KeyOwner, Outcome>,
+    tickers: Vec<VecDeque<TickerLine>>,
+    room_ticker: VecDeque<TickerLine>,
+    round_start: crate::domain::SimTime,
+    last_publish: Option<Instant>,
+    /// When each team's state was last sent.
+    published: Vec<Option<Instant>>,
+    room_published: Option<Instant>,
+}
+
+impl Bridge {
+    pub(super) fn new(shared: Arc<Shared>, inbound: mpsc::Receiver<Inbound>) -> Bridge {
+        let teams = shared.team_states.len();
+        Bridge {
+            shared,
+            inbound,
+            outcomes: HashMap::default(),
+            tickers: vec![VecDeque::new(); teams],
+            room_ticker: VecDeque::new(),
+            round_start: crate::domain::SimTime::ZERO,
+            last_publish: None,
+            published: vec![None; teams],
+            room_published: None,
+        }
+    }
+
+    /// Takes up the keys of a resumed session's journal, with the outcome each had in its event log (every
+    /// command gave exactly one `CommandApplied` or `CommandRejected`, in journal order): a device that
+    /// sends a command again after the host came back is answered, and nothing is applied twice.
+    pub fn remember(&mut self, entries: &[Entry], events: &[SimEvent]) {
+        let mut outcomes = events.iter().filter_map(|e| match &e.kind {
+            EventKind::CommandApplied { .. } => Some(Ok(())),
+            EventKind::CommandRejected { reason, .. } => Some(Err(reason.clone())),
+            _ => None,
+        });
+        for e in entries {
+            let Entry::Command { source, .. } = e else {
+                continue;
+            };
+            let outcome = outcomes.next().unwrap_or(Ok(()));
+            if let Some(owner) = key_owner(source) {
+                self.outcomes.insert(owner, Outcome::Done(outcome));
+            }
+        }
+    }
+}
+
+fn key_owner(source: &Source) -> Option<KeyOwner> {
+    match source {
+        Source::Device { factory, key, .. } => Some((Some(*factory), key.clone())),
+        Source::Console { key } => Some((None, key.clone())),
+        _ => None,
+    }
+}
+
+fn ack(key: &str, outcome: &Result<(), String>, repeat: bool) -> String {
+    Reply::Ack {
+        key: key.to_string(),
+        accepted: outcome.is_ok(),
+        reason: outcome.as_ref().err().cloned(),
+        repeat,
+    }
+    .text()
+}
+
+/// Takes the devices' messages: each new key's command goes into the session's command path.
+fn receive(
+    mut bridge: ResMut<Bridge>,
+    mut origins: ResMut<Origins>,
+    mut commands: MessageWriter<Command>,
+    mut controls: MessageWriter<HostControl>,
+    session: Res<Session>,
+) {
+    for _ in 0..MAX_PER_UPDATE {
+        let Ok(inbound) = bridge.inbound.try_recv() else {
+            break;
+        };
+        let (owner, command, source) = match inbound {
+            Inbound::Command {
+                factory,
+                who,
+                key,
+                action,
+                reply,
+            } => (
+                (Some(factory), key.clone()),
+                (Command::Team { factory, action }, reply),
+                Source::Device { factory, who, key },
+            ),
+            Inbound::Control {
+                key,
+                control,
+                reply,
+            } => {
+                let command = match control_command(&control, &session) {
+                    Ok(Some(c)) => c,
+                    Ok(None) => {
+                        if let Some(c) = clock_control(&control) {
+                            controls.write(c);
+                        }
+                        let _ = reply.send(ack(&key, &Ok(()), false));
+                        continue;
+                    }
+                    Err(reason) => {
+                        let _ = reply.send(ack(&key, &Err(reason), false));
+                        continue;
+                    }
+                };
+                (
+                    (None, key.clone()),
+                    (command, reply),
+                    Source::Console { key },
+                )
+            }
+        };
+        let (command, reply) = command;
+        match bridge.outcomes.get_mut(&owner) {
+            Some(Outcome::Done(outcome)) => {
+                let _ = reply.send(ack(&owner.1, outcome, true));
+            }
+            Some(Outcome::Pending(waiting)) => waiting.push(reply),
+            None => {
+                bridge.outcomes.insert(owner, Outcome::Pending(vec![reply]));
+                origins.give(&mut commands, command, source);
+            }
+        }
+    }
+}
+
+/// The session command a console control gives (`None`: a clock control; an error: not possible).
+fn control_command(control: &Control, session: &Session) -> Result<Option<Command>, String> {
+    Ok(Some(match control {
+        Control::StartRound => Command::StartRound,
+        Control::EndRound => Command::EndRound,
+        Control::Inject { disruption, teams } => {
+            let spec = session
+                .model
+                .palette
+                .iter()
+                .find(|d| d.id == *disruption)
+                .ok_or_else(|| {
+                    format!("the scenario's palette has no disruption `{disruption}`")
+                })?;
+            Command::Inject {
+                disruption: spec.clone(),
+                target: if teams.is_empty() {
+                    Target::All
+                } else {
+                    Target::Factories(teams.clone())
+                },
+                at_minute: None,
+            }
+        }
+        Control::Speed(s) if !SPEEDS.contains(s) => {
+            return Err(format!(
+                "the speed must be one of {SPEEDS:?} minutes per second"
+            ));
+        }
+        Control::Pause | Control::Resume | Control::Speed(_) => return Ok(None),
+        // Revoking is the server's own business; it never reaches the app.
+        Control::Revoke { .. } => return Err("not a session control".into()),
+    }))
+}
+
+fn clock_control(control: &Control) -> Option<HostControl> {
+    match control {
+        Control::Pause => Some(HostControl::Pause),
+        Control::Resume => Some(HostControl::Resume),
+        Control::Speed(s) => Some(HostControl::Speed(*s)),
+        _ => None,
+    }
+}
+
+/// Answers the devices whose commands the session just applied or rejected.
+fn answer(mut bridge: ResMut<Bridge>, mut origins: ResMut<Origins>) {
+    for a in origins.take_answers() {
+        let Some(owner) = key_owner(&a.source) else {
+            continue;
+        };
+        let text = ack(&owner.1, &a.outcome, false);
+        if let Some(Outcome::Pending(waiting)) = bridge.outcomes.get(&owner) {
+            for reply in waiting {
+                let _ = reply.send(text.clone());
+            }
+        }
+        bridge.outcomes.insert(owner, Outcome::Done(a.outcome));
+    }
+}
+
+fn push_line(lines: &mut VecDeque<TickerLine>, line: TickerLine) {
+    lines.push_back(line);
+    while lines.len() > TICKER_LINES {
+        lines.pop_front();
+    }
+}
+
+/// Keeps each team's ticker: the events that matter to it, in the game's words.
+fn keep_tickers(
+    mut bridge: ResMut<Bridge>,
+    session: Res<Session>,
+    mut events: MessageReader<SimEvent>,
+) {
+    for e in events.read() {
+        if let EventKind::RoundStarted { .. } = e.kind {
+            bridge.round_start = e.t;
+        }
+        let Some((severity, text)) = describe(&session.model, e) else {
+            continue;
+        };
+        let minute = if session.round == 0 {
+            0.0
+        } else {
+            minute_of_round(e.t, bridge.round_start)
+        };
+        let line = TickerLine::new(session.round, minute, severity, text);
+        match e.factory {
+            Some(f) => {
+                if let Some(lines) = bridge.tickers.get_mut(f as usize) {
+                    push_line(lines, line.clone());
+                }
+                let name = session
+                    .team_names
+                    .get(f as usize)
+                    .cloned()
+                    .unwrap_or_default();
+                push_line(
+                    &mut bridge.room_ticker,
+                    TickerLine {
+                        text: format!("{name}: {}", line.text),
+                        ..line
+                    },
+                );
+            }
+            None => {
+                for lines in &mut bridge.tickers {
+                    push_line(lines, line.clone());
+                }
+                push_line(&mut bridge.room_ticker, line);
+            }
+        }
+    }
+}
+
+/// Sends each team its state every [`PUBLISH_EVERY`], spread over the updates (a few teams each) so no
+/// update stalls the answers to commands; and the console the room's state every [`ROOM_EVERY`].
+fn publish(
+    mut bridge: ResMut<Bridge>,
+    session: Res<Session>,
+    factories: Query<&FactorySim>,
+    metrics: Res<LiveMetrics>,
+    pace: Res<Pace>,
+) {
+    let now = Instant::now();
+    let teams = session.factories.len();
+    bridge.published.resize(teams, None);
+    // As many teams as fall due in the time since the last update, the longest waiting first.
+    let since = bridge
+        .last_publish
+        .map_or(PUBLISH_EVERY, |t| now.duration_since(t));
+    bridge.last_publish = Some(now);
+    let share = since.as_secs_f64() / (PUBLISH_EVERY.as_secs_f64() * 0.8);
+    let allowed = ((teams as f64 * share).ceil() as usize).clamp(1, teams.max(1));
+    let mut due: Vec<usize> = (0..teams)
+        .filter(|&f| bridge.published[f].is_none_or(|t| now.duration_since(t) >= PUBLISH_EVERY))
+        .collect();
+    due.sort_by_key(|&f| bridge.published[f]);
+    for f in due.into_iter().take(allowed) {
+        let Some(sim) = session
+            .factories
+            .get(f)
+            .and_then(|&e| factories.get(e).ok())
+        else {
+            continue;
+        };
+        let live = metrics.0.live(f, session.now);
+        let ticker = bridge
+            .tickers
+            .get(f)
+            .map(|t| t.iter().cloned().collect())
+            .unwrap_or_default();
+        let team = state::team_state(f as u16, &session, sim, live, ticker, &pace);
+        let text: Arc<str> = serde_json::to_string(&team).unwrap_or_default().into();
+        if let Some(tx) = bridge.shared.team_states.get(f) {
+            tx.send_replace(text);
+        }
+        bridge.published[f] = Some(now);
+    }
+    if bridge
+        .room_published
+        .is_some_and(|t| now.duration_since(t) < ROOM_EVERY)
+    {
+        return;
+    }
+    bridge.room_published = Some(now);
+    let figures = (0..teams)
+        .map(|f| {
+            let live = metrics.0.live(f, session.now).unwrap_or_default();
+            let design = session.model.design_title(&live.design).to_string();
+            (state::figures(&live, 0), design)
+        })
+        .collect();
+    let room = bridge
+        .shared
+        .room_state(&session, &pace, figures, &bridge.room_ticker);
+    bridge.shared.room.send_replace(room.into());
+}

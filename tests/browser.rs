@@ -1,0 +1,254 @@
+//! The team client in a real browser: headless Chromium driven over WebDriver (Debian's `chromium` and
+//! `chromium-driver`). A device joins a team by its link, gives its name, changes a decision and sees the
+//! change in the next update; the console page starts a round and the device shows it. Screenshots at phone
+//! (390x844) and laptop (1366x768) size go to `$CARGO_TARGET_TMPDIR/browser/`.
+//!
+//! It needs the browser, so it is ignored in the plain test run; `.ci/run` installs Chromium and runs it:
+//! `cargo test --release --test browser -- --ignored`.
+
+mod common;
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::hosting::{TestHost, journal_commands, scratch};
+use fantoccini::{ClientBuilder, Locator};
+use serde_json::json;
+
+/// ChromeDriver on a free loopback port, stopped when dropped.
+struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Driver {
+    fn start() -> Driver {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver (Debian's chromium-driver) must be installed for this test");
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Driver { child, url }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn shots() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("browser");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+async fn browser(driver: &Driver, profile: &std::path::Path) -> fantoccini::Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+                format!("--user-data-dir={}", profile.display()),
+            ],
+        }),
+    );
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&driver.url)
+        .await
+        .expect("a browser session")
+}
+
+/// Waits until `script` (returning a boolean) is true in the page.
+async fn until(c: &fantoccini::Client, what: &str, script: &str) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let v = c.execute(script, vec![]).await.unwrap();
+        if v == json!(true) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn shot(c: &fantoccini::Client, name: &str) {
+    let png = c.screenshot().await.unwrap();
+    assert!(png.len() > 1000, "a real screenshot");
+    std::fs::write(shots().join(name), png).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium and ChromeDriver; .ci/run installs them and runs it"]
+async fn a_device_joins_decides_and_sees_it_in_the_browser() {
+    let dir = scratch("browser");
+    let host = TestHost::start(2, 10.0, &dir, false);
+    let driver = Driver::start();
+    let profile = scratch("browser-profile");
+    let c = browser(&driver, &profile).await;
+
+    // A phone opens the team's link (as its QR code gives it), names itself and joins.
+    c.set_window_size(390, 844).await.unwrap();
+    c.goto(&format!("{}/join/{}", host.base, host.codes[1]))
+        .await
+        .unwrap();
+    c.find(Locator::Id("who-input"))
+        .await
+        .unwrap()
+        .send_keys("Bea, baking")
+        .await
+        .unwrap();
+    c.find(Locator::Id("join-button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until(&c, "the team's state", "return !document.getElementById('app').hidden && document.querySelectorAll('.step').length > 2").await;
+    until(
+        &c,
+        "the live connection",
+        "return document.getElementById('status').textContent === 'connected'",
+    )
+    .await;
+    let team = c
+        .find(Locator::Id("team-name"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(team.contains("2") || !team.is_empty(), "{team}");
+    shot(&c, "team-phone.png").await;
+    let narrow = c
+        .execute(
+            "return document.documentElement.scrollWidth <= window.innerWidth",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        narrow,
+        json!(true),
+        "nothing sticks out sideways on a phone"
+    );
+
+    // The device turns the shared board on; the answer and the next update show it.
+    let board = "document.querySelector('[data-act=board]')";
+    until(
+        &c,
+        "the board's switch",
+        &format!("return {board} !== null && {board}.checked === false"),
+    )
+    .await;
+    c.execute(&format!("{board}.scrollIntoView()"), vec![])
+        .await
+        .unwrap();
+    c.find(Locator::Css("[data-act=board]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until(&c, "the answer", "return Array.from(document.querySelectorAll('.toast')).some(t => t.textContent === 'Accepted')").await;
+    until(
+        &c,
+        "the change in an update",
+        &format!("return {board}.checked === true"),
+    )
+    .await;
+
+    // The facilitator's console (behind its key) starts the round; the device shows it running.
+    let console = browser(&driver, &scratch("browser-profile-2")).await;
+    console.set_window_size(1366, 768).await.unwrap();
+    console
+        .goto(&format!("{}/console#{}", host.base, host.key))
+        .await
+        .unwrap();
+    until(
+        &console,
+        "the console",
+        "return document.querySelectorAll('.team-card svg').length === 2",
+    )
+    .await;
+    until(
+        &console,
+        "the device in the list",
+        "return document.getElementById('teams').textContent.includes('Bea, baking')",
+    )
+    .await;
+    console
+        .find(Locator::Id("start"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until(
+        &c,
+        "the round running",
+        "return document.getElementById('clock').textContent.includes('Round 1 of')",
+    )
+    .await;
+    shot(&console, "console-laptop.png").await;
+
+    c.set_window_size(1366, 768).await.unwrap();
+    c.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
+    until(
+        &c,
+        "a redraw at laptop size",
+        "return document.querySelectorAll('.step').length > 2",
+    )
+    .await;
+    let wide = c
+        .execute(
+            "return document.documentElement.scrollWidth <= window.innerWidth",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        wide,
+        json!(true),
+        "nothing sticks out sideways at laptop size"
+    );
+    shot(&c, "team-laptop.png").await;
+    console.close().await.unwrap();
+    c.close().await.unwrap();
+    drop(driver);
+    host.stop().unwrap();
+
+    let journal = journal_commands(&dir);
+    let board: Vec<_> = journal
+        .iter()
+        .filter(|e| e["command"]["Team"]["action"]["SetPractice"]["SharedBoard"] == true)
+        .collect();
+    assert_eq!(board.len(), 1, "{journal:?}");
+    assert_eq!(board[0]["source"]["device"]["who"], "Bea, baking");
+    assert_eq!(board[0]["source"]["device"]["factory"], 1);
+    for name in ["team-phone.png", "team-laptop.png", "console-laptop.png"] {
+        assert!(shots().join(name).exists());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

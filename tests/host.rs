@@ -1,0 +1,390 @@
+//! The host's protocol with a real WebSocket client on loopback: joining, deciding and seeing the change,
+//! idempotency keys, the facilitator's console behind its key, revoked codes, bad messages without effect,
+//! rate limits, and devices rejoining a resumed session with the same codes.
+
+mod common;
+
+use common::hosting::{Client, TestHost, journal_commands, scratch};
+use serde_json::{Value, json};
+
+/// Waits for a state update that satisfies `ok` (bounded by the client's own waits: 60 updates at most).
+async fn state_where(c: &mut Client, ok: impl Fn(&Value) -> bool) -> Value {
+    for _ in 0..60 {
+        let s = c.recv_type("state").await;
+        if ok(&s) {
+            return s;
+        }
+    }
+    panic!("no state update showed the change");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_device_joins_decides_and_sees_the_change_once() {
+    let dir = scratch("decide");
+    let host = TestHost::start(3, 5.0, &dir, false);
+    let mut anna = Client::join(&host.ws(), &host.codes[1], "Anna, purchasing").await;
+    let first = anna.recv_type("state").await;
+    assert_eq!(first["factory"], 1);
+    assert_eq!(first["practices"]["shared_board"], false);
+    assert!(first["steps"].as_array().unwrap().len() > 3);
+    assert!(first["people"].as_array().unwrap().len() > 3);
+
+    anna.decide("k-board-1", json!({"SetPractice": {"SharedBoard": true}}))
+        .await;
+    let ack = anna.ack("k-board-1").await;
+    assert_eq!(ack["accepted"], true, "{ack}");
+    state_where(&mut anna, |s| s["practices"]["shared_board"] == true).await;
+
+    // The same key again: answered with the first outcome, applied once.
+    anna.decide("k-board-1", json!({"SetPractice": {"SharedBoard": true}}))
+        .await;
+    let again = anna.ack("k-board-1").await;
+    assert_eq!(again["repeat"], true);
+    assert_eq!(again["accepted"], true);
+
+    // A decision the game refuses is answered with its reason.
+    anna.decide(
+        "k-bad",
+        json!({"MoveWorker": {"worker": "nobody", "unit": "x"}}),
+    )
+    .await;
+    let refused = anna.ack("k-bad").await;
+    assert_eq!(refused["accepted"], false);
+    assert!(!refused["reason"].as_str().unwrap().is_empty());
+
+    // A second device of the same team sees the change too; another team's device does not.
+    let mut ben = Client::join(&host.ws(), &host.codes[1], "").await;
+    assert_eq!(
+        ben.recv_type("state").await["practices"]["shared_board"],
+        true
+    );
+    let mut other = Client::join(&host.ws(), &host.codes[0], "Cleo").await;
+    let theirs = other.recv_type("state").await;
+    assert_eq!(theirs["factory"], 0);
+    assert_eq!(theirs["practices"]["shared_board"], false);
+    host.stop().unwrap();
+
+    let journal = journal_commands(&dir);
+    let board: Vec<&Value> = journal
+        .iter()
+        .filter(|e| e["source"]["device"]["key"] == "k-board-1")
+        .collect();
+    assert_eq!(board.len(), 1, "the key is journaled once");
+    assert_eq!(board[0]["source"]["device"]["who"], "Anna, purchasing");
+    assert_eq!(board[0]["source"]["device"]["factory"], 1);
+    assert_eq!(board[0]["command"]["Team"]["factory"], 1);
+    // The record re-simulates exactly.
+    let record = cakefactory::sim::record::load(&dir).unwrap();
+    cakefactory::headless::record::verify(&record)
+        .map_err(|e| format!("{e:?}"))
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_messages_get_an_error_and_change_nothing() {
+    let dir = scratch("bad");
+    let host = TestHost::start(2, 5.0, &dir, false);
+    let mut c = Client::connect(&host.ws()).await;
+    let big = format!(r#"{{"type":"join","code":"{}"}}"#, "A".repeat(5000));
+    let corpus: Vec<(String, &str)> = vec![
+        ("".into(), "bad_message"),
+        ("not json".into(), "bad_message"),
+        ("{}".into(), "bad_message"),
+        ("[1,2,3]".into(), "bad_message"),
+        (r#"{"type":"fly"}"#.into(), "bad_message"),
+        (r#"{"type":"join"}"#.into(), "bad_message"),
+        (r#"{"type":"join","code":7}"#.into(), "bad_message"),
+        (
+            r#"{"type":"join","code":"ZZZZZZZZZZ"}"#.into(),
+            "unknown_code",
+        ),
+        (r#"{"type":"join","code":""}"#.into(), "unknown_code"),
+        (big, "too_large"),
+        (
+            r#"{"type":"command","key":"k1","action":{"SetPractice":{"SharedBoard":true}}}"#.into(),
+            "not_joined",
+        ),
+        (
+            r#"{"type":"control","key":"c1","control":"start_round"}"#.into(),
+            "forbidden",
+        ),
+        (r#"{"type":"console","key":"WRONGKEY"}"#.into(), "forbidden"),
+        ("\u{0}\u{1}\u{2}".into(), "bad_message"),
+        (
+            r#"{"type":"join","code":"A","who":"a\u0007b"}"#.into(),
+            "bad_message",
+        ),
+    ];
+    for (text, want) in &corpus {
+        c.send(text).await;
+        let reply = c.next().await.expect("the host answers and stays");
+        assert_eq!(reply["type"], "error", "{text}: {reply}");
+        assert_eq!(reply["error"], *want, "{text}: {reply}");
+    }
+    c.send_binary(vec![0xff, 0x00, 0x12]).await;
+    assert_eq!(c.next().await.unwrap()["error"], "bad_message");
+
+    // A joined device: a message naming another team, a key out of bounds, an unknown action.
+    let mut d = Client::join(&host.ws(), &host.codes[0], "").await;
+    for (text, want) in [
+        (
+            r#"{"type":"command","key":"k2","factory":1,"action":{"SetPractice":{"SharedBoard":true}}}"#,
+            "bad_message",
+        ),
+        (
+            r#"{"type":"command","key":"","action":{"SetPractice":{"SharedBoard":true}}}"#,
+            "bad_message",
+        ),
+        (
+            r#"{"type":"command","key":"k k","action":{"SetPractice":{"SharedBoard":true}}}"#,
+            "bad_message",
+        ),
+        (
+            r#"{"type":"command","key":"k3","action":{"Explode":{}}}"#,
+            "bad_message",
+        ),
+        (
+            r#"{"type":"command","key":"k4","action":{"SetPractice":{"WipLimit":{"step":"bake","limit":-1}}}}"#,
+            "bad_message",
+        ),
+        (r#"{"type":"join","code":"ZZZZZZZZZZ"}"#, "bad_message"),
+        (
+            r#"{"type":"control","key":"c2","control":"end_round"}"#,
+            "forbidden",
+        ),
+    ] {
+        d.send(text).await;
+        let reply = loop {
+            let v = d.next().await.expect("still connected");
+            if v["type"] != "state" {
+                break v;
+            }
+        };
+        assert_eq!(reply["error"], want, "{text}: {reply}");
+    }
+    // Still serving: a good decision goes through.
+    d.decide("k-ok", json!({"SetPractice": {"Priority": "EarliestDue"}}))
+        .await;
+    assert_eq!(d.ack("k-ok").await["accepted"], true);
+    host.stop().unwrap();
+    let journal = journal_commands(&dir);
+    assert_eq!(
+        journal.len(),
+        1,
+        "only the good decision reached the journal: {journal:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flood_is_rate_limited_and_an_oversized_frame_closes_only_its_connection() {
+    let dir = scratch("flood");
+    let host = TestHost::start(1, 5.0, &dir, false);
+    let mut c = Client::connect(&host.ws()).await;
+    for _ in 0..60 {
+        c.send("{}").await;
+    }
+    let mut limited = 0;
+    for _ in 0..60 {
+        let v = c.next().await.unwrap();
+        if v["error"] == "rate_limited" {
+            limited += 1;
+        }
+    }
+    assert!(limited >= 20, "{limited} of 60 were rate-limited");
+    let mut huge = Client::connect(&host.ws()).await;
+    huge.send(&"x".repeat(200_000)).await;
+    assert!(huge.next().await.is_none(), "the connection is closed");
+    // Others are served on.
+    let mut d = Client::join(&host.ws(), &host.codes[0], "").await;
+    d.recv_type("state").await;
+    host.stop().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_console_controls_the_session_and_revokes_codes() {
+    let dir = scratch("console");
+    let host = TestHost::start(2, 60.0, &dir, false);
+    let mut console = Client::connect(&host.ws()).await;
+    console
+        .send_json(&json!({"type": "console", "key": host.key.to_lowercase()}))
+        .await;
+    console.recv_type("console_open").await;
+    let room = console.recv_type("room").await;
+    assert_eq!(room["teams"].as_array().unwrap().len(), 2);
+    assert!(
+        room["teams"][0]["qr_svg"]
+            .as_str()
+            .unwrap()
+            .contains("<svg")
+    );
+    assert!(!room["palette"].as_array().unwrap().is_empty());
+
+    let mut device = Client::join(&host.ws(), &host.codes[0], "Dan").await;
+    let control = |key: &str, c: Value| json!({"type": "control", "key": key, "control": c});
+    console
+        .send_json(&control("c-start", json!("start_round")))
+        .await;
+    assert_eq!(console.ack("c-start").await["accepted"], true);
+    state_where(&mut device, |s| s["clock"]["running"] == true).await;
+    console
+        .send_json(&control("c-speed", json!({"speed": 7})))
+        .await;
+    assert_eq!(console.ack("c-speed").await["accepted"], false);
+    console.send_json(&control("c-pause", json!("pause"))).await;
+    assert_eq!(console.ack("c-pause").await["accepted"], true);
+    state_where(&mut device, |s| s["clock"]["paused"] == true).await;
+    let disruption = room["palette"][0]["id"].as_str().unwrap().to_string();
+    console
+        .send_json(&control(
+            "c-inject",
+            json!({"inject": {"disruption": disruption, "teams": [0]}}),
+        ))
+        .await;
+    assert_eq!(console.ack("c-inject").await["accepted"], true);
+    console
+        .send_json(&control(
+            "c-nothing",
+            json!({"inject": {"disruption": "no-such", "teams": []}}),
+        ))
+        .await;
+    assert_eq!(console.ack("c-nothing").await["accepted"], false);
+
+    // The device sees who is joined; a revoked code sends its devices away and stops working.
+    let room = console.recv_type("room").await;
+    assert_eq!(room["teams"][0]["devices"][0], "Dan");
+    console
+        .send_json(&control("c-revoke", json!({"revoke": {"team": 0}})))
+        .await;
+    assert_eq!(console.ack("c-revoke").await["accepted"], true);
+    let mut told = false;
+    while let Some(v) = device.next().await {
+        if v["error"] == "revoked" {
+            told = true;
+        }
+    }
+    assert!(told, "the device was told its code was revoked");
+    let mut late = Client::connect(&host.ws()).await;
+    late.send_json(&json!({"type": "join", "code": host.codes[0]}))
+        .await;
+    assert_eq!(late.next().await.unwrap()["error"], "unknown_code");
+    let room = loop {
+        let r = console.recv_type("room").await;
+        if r["teams"][0]["code"] != host.codes[0] {
+            break r;
+        }
+    };
+    let new_code = room["teams"][0]["code"].as_str().unwrap().to_string();
+    Client::join(&host.ws(), &new_code, "Dan again").await;
+    host.stop().unwrap();
+    let journal = journal_commands(&dir);
+    let consoles = journal
+        .iter()
+        .filter(|e| e["source"]["console"].is_object())
+        .count();
+    assert_eq!(
+        consoles, 2,
+        "start and inject are journaled as the console's: {journal:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn devices_rejoin_a_resumed_session_with_the_same_codes_and_nothing_applies_twice() {
+    let dir = scratch("resume");
+    let host = TestHost::start(2, 30.0, &dir, false);
+    let codes = host.codes.clone();
+    let mut console = Client::connect(&host.ws()).await;
+    console
+        .send_json(&json!({"type": "console", "key": host.key}))
+        .await;
+    console.recv_type("console_open").await;
+    console
+        .send_json(&json!({"type": "control", "key": "s1", "control": "start_round"}))
+        .await;
+    console.ack("s1").await;
+    let mut d = Client::join(&host.ws(), &codes[1], "Eva").await;
+    d.decide(
+        "once-1",
+        json!({"SetSpanner": {"worker": "sara", "on": true}}),
+    )
+    .await;
+    let first = d.ack("once-1").await;
+    // The host goes down (its record is on disk) and comes back from it.
+    drop(host);
+    let again = TestHost::start(2, 30.0, &dir, true);
+    assert_eq!(again.codes, codes, "the same codes");
+    let mut d = Client::join(&again.ws(), &codes[1], "Eva").await;
+    d.decide(
+        "once-1",
+        json!({"SetSpanner": {"worker": "sara", "on": true}}),
+    )
+    .await;
+    let repeat = d.ack("once-1").await;
+    assert_eq!(repeat["repeat"], true);
+    assert_eq!(repeat["accepted"], first["accepted"]);
+    again.stop().unwrap();
+    let journal = journal_commands(&dir);
+    let n = journal
+        .iter()
+        .filter(|e| e["source"]["device"]["key"] == "once-1")
+        .count();
+    assert_eq!(n, 1);
+    let record = cakefactory::sim::record::load(&dir).unwrap();
+    cakefactory::headless::record::verify(&record)
+        .map_err(|e| format!("{e:?}"))
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_pages_are_served_and_nothing_else() {
+    let dir = scratch("pages");
+    let host = TestHost::start(1, 5.0, &dir, false);
+    let addr = host.base.trim_start_matches("http://").to_string();
+    let get = |path: &'static str| {
+        let addr = addr.clone();
+        async move {
+            use tokio::io::{AsyncReadExt, AsyncWriteExt};
+            let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+            let request = format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            s.write_all(request.as_bytes()).await.unwrap();
+            let mut out = Vec::new();
+            tokio::time::timeout(common::hosting::WAIT, s.read_to_end(&mut out))
+                .await
+                .unwrap()
+                .unwrap();
+            String::from_utf8_lossy(&out).into_owned()
+        }
+    };
+    for path in [
+        "/",
+        "/join/ABCDE",
+        "/console",
+        "/web/team.js",
+        "/web/console.js",
+        "/web/common.js",
+        "/web/style.css",
+    ] {
+        let r = get(path).await;
+        assert!(
+            r.starts_with("HTTP/1.1 200"),
+            "{path}: {}",
+            r.lines().next().unwrap_or("")
+        );
+    }
+    for path in [
+        "/../Cargo.toml",
+        "/web/../../Cargo.toml",
+        "/etc/passwd",
+        "/web/missing.js",
+        "/devices.json",
+    ] {
+        let r = get(path).await;
+        assert!(!r.starts_with("HTTP/1.1 200"), "{path} must not be served");
+    }
+    host.stop().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+}
