@@ -34,6 +34,13 @@ pub(crate) struct PlayArgs {
     #[arg(long, value_name = "DIR")]
     #[allow(clippy::option_option)]
     pub resume: Option<Option<PathBuf>>,
+    /// Teams play from their own devices: serve the team client on ADDR:PORT (0.0.0.0:8080, the room's
+    /// network, when no address is given).
+    #[arg(long, value_name = "ADDR:PORT", num_args = 0..=1, default_missing_value = crate::game::hosting::DEFAULT_LISTEN)]
+    pub host: Option<std::net::SocketAddr>,
+    /// The address devices open, when not the one listened on (e.g. behind a proxy).
+    #[arg(long, requires = "host")]
+    pub public_url: Option<String>,
     /// Run the scripted smoke test, saving screenshots in DIR.
     #[arg(long, value_name = "DIR")]
     pub smoke: Option<PathBuf>,
@@ -148,6 +155,7 @@ pub(super) fn play(args: &PlayArgs) -> ExitCode {
         bench_frames: args.bench_frames,
         bench_debrief: args.bench_debrief,
         debrief: None,
+        host: args.host.map(|listen| (listen, args.public_url.clone())),
     })
 }
 
@@ -228,6 +236,7 @@ fn viewer(scale: Option<f32>) -> Result<PlayOptions, String> {
         resume: None,
         replay: None,
         debrief: None,
+        host: None,
     })
 }
 

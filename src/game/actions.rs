@@ -67,6 +67,7 @@ struct Outbox<'w> {
     replay: MessageWriter<'w, super::replay::OpenReplay>,
     replay_actions: MessageWriter<'w, super::ui::replay::ReplayAction>,
     exit: MessageWriter<'w, AppExit>,
+    host: MessageWriter<'w, super::ui::devices::HostAction>,
 }
 
 fn apply_actions(
@@ -164,6 +165,9 @@ fn apply_actions(
             UiAction::SetScale(s) => {
                 settings.scale = style::clamp_scale(s);
                 say(&format!("Text size {:.1}", settings.scale));
+            }
+            UiAction::Host(a) => {
+                out.host.write(a);
             }
             UiAction::Quit => {
                 out.exit.write(AppExit::Success);

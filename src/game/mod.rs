@@ -7,6 +7,7 @@ mod bench;
 pub mod clock;
 pub mod debrief;
 pub mod floor;
+pub mod hosting;
 mod input;
 pub mod offers;
 pub mod presenter;
@@ -29,8 +30,9 @@ use bevy_egui::EguiPlugin;
 
 use crate::scenario::Model;
 
-/// How many teams a game may have: as many as the overview, the colours and a room's projector can show.
-pub const TEAMS: std::ops::RangeInclusive<u32> = 1..=12;
+/// How many teams a game may have: a room of up to 300 people in teams of six or more; the overview shows
+/// them all as tiles, the standings scroll.
+pub const TEAMS: std::ops::RangeInclusive<u32> = 1..=50;
 
 /// How the game was started.
 #[derive(Resource, Clone, Debug)]
@@ -59,6 +61,8 @@ pub struct PlayOptions {
     pub resume: Option<PathBuf>,
     /// Replay the session recorded in this folder (already checked) instead of showing the lobby.
     pub replay: Option<PathBuf>,
+    /// Serve each session to the teams' devices on this address (and the address devices open, if given).
+    pub host: Option<(std::net::SocketAddr, Option<String>)>,
     /// Open only the debrief of this event log (already read).
     pub debrief: Option<(PathBuf, Arc<crate::debrief::Debrief>)>,
 }
@@ -118,4 +122,5 @@ pub fn plugin(app: &mut App) {
         offers::plugin,
         debrief::plugin,
     ));
+    app.add_plugins(hosting::plugin);
 }

@@ -130,6 +130,11 @@ struct Game<'w, 's> {
     replay: Option<Res<'w, Replay>>,
     /// The text size before the slider was dragged.
     smoke_scale: Local<'s, f32>,
+    hosting: ResMut<'w, super::hosting::Hosting>,
+    served: Option<Res<'w, super::hosting::Served>>,
+    /// The smoke device's answer, when it comes.
+    device_answer:
+        Local<'s, std::sync::Arc<std::sync::Mutex<Option<Result<serde_json::Value, String>>>>>,
 }
 
 impl Game<'_, '_> {
@@ -168,40 +173,42 @@ fn run(mut script: ResMut<Script>, mut g: Game) {
         // Let the window settle, then start a session of three teams.
         0 => lobby(&mut g, &dir, f),
         1 if g.on(Screen::Briefing) && f > 20 => shot(&mut g, &dir, 1),
-        2 if f > 10 => start_round(&mut g),
+        // A team's device joins through the window's host, with a real WebSocket, and decides.
+        2 => device_decides(&mut g, f),
+        3 if f > 10 => start_round(&mut g),
         // The facilitator's keys, through the real keyboard input: a speed while paused, Tab, Shift+Tab, Space.
-        3 => keys(&mut g, f),
+        4 => keys(&mut g, f),
         // Play until an hour has passed, then act as a facilitator and a team would.
-        4 if g.session.as_ref().is_some_and(|s| s.running) && g.minutes() >= 60.0 => {
+        5 if g.session.as_ref().is_some_and(|s| s.running) && g.minutes() >= 60.0 => {
             disrupt_and_move(&mut g)
         }
-        5 if f > 30 && g.minutes() >= 150.0 => offers_count_down(&mut g) && shot(&mut g, &dir, 2),
-        6 if f == 5 => {
+        6 if f > 30 && g.minutes() >= 150.0 => offers_count_down(&mut g) && shot(&mut g, &dir, 2),
+        7 if f == 5 => {
             g.settings.show_console = true;
             false
         }
-        6 if f > 25 => shot(&mut g, &dir, 3),
+        7 if f > 25 => shot(&mut g, &dir, 3),
         // End the round with the mouse, through the window's input, as the facilitator would: the console's
         // End round button, then its confirmation.
-        7 => end_round_by_mouse(&mut g, f),
-        8 if g.on(Screen::RoundEnd) && f > 20 => shot(&mut g, &dir, 4),
+        8 => end_round_by_mouse(&mut g, f),
+        9 if g.on(Screen::RoundEnd) && f > 20 => shot(&mut g, &dir, 4),
         // The text size with the mouse: dragging the slider changes nothing until it is released.
-        9 => text_size_by_mouse(&mut g, f),
+        10 => text_size_by_mouse(&mut g, f),
         // The debrief of the session so far, every tab, and an export.
-        10 if f > 10 => {
+        11 if f > 10 => {
             g.open_debrief.write(OpenDebrief);
             true
         }
-        11..=16 if g.on(Screen::Debrief) => debrief_tab(&mut g, &dir, script.step - 11, f),
-        17 if f > 10 => export(&mut g, &dir),
+        12..=17 if g.on(Screen::Debrief) => debrief_tab(&mut g, &dir, script.step - 12, f),
+        18 if f > 10 => export(&mut g, &dir),
         // The replay of the session's record: it plays, steps to the disruption, shows two teams side by
         // side, runs a what-if, and leaves.
-        18 => open_replay(&mut g, f),
-        19 => replay_plays_and_steps(&mut g, &dir, f),
-        20 => side_by_side(&mut g, &dir, f),
-        21 => what_if(&mut g, &dir, f),
-        22 => leave_replay(&mut g, f),
-        23 => check_shots(&mut g, &dir, f),
+        19 => open_replay(&mut g, f),
+        20 => replay_plays_and_steps(&mut g, &dir, f),
+        21 => side_by_side(&mut g, &dir, f),
+        22 => what_if(&mut g, &dir, f),
+        23 => leave_replay(&mut g, f),
+        24 => check_shots(&mut g, &dir, f),
         _ => false,
     };
     if done {
@@ -211,6 +218,13 @@ fn run(mut script: ResMut<Script>, mut g: Game) {
 }
 
 fn lobby(g: &mut Game, dir: &Path, frames: u32) -> bool {
+    if frames == 10 {
+        // Teams play from their devices: the lobby's switch, on a loopback port of the system's choosing.
+        g.hosting.listen = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
+        g.pending
+            .0
+            .push(UiAction::Host(super::ui::devices::HostAction::Enable(true)));
+    }
     if frames == 20 {
         g.shoot(dir, SHOTS[0]);
     }
@@ -220,6 +234,65 @@ fn lobby(g: &mut Game, dir: &Path, frames: u32) -> bool {
     let start = StartGame::with_teams(&g.options.model, 3, g.options.seed);
     g.start_game.write(start);
     true
+}
+
+/// A device joins team 1 through the window's host and turns its shared board on; checked to be answered
+/// "accepted", applied, and journaled as the device's.
+fn device_decides(g: &mut Game, frame: u32) -> bool {
+    let fail = |g: &mut Game, what: String| {
+        eprintln!("smoke: device FAILED: {what}");
+        g.exit.write(AppExit::error());
+        false
+    };
+    if frame == 1 {
+        let Some(served) = g.served.as_ref() else {
+            return fail(g, "the lobby's switch did not start the host".into());
+        };
+        let url = format!("ws://{}/ws", served.host.addr);
+        let code = served.host.codes().teams[0].clone();
+        let answer = std::sync::Arc::clone(&g.device_answer);
+        std::thread::spawn(move || {
+            let a = crate::host::load::one_decision(
+                &url,
+                &code,
+                "Smoke device",
+                "smoke-1",
+                serde_json::json!({"SetPractice": {"SharedBoard": true}}),
+            );
+            if let Ok(mut slot) = answer.lock() {
+                *slot = Some(a);
+            }
+        });
+        return false;
+    }
+    let answer = g.device_answer.lock().ok().and_then(|mut a| a.take());
+    match answer {
+        None => false,
+        Some(Err(e)) => fail(g, e),
+        Some(Ok(ack)) if ack["accepted"] != true => fail(g, format!("not accepted: {ack}")),
+        Some(Ok(_)) => {
+            let journal = g
+                .folder
+                .dir
+                .as_ref()
+                .and_then(|d| {
+                    std::fs::read_to_string(d.join(crate::sim::record::JOURNAL_FILE)).ok()
+                })
+                .unwrap_or_default();
+            let board = g
+                .session
+                .as_ref()
+                .and_then(|s| g.factories.get(s.factories[0]).ok())
+                .is_some_and(|f| f.org().practices.shared_board);
+            if !journal.contains(r#""who":"Smoke device","key":"smoke-1""#) || !board {
+                return fail(
+                    g,
+                    format!("not journaled as the device's or not applied: {journal}"),
+                );
+            }
+            true
+        }
+    }
 }
 
 /// Takes screenshot `SHOTS[i]`.

@@ -327,7 +327,10 @@ fn publish(
     factories: Query<&FactorySim>,
     metrics: Res<LiveMetrics>,
     pace: Res<Pace>,
+    countdowns: Option<Res<state::OfferCountdowns>>,
 ) {
+    let none = state::OfferCountdowns::default();
+    let countdowns = countdowns.as_deref().unwrap_or(&none);
     let now = Instant::now();
     let teams = session.factories.len();
     bridge.published.resize(teams, None);
@@ -356,7 +359,7 @@ fn publish(
             .get(f)
             .map(|t| t.iter().cloned().collect())
             .unwrap_or_default();
-        let team = state::team_state(f as u16, &session, sim, live, ticker, &pace);
+        let team = state::team_state(f as u16, &session, sim, live, ticker, &pace, countdowns);
         let text: Arc<str> = serde_json::to_string(&team).unwrap_or_default().into();
         if let Some(tx) = bridge.shared.team_states.get(f) {
             tx.send_replace(text);

@@ -382,3 +382,49 @@ fn report(logs: &[DeviceLog], dir: &std::path::Path, seconds: f64) -> Result<Loa
         seconds,
     })
 }
+
+/// One device's whole visit, blocking (the window's smoke test): joins the team with `code` at the host's
+/// WebSocket `url` as `who`, waits for the team's state, gives `action` with `key`, and returns the answer.
+/// Every wait is bounded.
+pub fn one_decision(
+    url: &str,
+    code: &str,
+    who: &str,
+    key: &str,
+    action: Value,
+) -> Result<Value, String> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    runtime.block_on(async {
+        let visit = async {
+            let mut ws = join(url, code, who).await?;
+            let mut decided = false;
+            while let Some(m) = ws.next().await {
+                let Ok(Message::Text(t)) = m else { continue };
+                let v: Value = serde_json::from_str(t.as_str()).unwrap_or(Value::Null);
+                match v["type"].as_str() {
+                    Some("state") if !decided => {
+                        decided = true;
+                        let text =
+                            json!({"type": "command", "key": key, "action": action}).to_string();
+                        ws.send(Message::Text(text.into()))
+                            .await
+                            .map_err(|e| e.to_string())?;
+                    }
+                    Some("ack") if v["key"] == key => {
+                        let _ = ws.close(None).await;
+                        return Ok(v);
+                    }
+                    Some("error") => return Err(format!("the host answered {v}")),
+                    _ => {}
+                }
+            }
+            Err("the host closed the connection".to_string())
+        };
+        tokio::time::timeout(Duration::from_secs(20), visit)
+            .await
+            .map_err(|_| "no answer within 20 s".to_string())?
+    })
+}

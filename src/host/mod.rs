@@ -229,9 +229,7 @@ impl Host {
         let addr = std_listener
             .local_addr()
             .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
-        let public_url = public_url
-            .map(|u| u.trim_end_matches('/').to_string())
-            .unwrap_or_else(|| format!("http://{}", reachable(addr)));
+        let public_url = address(addr, public_url);
         let (inbound_tx, inbound_rx) = mpsc::channel(INBOUND_CAPACITY);
         let shared = Arc::new(Shared {
             codes: RwLock::new(codes),
@@ -311,6 +309,14 @@ impl Drop for Host {
             rt.shutdown_timeout(std::time::Duration::from_secs(2));
         }
     }
+}
+
+/// The address devices open for a host listening on `listen`: `given` if there is one, else found from the
+/// listening address (on every interface: this machine's address on the room's network).
+pub fn address(listen: SocketAddr, given: Option<String>) -> String {
+    given
+        .map(|u| u.trim_end_matches('/').to_string())
+        .unwrap_or_else(|| format!("http://{}", reachable(listen)))
 }
 
 /// The address devices can reach for a listening address: itself, unless it listens on every interface;

@@ -30,6 +30,12 @@ impl Default for Pace {
     }
 }
 
+/// Real seconds left to answer each open offer, when the clock that drives the session counts them itself
+/// (the window's live offers): `(team, offer, seconds left or None while the game waits)`. Empty: offers
+/// close at their due time in simulated minutes, and the seconds follow from the pace.
+#[derive(bevy::prelude::Resource, Clone, Debug, Default, PartialEq)]
+pub struct OfferCountdowns(pub Vec<(u16, u32, Option<f64>)>);
+
 /// The session's clock and rounds.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ClockState {
@@ -305,7 +311,8 @@ fn minutes_from(t: SimTime, round_start: SimTime) -> f64 {
     }
 }
 
-/// Team `factory`'s state: `sim` is its factory, `live` its live figures, `ticker` its latest ticker lines.
+/// Team `factory`'s state: `sim` is its factory, `live` its live figures, `ticker` its latest ticker lines,
+/// `countdowns` the offers' seconds when the clock counts them itself.
 pub fn team_state(
     factory: u16,
     session: &Session,
@@ -313,6 +320,7 @@ pub fn team_state(
     live: Option<Live>,
     ticker: Vec<TickerLine>,
     pace: &Pace,
+    countdowns: &OfferCountdowns,
 ) -> TeamState {
     let model: &Model = sim.model();
     let org = sim.org();
@@ -456,7 +464,14 @@ pub fn team_state(
                 quantity: o.quantity,
                 price: o.price,
                 due_minute: minutes_from(o.due, start),
-                seconds_left: offer_seconds(o.due, now, session.running, pace),
+                seconds_left: match countdowns
+                    .0
+                    .iter()
+                    .find(|c| c.0 == factory && c.1 == o.offer)
+                {
+                    Some(&(_, _, left)) => left,
+                    None => offer_seconds(o.due, now, session.running, pace),
+                },
             })
             .collect(),
         ticker,

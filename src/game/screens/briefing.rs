@@ -6,7 +6,9 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::Screen;
 use crate::factory::FactorySim;
 use crate::game::clock::{GameClock, SPEEDS};
+use crate::game::hosting::Served;
 use crate::game::ui::briefing::{BriefingView, briefing};
+use crate::game::ui::devices::devices;
 use crate::game::ui::{PanelSet, PendingActions, UiSettings, overlay_frame, prepare, root_ui};
 use crate::sim::Session;
 
@@ -60,6 +62,7 @@ fn briefing_ui(
     session: Res<Session>,
     factories: Query<&FactorySim>,
     clock: Res<GameClock>,
+    served: Option<Res<Served>>,
     mut pending: ResMut<PendingActions>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -69,7 +72,20 @@ fn briefing_ui(
     egui::CentralPanel::default()
         .frame(overlay_frame(255))
         .show(&mut root, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| briefing(ui, &v, &mut pending.0));
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                briefing(ui, &v, &mut pending.0);
+                // The room joins from its devices: each team's code and QR code, and who has joined.
+                if let Some(served) = &served {
+                    ui.separator();
+                    let size = if session.team_names.len() <= 12 {
+                        120.0
+                    } else {
+                        90.0
+                    };
+                    let view = served.view(&session.team_names, false, size);
+                    devices(ui, &view, false, &mut pending.0);
+                }
+            });
         });
     Ok(())
 }

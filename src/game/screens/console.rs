@@ -8,9 +8,11 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::game::clock::{GameClock, SPEEDS};
+use crate::game::hosting::Served;
 use crate::game::presenter::presenting;
 use crate::game::record::{InjectionLog, OpenOffers};
 use crate::game::ui::console::{Coming, ConsoleState, ConsoleView, coming_disruptions, console};
+use crate::game::ui::devices::devices;
 use crate::game::ui::{PanelSet, PendingActions, UiSettings, countdown, dock, prepare};
 use crate::sim::Session;
 
@@ -39,6 +41,7 @@ pub(super) struct ConsoleData<'w> {
     clock: Res<'w, GameClock>,
     injections: Res<'w, InjectionLog>,
     offers: Res<'w, OpenOffers>,
+    served: Option<Res<'w, Served>>,
 }
 
 impl ConsoleData<'_> {
@@ -70,11 +73,13 @@ impl ConsoleData<'_> {
             .collect()
     }
 
-    /// Draws the console into `ui`.
+    /// Draws the console into `ui`; `private`: on the facilitator's own screen (the console page's key may
+    /// show), not the room's.
     pub(super) fn show(
         &self,
         ui: &mut egui::Ui,
         state: &mut ConsoleState,
+        private: bool,
         actions: &mut Vec<crate::game::ui::UiAction>,
     ) {
         let s = &*self.session;
@@ -93,6 +98,14 @@ impl ConsoleData<'_> {
             coming: &coming,
         };
         console(ui, &v, state, actions);
+        if let Some(served) = &self.served {
+            ui.separator();
+            egui::CollapsingHeader::new(egui::RichText::new("Team devices").strong())
+                .default_open(true)
+                .show(ui, |ui| {
+                    devices(ui, &served.view(&s.team_names, private, 0.0), true, actions);
+                });
+        }
     }
 }
 
@@ -120,7 +133,8 @@ fn console_dock(
                 pending.0.push(crate::game::ui::UiAction::ToggleConsole);
             }
         });
-        egui::ScrollArea::vertical().show(ui, |ui| data.show(ui, &mut state.0, &mut pending.0));
+        egui::ScrollArea::vertical()
+            .show(ui, |ui| data.show(ui, &mut state.0, false, &mut pending.0));
     });
     Ok(())
 }

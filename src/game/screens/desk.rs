@@ -126,7 +126,8 @@ fn desk_ui(
             egui::RichText::new("Only this window sees the console; the room sees the other one.")
                 .color(style::MUTED),
         );
-        egui::ScrollArea::vertical().show(ui, |ui| data.show(ui, &mut console.0, &mut pending.0));
+        egui::ScrollArea::vertical()
+            .show(ui, |ui| data.show(ui, &mut console.0, true, &mut pending.0));
     });
     Ok(())
 }

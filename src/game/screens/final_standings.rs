@@ -30,6 +30,7 @@ fn final_ui(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     prepare(ctx, &settings);
+    sort.0.selected = Some(settings.selected);
     if let Some(report) = &shown.0 {
         results(
             ctx,

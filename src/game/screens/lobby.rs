@@ -60,6 +60,7 @@ fn lobby_ui(
     mut desk: DeskContext,
     settings: Res<UiSettings>,
     offer_window: Res<OfferWindow>,
+    hosting: Res<crate::game::hosting::Hosting>,
     mut state: ResMut<Lobby>,
     mut pending: ResMut<PendingActions>,
 ) -> Result {
@@ -68,6 +69,10 @@ fn lobby_ui(
     state.0.scale = settings.scale;
     state.0.presenter = settings.presenter;
     state.0.offer_window = *offer_window;
+    if state.0.hosting != hosting.enabled || state.0.host_address.is_empty() {
+        state.0.hosting = hosting.enabled;
+        state.0.host_address = crate::host::address(hosting.listen, hosting.public_url.clone());
+    }
     let mut root = root_ui(ctx, "lobby");
     egui::CentralPanel::default().show(&mut root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| lobby(ui, &mut state.0, &mut pending.0));

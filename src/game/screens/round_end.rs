@@ -78,6 +78,7 @@ fn round_end_ui(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     prepare(ctx, &settings);
+    sort.0.selected = Some(settings.selected);
     if let Some(report) = &shown.0 {
         let title = format!("Round {} is over", session.round);
         results(

@@ -36,28 +36,11 @@ pub fn briefing(ui: &mut egui::Ui, v: &BriefingView, actions: &mut Vec<UiAction>
         ui.add_space(20.0);
     });
     ui.heading("Teams and their organisation");
-    egui::Grid::new("briefing_teams")
-        .striped(true)
-        .min_col_width(160.0)
-        .show(ui, |ui| {
-            for (i, (team, design, pending)) in v.teams.iter().enumerate() {
-                ui.label(
-                    RichText::new(team)
-                        .strong()
-                        .size(18.0)
-                        .color(style::color32(i)),
-                );
-                ui.label(RichText::new(design).size(18.0));
-                if let Some(p) = pending {
-                    ui.label(
-                        RichText::new(format!("next: {p}"))
-                            .size(18.0)
-                            .color(style::WARNING),
-                    );
-                }
-                ui.end_row();
-            }
-        });
+    if v.teams.len() <= LIST_UP_TO {
+        team_list(ui, v);
+    } else {
+        teams_by_design(ui, v);
+    }
     ui.add_space(16.0);
     ui.label(
         RichText::new(
@@ -90,6 +73,70 @@ pub fn briefing(ui: &mut egui::Ui, v: &BriefingView, actions: &mut Vec<UiAction>
     });
 }
 
+/// Up to this many teams the briefing lists a line per team; more are grouped by design.
+const LIST_UP_TO: usize = 12;
+
+/// A line per team: its design, and the one it has chosen for the next round.
+fn team_list(ui: &mut egui::Ui, v: &BriefingView) {
+    egui::Grid::new("briefing_teams")
+        .striped(true)
+        .min_col_width(160.0)
+        .show(ui, |ui| {
+            for (i, (team, design, pending)) in v.teams.iter().enumerate() {
+                ui.label(
+                    RichText::new(team)
+                        .strong()
+                        .size(18.0)
+                        .color(style::color32(i)),
+                );
+                ui.label(RichText::new(design).size(18.0));
+                if let Some(p) = pending {
+                    ui.label(
+                        RichText::new(format!("next: {p}"))
+                            .size(18.0)
+                            .color(style::WARNING),
+                    );
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// Many teams: each design once, with the teams on it (a team that has chosen another design for the next
+/// round says which), so a room of 50 teams reads at a glance.
+fn teams_by_design(ui: &mut egui::Ui, v: &BriefingView) {
+    let mut designs: Vec<&str> = Vec::new();
+    for (_, design, _) in &v.teams {
+        if !designs.contains(&design.as_str()) {
+            designs.push(design);
+        }
+    }
+    for design in designs {
+        let on: Vec<usize> = (0..v.teams.len())
+            .filter(|&i| v.teams[i].1 == design)
+            .collect();
+        ui.label(
+            RichText::new(format!("{design} ({})", on.len()))
+                .size(18.0)
+                .strong(),
+        );
+        ui.horizontal_wrapped(|ui| {
+            for i in on {
+                let (team, _, pending) = &v.teams[i];
+                let text = match pending {
+                    Some(p) => format!("{team} (next: {p})"),
+                    None => team.clone(),
+                };
+                ui.add(
+                    egui::Label::new(RichText::new(text).size(16.0).color(style::color32(i)))
+                        .wrap_mode(egui::TextWrapMode::Extend),
+                );
+            }
+        });
+        ui.add_space(6.0);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,5 +160,42 @@ mod tests {
         assert!(shows(&t, "Round 2 of 4"));
         assert!(shows(&t, "The market heats up"));
         assert!(shows(&t, "next: cross_functional"));
+    }
+
+    #[test]
+    fn fifty_teams_are_grouped_by_design() {
+        let teams = (0..50)
+            .map(|i| {
+                let design = if i % 3 == 0 { "Cells" } else { "Departments" };
+                let pending = (i == 7).then(|| "Cells".to_string());
+                (format!("Team {}", i + 1), design.to_string(), pending)
+            })
+            .collect();
+        let v = BriefingView {
+            round: 1,
+            rounds: 4,
+            news: "",
+            teams,
+            speeds: &[1.0],
+            speed: 0,
+        };
+        let t = texts(|ui| briefing(ui, &v, &mut Vec::new()));
+        assert!(
+            shows(&t, "Cells (17)") && shows(&t, "Departments (33)"),
+            "{t:?}"
+        );
+        assert!(shows(&t, "Team 8 (next: Cells)"));
+        for i in 1..=50 {
+            assert!(
+                t.iter()
+                    .any(|x| x == &format!("Team {i}") || x.starts_with(&format!("Team {i} (")))
+            );
+        }
+        for p in crate::game::ui::testing::PROJECTORS {
+            let problems = crate::game::ui::testing::layout_problems(p, p.0 / p.2 - 48.0, |ui| {
+                briefing(ui, &v, &mut Vec::new());
+            });
+            assert!(problems.is_empty(), "{p:?}: {problems:#?}");
+        }
     }
 }

@@ -39,6 +39,10 @@ pub struct LobbyState {
     pub offer_window: OfferWindow,
     /// Recorded sessions that did not finish, newest first.
     pub resumable: Vec<Resumable>,
+    /// Teams play from their own devices: the game serves them the team client.
+    pub hosting: bool,
+    /// The address their devices open.
+    pub host_address: String,
     /// The shipped scenarios, compiled once.
     shipped_models: Vec<Result<Arc<Model>, String>>,
 }
@@ -57,6 +61,8 @@ impl Default for LobbyState {
             presenter: false,
             offer_window: OfferWindow::default(),
             resumable: Vec::new(),
+            hosting: false,
+            host_address: String::new(),
             shipped_models: Vec::new(),
         }
     }
@@ -263,6 +269,7 @@ fn teams_column(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiA
     {
         actions.push(UiAction::Presenter(presenter));
     }
+    devices_switch(ui, state, actions);
     ui.add_space(12.0);
     // The scenario must run with this many teams (its work within the limits, its schedule's teams).
     let problem = model
@@ -283,6 +290,30 @@ fn teams_column(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiA
             model: m,
             seed: state.seed,
         });
+    }
+}
+
+/// Teams play from their own devices, or from this window's panels.
+fn devices_switch(ui: &mut egui::Ui, state: &LobbyState, actions: &mut Vec<UiAction>) {
+    let mut on = state.hosting;
+    if ui
+        .checkbox(&mut on, "Teams play from their own devices (phones, tablets, laptops)")
+        .on_hover_text(
+            "The game serves each team a page in the browser, nothing to install: each team joins with its \
+             own code or QR code, shown when the game starts",
+        )
+        .changed()
+    {
+        actions.push(UiAction::Host(super::devices::HostAction::Enable(on)));
+    }
+    if state.hosting {
+        ui.label(
+            RichText::new(format!(
+                "Devices on the room's network will open {} (codes and QR codes follow at the start)",
+                state.host_address
+            ))
+            .color(style::MUTED),
+        );
     }
 }
 

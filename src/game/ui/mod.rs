@@ -5,6 +5,7 @@
 
 pub mod briefing;
 pub mod console;
+pub mod devices;
 pub mod glance;
 pub mod lobby;
 pub mod menu;
@@ -85,6 +86,8 @@ pub enum UiAction {
     SetScale(f32),
     /// How teams get to answer rush offers.
     SetOfferWindow(crate::game::clock::OfferWindow),
+    /// Something asked of the host that serves the teams' devices.
+    Host(devices::HostAction),
     /// Close the game.
     Quit,
 }

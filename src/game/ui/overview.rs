@@ -21,16 +21,21 @@ pub struct TeamRow {
 const CARD_H: f32 = 92.0;
 const ROW_H: f32 = 26.0;
 
-/// How the overview fits every team into `height`: cards with a sparkline, compact one-line rows, or compact
-/// rows in two columns.
+/// The smallest width and the height of a tile (points), the side of a small tile, and the gap between.
+const TILE_W: f32 = 54.0;
+const TILE_H: f32 = 36.0;
+const MINI: f32 = 26.0;
+const TILE_GAP: f32 = 3.0;
+
+/// How the overview fits every team into `height`: cards with a sparkline, compact one-line rows, or tiles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fit {
     /// A card per team.
     Cards,
     /// A line per team.
     Rows,
-    /// A line per team, two columns.
-    TwoColumns,
+    /// A small tile per team (name, delivered, profit), as many to a row as the width holds: up to 50 teams.
+    Tiles,
 }
 
 /// The roomiest way to show `teams` teams in `height` points.
@@ -41,12 +46,12 @@ pub fn fit(teams: usize, height: f32) -> Fit {
     } else if n * ROW_H <= height {
         Fit::Rows
     } else {
-        Fit::TwoColumns
+        Fit::Tiles
     }
 }
 
-/// Every team, a click selects one: cards when they fit, else a compact line each (in two columns if need
-/// be), so that the whole session is always in view.
+/// Every team, a click selects one: cards when they fit, else a compact line each, else a tile each, so that
+/// the whole session is always in view.
 pub fn overview(ui: &mut egui::Ui, rows: &[TeamRow], selected: usize, actions: &mut Vec<UiAction>) {
     ui.heading("All teams");
     ui.label(RichText::new("Click a team or press Tab").color(style::MUTED));
@@ -58,14 +63,146 @@ pub fn overview(ui: &mut egui::Ui, rows: &[TeamRow], selected: usize, actions: &
                 compact(ui, i, row, selected, actions);
             }
         }
-        Fit::TwoColumns => {
-            let half = rows.len().div_ceil(2);
-            ui.columns(2, |cols| {
-                for (i, row) in rows.iter().enumerate() {
-                    compact(&mut cols[i / half], i, row, selected, actions);
-                }
-            });
+        Fit::Tiles => tiles(ui, rows, selected, actions),
+    }
+}
+
+/// A tile per team, in rows as wide as the panel: the name, deliveries and profit; when the panel is too
+/// short for those, small tiles with the team's number (or the start of its name) over a bar green for a
+/// profit, red for a loss. The team on screen stands out (lit, a thick border in its colour); hovering gives
+/// every figure, a click selects.
+fn tiles(ui: &mut egui::Ui, rows: &[TeamRow], selected: usize, actions: &mut Vec<UiAction>) {
+    let width = ui.available_width();
+    let height = ui.available_height();
+    let layout = |min_w: f32, h: f32| {
+        let per_row = ((width + TILE_GAP) / (min_w + TILE_GAP)).floor().max(1.0);
+        let w = ((width + TILE_GAP) / per_row - TILE_GAP).floor();
+        let lines = (rows.len() as f32 / per_row).ceil();
+        (per_row as usize, w, h, lines * (h + TILE_GAP))
+    };
+    let full = layout(TILE_W, TILE_H);
+    let (per_row, w, h, total) = if full.3 <= height {
+        full
+    } else {
+        layout(MINI, MINI)
+    };
+    let mini = h < TILE_H;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        let (area, _) = ui.allocate_exact_size(egui::vec2(width, total), Sense::hover());
+        for (i, row) in rows.iter().enumerate() {
+            let at = area.min
+                + egui::vec2(
+                    (i % per_row) as f32 * (w + TILE_GAP),
+                    (i / per_row) as f32 * (h + TILE_GAP),
+                );
+            let rect = egui::Rect::from_min_size(at, egui::vec2(w, h));
+            let response = ui.interact(rect, ui.id().with(("tile", i)), Sense::click());
+            tile(ui, rect, i, row, i == selected, mini);
+            let f = &row.live.figures;
+            if response
+                .on_hover_text(format!(
+                    "{}: {}\ndelivered {}, late {}, lost {}, WIP {}, profit {}\nclick to watch this team",
+                    row.name,
+                    row.live.design,
+                    f.delivered,
+                    f.late,
+                    f.lost,
+                    row.live.wip,
+                    money(f.profit())
+                ))
+                .clicked()
+            {
+                actions.push(UiAction::SelectTeam(i));
+            }
         }
+    });
+}
+
+/// The label of a small tile: the number of "Team 12", else the start of the name.
+fn short_name(name: &str) -> String {
+    match name.strip_prefix("Team ") {
+        Some(n) if n.chars().all(|c| c.is_ascii_digit()) => n.to_string(),
+        _ => name.chars().take(3).collect(),
+    }
+}
+
+/// Paints team `i`'s tile.
+fn tile(ui: &egui::Ui, rect: egui::Rect, i: usize, row: &TeamRow, on: bool, mini: bool) {
+    let painter = ui.painter_at(rect);
+    // The team on screen: filled with its colour, framed in white, its text white.
+    let (fill, frame, text) = if on {
+        (
+            style::color32(i).gamma_multiply(0.7),
+            Stroke::new(2.5, Color32::WHITE),
+            Color32::WHITE,
+        )
+    } else {
+        (
+            Color32::from_gray(35),
+            Stroke::new(1.0, style::color32(i)),
+            style::color32(i),
+        )
+    };
+    painter.rect_filled(rect, 3.0, fill);
+    painter.rect_stroke(
+        rect.shrink(frame.width / 2.0),
+        3.0,
+        frame,
+        egui::StrokeKind::Inside,
+    );
+    let profit = row.live.figures.profit();
+    let money_color = if profit < 0.0 {
+        style::ALERT
+    } else {
+        style::GOOD
+    };
+    if mini {
+        painter.text(
+            rect.center() - egui::vec2(0.0, 2.0),
+            egui::Align2::CENTER_CENTER,
+            short_name(&row.name),
+            egui::FontId::proportional(12.0),
+            text,
+        );
+        let bar = egui::Rect::from_min_max(
+            rect.left_bottom() + egui::vec2(3.0, -5.0),
+            rect.right_bottom() + egui::vec2(-3.0, -2.0),
+        );
+        painter.rect_filled(bar, 1.0, money_color);
+        return;
+    }
+    let font = egui::FontId::proportional(10.0);
+    painter.text(
+        rect.left_top() + egui::vec2(4.0, 3.0),
+        egui::Align2::LEFT_TOP,
+        &row.name,
+        egui::FontId::proportional(12.0),
+        text,
+    );
+    painter.text(
+        rect.left_bottom() + egui::vec2(4.0, -3.0),
+        egui::Align2::LEFT_BOTTOM,
+        format!("✔{}", row.live.figures.delivered),
+        font.clone(),
+        Color32::LIGHT_GRAY,
+    );
+    painter.text(
+        rect.right_bottom() + egui::vec2(-4.0, -3.0),
+        egui::Align2::RIGHT_BOTTOM,
+        short_money(profit),
+        font,
+        money_color,
+    );
+}
+
+/// Money in a tile's width: "-12k", "1.2k", "-850".
+fn short_money(x: f64) -> String {
+    if x.abs() >= 9999.5 {
+        format!("{:.0}k", x / 1000.0)
+    } else if x.abs() >= 999.5 {
+        format!("{:.1}k", x / 1000.0)
+    } else {
+        format!("{x:.0}")
     }
 }
 
@@ -291,6 +428,55 @@ mod tests {
     fn the_overview_fits_every_team() {
         assert_eq!(fit(4, 600.0), Fit::Cards);
         assert_eq!(fit(8, 600.0), Fit::Rows);
-        assert_eq!(fit(12, 250.0), Fit::TwoColumns);
+        assert_eq!(fit(12, 250.0), Fit::Tiles);
+        assert_eq!(fit(50, 500.0), Fit::Tiles);
+    }
+
+    #[test]
+    fn the_overview_holds_fifty_teams_on_both_projectors() {
+        let rows: Vec<TeamRow> = (0..50)
+            .map(|i| TeamRow {
+                name: format!("Team {}", i + 1),
+                live: Live {
+                    design: "Cross-functional cells".into(),
+                    figures: crate::metrics::collector::Figures {
+                        delivered: 40 + i,
+                        late: 3,
+                        costs: 12_345.0,
+                        ..Default::default()
+                    },
+                    wip: 23,
+                },
+                buckets: vec![1, 2, 3],
+            })
+            .collect();
+        for p in crate::game::ui::testing::PROJECTORS {
+            let problems = crate::game::ui::testing::layout_problems(p, 230.0, |ui| {
+                overview(ui, &rows, 37, &mut Vec::new());
+            });
+            assert!(problems.is_empty(), "{p:?}: {problems:#?}");
+        }
+        let shown = crate::game::ui::testing::texts(|ui| overview(ui, &rows, 0, &mut Vec::new()));
+        for i in 1..=50 {
+            let (long, short) = (format!("Team {i}"), i.to_string());
+            assert!(
+                shown.iter().any(|t| *t == long || *t == short),
+                "Team {i} missing: {shown:?}"
+            );
+        }
+        // A short panel: small numbered tiles, every team still there.
+        let small = crate::game::ui::testing::texts(|ui| {
+            ui.allocate_ui(egui::vec2(150.0, 300.0), |ui| {
+                overview(ui, &rows, 0, &mut Vec::new());
+            });
+        });
+        for i in 1..=50 {
+            assert!(
+                small.iter().any(|t| *t == i.to_string()),
+                "tile {i} missing: {small:?}"
+            );
+        }
+        assert_eq!(short_name("Team 12"), "12");
+        assert_eq!(short_name("Blue"), "Blu");
     }
 }

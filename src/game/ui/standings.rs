@@ -104,6 +104,8 @@ pub struct StandingsState {
     /// Column to sort by (0 = team name).
     pub sort: usize,
     pub descending: bool,
+    /// The team on screen, whose row stands out (however many teams there are).
+    pub selected: Option<usize>,
 }
 
 /// A team's row: its index, its name and its figures.
@@ -144,7 +146,16 @@ pub fn standings(
             ui.end_row();
             for &r in &order {
                 let (i, name, m) = rows[r];
-                ui.label(RichText::new(name).strong().color(style::color32(i)));
+                let name = RichText::new(name).strong().color(style::color32(i));
+                if state.selected == Some(i) {
+                    ui.label(
+                        name.background_color(egui::Color32::from_gray(70))
+                            .underline(),
+                    )
+                    .on_hover_text("The team on screen");
+                } else {
+                    ui.label(name);
+                }
                 ui.label(RichText::new(&m.design).color(style::MUTED));
                 for (c, b) in cols.iter().zip(&best) {
                     cell(ui, c, m, *b, rows.len() > 1);
@@ -292,6 +303,7 @@ mod tests {
         let mut state = StandingsState {
             sort: 4,
             descending: true,
+            selected: Some(1),
         };
         let t = texts(|ui| standings(ui, &report, Some(1), &mut state));
         assert!(shows(&t, "Team 1") && shows(&t, "Team 2"));

@@ -1,0 +1,287 @@
+//! The window as the host: with the lobby's switch on (or `play --host`), each new or resumed session is
+//! served to the teams' devices and the facilitator's console page; the console page's clock controls move
+//! the window's clock; the devices see the window's pace and its offer countdowns. Replays are never served.
+
+use std::net::SocketAddr;
+
+use bevy::prelude::*;
+
+use super::clock::{GameClock, SPEEDS};
+use super::record::{EventRecord, OpenOffers, SessionFolder};
+use super::state::Screen;
+use super::ui::Notice;
+use super::ui::devices::{DeviceCard, DevicesView, HostAction};
+use crate::host::state::OfferCountdowns;
+use crate::host::{Codes, Host, HostControl, Pace};
+use crate::sim::Session;
+
+/// The address the window's host listens on unless told otherwise: every interface, for the room's network.
+pub const DEFAULT_LISTEN: &str = "0.0.0.0:8080";
+
+/// Whether and where the window serves its sessions to devices.
+#[derive(Resource, Clone, Debug, PartialEq)]
+pub struct Hosting {
+    /// Serve each session.
+    pub enabled: bool,
+    /// The address to listen on.
+    pub listen: SocketAddr,
+    /// The address devices open, if not found from the listening address.
+    pub public_url: Option<String>,
+}
+
+impl Default for Hosting {
+    fn default() -> Self {
+        Hosting {
+            enabled: false,
+            listen: DEFAULT_LISTEN
+                .parse()
+                .unwrap_or_else(|_| SocketAddr::from(([0, 0, 0, 0], 8080))),
+            public_url: None,
+        }
+    }
+}
+
+/// The host serving the session now, and each join link's QR code.
+#[derive(Resource)]
+pub struct Served {
+    /// The running host.
+    pub host: Host,
+    /// The session it serves (its factories).
+    factories: Vec<Entity>,
+    /// Each team's join link and its QR code's modules (`true`: dark), width first.
+    pub links: Vec<(String, Option<(usize, Vec<bool>)>)>,
+    /// The facilitator's console page, with its key.
+    console: String,
+}
+
+impl Served {
+    /// The devices panel's view of the teams `names`: with `facilitator`, the console page's link too (never
+    /// on the projector); QR codes of `qr_size` points (0: none).
+    pub fn view<'a>(
+        &'a self,
+        names: &'a [String],
+        facilitator: bool,
+        qr_size: f32,
+    ) -> DevicesView<'a> {
+        let codes = self.host.codes();
+        let devices = self.host.devices();
+        DevicesView {
+            address: &self.host.public_url,
+            console_url: facilitator.then_some(self.console.as_str()),
+            teams: names
+                .iter()
+                .enumerate()
+                .map(|(f, team)| DeviceCard {
+                    team,
+                    code: crate::host::codes::grouped(
+                        codes.teams.get(f).map_or("", String::as_str),
+                    ),
+                    url: self.links.get(f).map_or("", |l| l.0.as_str()),
+                    qr: self.links.get(f).and_then(|l| l.1.as_ref()),
+                    devices: devices.get(f).cloned().unwrap_or_default(),
+                })
+                .collect(),
+            qr_size,
+        }
+    }
+
+    /// Makes the QR codes of the links that changed (a revoked code).
+    fn refresh(&mut self, teams: usize) {
+        for f in 0..teams {
+            let url = self.host.join_url(f as u16);
+            if self.links.get(f).is_some_and(|(u, _)| *u == url) {
+                continue;
+            }
+            let qr = crate::host::qr_modules(&url);
+            if f < self.links.len() {
+                self.links[f] = (url, qr);
+            } else {
+                self.links.push((url, qr));
+            }
+        }
+        self.links.truncate(teams);
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Hosting>()
+        .init_resource::<OfferCountdowns>()
+        .add_message::<HostAction>();
+    crate::host::plugin(app);
+    app.add_systems(Startup, from_command_line);
+    // A replay replaces the live session in the world: the devices are let go rather than shown it.
+    app.add_systems(OnEnter(Screen::Replay), stop);
+    app.add_systems(
+        Update,
+        (
+            take_actions,
+            serve.run_if(not(in_state(Screen::Replay))),
+            follow_console,
+            keep_pace,
+        )
+            .chain()
+            .before(crate::sim::SimSet::Commands),
+    );
+}
+
+/// `play --host [ADDR:PORT]` turns hosting on from the start.
+fn from_command_line(options: Option<Res<super::PlayOptions>>, mut hosting: ResMut<Hosting>) {
+    if let Some((listen, public_url)) = options.as_ref().and_then(|o| o.host.clone()) {
+        *hosting = Hosting {
+            enabled: true,
+            listen,
+            public_url,
+        };
+    }
+}
+
+fn say(world: &mut World, text: String) {
+    let until = world.resource::<Time<Real>>().elapsed_secs_f64() + 10.0;
+    world.resource_mut::<Notice>().0 = Some((text, until));
+}
+
+fn take_actions(
+    mut actions: MessageReader<HostAction>,
+    mut hosting: ResMut<Hosting>,
+    served: Option<ResMut<Served>>,
+    session: Option<Res<Session>>,
+    mut notice: ResMut<Notice>,
+    time: Res<Time<Real>>,
+) {
+    let mut served = served;
+    for a in actions.read() {
+        match a {
+            HostAction::Enable(on) => hosting.enabled = *on,
+            HostAction::Revoke(f) => {
+                let Some(s) = served.as_mut() else { continue };
+                let text = match s.host.revoke(*f) {
+                    Ok(()) => format!("Team {} has a new code; its devices must join again", f + 1),
+                    Err(e) => format!("No new code: {e}"),
+                };
+                notice.0 = Some((text, time.elapsed_secs_f64() + 6.0));
+                let teams = session.as_ref().map_or(0, |s| s.factories.len());
+                s.refresh(teams);
+            }
+        }
+    }
+}
+
+/// Serves each new session (and stops serving when the switch is off).
+fn serve(world: &mut World) {
+    let enabled = world.resource::<Hosting>().enabled;
+    // Only a live session is served: one the game records (a replay's, or what it left behind, is not).
+    let live = world.contains_resource::<crate::sim::record::Recording>();
+    let current = world
+        .get_resource::<Session>()
+        .filter(|_| live)
+        .map(|s| s.factories.clone());
+    let served = world.get_resource::<Served>().map(|s| s.factories.clone());
+    match (enabled, current) {
+        (true, Some(factories)) if served.as_ref() != Some(&factories) => {
+            // The old session's host lets its port go first.
+            stop(world);
+            if let Err(e) = start(world, factories) {
+                world.resource_mut::<Hosting>().enabled = false;
+                say(world, format!("Team devices cannot join: {e}"));
+            }
+        }
+        (false, _) | (true, None) if served.is_some() => stop(world),
+        _ => {}
+    }
+}
+
+fn stop(world: &mut World) {
+    world.remove_resource::<Served>();
+    world.remove_resource::<crate::host::Bridge>();
+}
+
+/// Starts the host for the session in `world`: the codes kept in its folder (a resumed session's devices
+/// rejoin with them), or new ones kept there.
+fn start(world: &mut World, factories: Vec<Entity>) -> Result<(), String> {
+    let hosting = world.resource::<Hosting>().clone();
+    let names = world.resource::<Session>().team_names.clone();
+    let dir = world.resource::<SessionFolder>().dir.clone();
+    let kept = match &dir {
+        Some(d) => Codes::load(d)?.filter(|c| c.teams.len() == names.len()),
+        None => None,
+    };
+    let codes = match kept {
+        Some(c) => c,
+        None => Codes::new(names.len())?,
+    };
+    if let Some(d) = &dir {
+        codes.save(d)?;
+    }
+    let (host, mut bridge) = Host::start(
+        hosting.listen,
+        hosting.public_url,
+        names.clone(),
+        codes,
+        dir.clone(),
+    )?;
+    // A resumed session: the keys its journal holds are answered, never applied again.
+    if let Some(d) = &dir
+        && let Ok(record) = crate::sim::record::load(d)
+    {
+        bridge.remember(&record.entries, &world.resource::<EventRecord>().0);
+    }
+    let console = host.console_url();
+    let mut served = Served {
+        host,
+        factories,
+        links: Vec::new(),
+        console: console.clone(),
+    };
+    served.refresh(names.len());
+    let address = served.host.public_url.clone();
+    world.insert_resource(bridge);
+    world.insert_resource(served);
+    // The console page's key goes to the facilitator's terminal (and the presenter view's own window), never
+    // onto the projector.
+    {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(
+            out,
+            "Teams join at {address}\nfacilitator's console page (keep this link to yourself): {console}"
+        );
+    }
+    say(world, format!("Teams join from their devices at {address}"));
+    Ok(())
+}
+
+/// The console page's pause, resume and speed move the window's clock.
+fn follow_console(mut controls: MessageReader<HostControl>, mut clock: ResMut<GameClock>) {
+    for c in controls.read() {
+        match *c {
+            HostControl::Pause => clock.paused = true,
+            HostControl::Resume => clock.paused = false,
+            HostControl::Speed(s) => {
+                if let Some(i) = SPEEDS.iter().position(|&x| x == s) {
+                    clock.speed = i;
+                }
+            }
+        }
+    }
+}
+
+/// The devices see the window's pace and its offers' countdowns in real seconds.
+fn keep_pace(
+    clock: Res<GameClock>,
+    offers: Res<OpenOffers>,
+    mut pace: ResMut<Pace>,
+    mut countdowns: ResMut<OfferCountdowns>,
+) {
+    let now = Pace {
+        paused: clock.paused,
+        speed: SPEEDS[clock.speed.min(SPEEDS.len() - 1)],
+    };
+    if *pace != now {
+        *pace = now;
+    }
+    countdowns.0 = offers
+        .0
+        .iter()
+        .map(|o| (o.team, o.offer, o.seconds_left))
+        .collect();
+}
