@@ -78,6 +78,15 @@ async fn a_device_joins_decides_and_sees_the_change_once() {
     cakefactory::headless::record::verify(&record)
         .map_err(|e| format!("{e:?}"))
         .unwrap();
+    // The debrief says who on the team decided.
+    let events = cakefactory::sim::journal::read_log(&dir.join("events.jsonl")).unwrap();
+    let debrief = cakefactory::debrief::Debrief::from_record(&events, &record.entries).unwrap();
+    let decided: Vec<&str> = debrief.teams[1]
+        .commands
+        .iter()
+        .map(|c| c.2.as_str())
+        .collect();
+    assert_eq!(decided, ["shared board on (by Anna, purchasing)"]);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

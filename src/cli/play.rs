@@ -283,7 +283,12 @@ pub(super) fn debrief(args: &DebriefArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let d = match crate::debrief::Debrief::from_events(&events) {
+    // Beside its record's journal, the debrief says which participant gave each decision from a device.
+    let journal = log
+        .parent()
+        .map(crate::sim::record::journal_of)
+        .unwrap_or_default();
+    let d = match crate::debrief::Debrief::from_record(&events, &journal) {
         Ok(d) => d,
         Err(e) => {
             err(&format!("{}: {e}", log.display()));

@@ -24,8 +24,13 @@ pub(super) fn report(args: &ReportArgs) -> ExitCode {
 
 fn report_inner(args: &ReportArgs) -> Result<String, String> {
     let events = journal::read_log(&args.events).map_err(|e| e.to_string())?;
-    let debrief =
-        Debrief::from_events(&events).map_err(|e| format!("{}: {e}", args.events.display()))?;
+    let journal = args
+        .events
+        .parent()
+        .map(crate::sim::record::journal_of)
+        .unwrap_or_default();
+    let debrief = Debrief::from_record(&events, &journal)
+        .map_err(|e| format!("{}: {e}", args.events.display()))?;
     let mut refl = reflection::load(&reflection::path_for(&args.events))?;
     refl.fit(&debrief.tables.factories, debrief.rounds as usize);
     let done = export::export(&debrief, &refl, &args.out)?;

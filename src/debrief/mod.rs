@@ -20,6 +20,7 @@ use crate::metrics::report::Impact;
 use crate::metrics::series::{Row, Sampler};
 use crate::metrics::{Collector, DisruptionReport, Report};
 use crate::scenario::Model;
+use crate::sim::record::{Entry, Source};
 
 /// How long after a disruption a team's commands count as its response, and the dip is looked for.
 pub const RESPONSE_MIN: f64 = 240.0;
@@ -58,7 +59,8 @@ pub struct TeamDebrief {
     pub flow: Flow,
     /// Lead times in minutes of each round's deliveries.
     pub lead_times: Vec<Vec<f64>>,
-    /// Commands the team issued: (session minute, round, what it did).
+    /// Commands the team issued: (session minute, round, what it did, and who on the team when a
+    /// participant's device gave it: "shared board on (by Anna, purchasing)").
     pub commands: Vec<(f64, u32, String)>,
 }
 
@@ -184,6 +186,12 @@ pub fn describe_action(action: &TeamAction, model: Option<&Model>) -> String {
 impl Debrief {
     /// Analyses a complete (or partial) session log.
     pub fn from_events(events: &[SimEvent]) -> Result<Debrief, String> {
+        Debrief::from_record(events, &[])
+    }
+
+    /// Analyses a session log with its journal, `entries`: a decision a participant gave from a device
+    /// says who (by the name or role they gave; anonymous devices and the window's panels add nothing).
+    pub fn from_record(events: &[SimEvent], entries: &[Entry]) -> Result<Debrief, String> {
         let Some(first) = events.first() else {
             return Err("the event log is empty".into());
         };
@@ -202,6 +210,7 @@ impl Debrief {
         let mut sampler = Sampler::new();
         let mut rows: Vec<Row> = Vec::new();
         let mut acc = Accumulator::new(tables);
+        acc.deciders = deciders(entries);
         for e in events {
             collector.observe(e);
             sampler.observe(e, &mut rows);
@@ -242,6 +251,22 @@ impl Debrief {
     }
 }
 
+/// Who gave each command from a device with a name or role, by the command's number in the journal (every
+/// command gives exactly one `CommandApplied` or `CommandRejected`, in journal order).
+fn deciders(entries: &[Entry]) -> HashMap<u64, String> {
+    entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Command {
+                seq,
+                source: Source::Device { who, .. },
+                ..
+            } if !who.is_empty() => Some((*seq, who.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
 /// What one team's events add up to beyond the collector's figures.
 #[derive(Default)]
 struct TeamAcc {
@@ -260,6 +285,10 @@ struct Accumulator<'a> {
     teams: Vec<TeamAcc>,
     round_starts: Vec<f64>,
     round: u32,
+    /// Commands seen so far (applied or rejected): the journal's number of the next one, less one.
+    commands_seen: u64,
+    /// Who gave each command from a device, by journal number.
+    deciders: HashMap<u64, String>,
 }
 
 impl<'a> Accumulator<'a> {
@@ -274,6 +303,8 @@ impl<'a> Accumulator<'a> {
                 .collect(),
             round_starts: Vec::new(),
             round: 0,
+            commands_seen: 0,
+            deciders: HashMap::default(),
         }
     }
 
@@ -304,13 +335,19 @@ impl<'a> Accumulator<'a> {
                 self.round_starts.push(e.t.minutes());
             }
             EventKind::CommandApplied { command } => {
+                self.commands_seen += 1;
                 if let Command::Team { factory, action } = &**command
                     && let Some(t) = self.teams.get_mut(*factory as usize)
                 {
-                    t.commands
-                        .push((e.t.minutes(), self.round, describe_action(action, None)));
+                    let what = describe_action(action, None);
+                    let what = match self.deciders.get(&self.commands_seen) {
+                        Some(who) => format!("{what} (by {who})"),
+                        None => what,
+                    };
+                    t.commands.push((e.t.minutes(), self.round, what));
                 }
             }
+            EventKind::CommandRejected { .. } => self.commands_seen += 1,
             _ => {}
         }
         let round = self.round.max(1) as usize;

@@ -148,7 +148,7 @@ fn start(world: &mut World, request: &OpenReplay) -> Result<(), String> {
     });
     // The record may reach a moment after its last event (a mark): the timeline goes that far.
     timeline.end = timeline.end.max(end_of(&record));
-    let actual = Arc::new(Debrief::from_events(&whole.events)?);
+    let actual = Arc::new(Debrief::from_record(&whole.events, &record.entries)?);
     let first = timeline.rounds.first().map_or(SimTime::ZERO, |r| r.start);
     // The replay records nothing: a live session's record stays as it is on disk.
     world.remove_resource::<Recording>();

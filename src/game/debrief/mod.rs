@@ -171,7 +171,12 @@ fn open_from_game(
             return;
         }
     };
-    match Debrief::from_events(&record.0) {
+    let journal = folder
+        .dir
+        .as_deref()
+        .map(crate::sim::record::journal_of)
+        .unwrap_or_default();
+    match Debrief::from_record(&record.0, &journal) {
         Ok(d) => {
             commands.insert_resource(DebriefView::new(Arc::new(d), log, Some(*state.get())));
             next.set(Screen::Debrief);

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{Command, SimTime};
 
-pub use read::{LoadedRecord, load};
+pub use read::{LoadedRecord, journal_of, load};
 pub use write::Recording;
 
 /// The version of the record's files.

@@ -229,6 +229,17 @@ fn check_teams(path: &Path, header: &Header, model: &Model) -> Result<(), LoadEr
     Ok(())
 }
 
+/// The journal of the record in `dir`, if it has a readable one (for the debrief's "who decided"; a journal
+/// that cannot be read gives none, and the debrief stands without it).
+pub fn journal_of(dir: &Path) -> Vec<Entry> {
+    let path = dir.join(super::JOURNAL_FILE);
+    if !path.exists() {
+        return Vec::new();
+    }
+    lines(&path, "a journal line", &mut Vec::new())
+        .map_or_else(|_| Vec::new(), |(entries, _)| entries)
+}
+
 /// Reads a file of JSON lines: every complete line must parse; a last line without its newline is torn and
 /// dropped with a warning. Returns the lines and the bytes they take.
 fn lines<T: DeserializeOwned>(
