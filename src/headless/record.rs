@@ -396,6 +396,29 @@ fn journaled_plan(record: &LoadedRecord, plan: &[TimedCommand]) -> Result<usize,
     Ok(k)
 }
 
+/// Takes up the session of `record` to go on with it: rebuilds it from the journal (feeding `taps`), checks
+/// it against the recorded log and hashes, and reopens the record, which the session then keeps (commands
+/// journaled as given in a session of `kind`). The rebuilt events stay in the result.
+pub fn take_up(
+    record: &LoadedRecord,
+    taps: Vec<Box<dyn EventTap>>,
+    kind: SessionKind,
+) -> Result<Rebuilt, String> {
+    let mut rebuilt = rebuild_record(record, taps)?;
+    check_rebuilt(record, &rebuilt.events)?;
+    let recording = Recording::reopen(
+        &record.dir,
+        kind,
+        record.valid_len,
+        record.last_seq(),
+        &rebuilt.events,
+    )?;
+    // The session goes on with the record; the rebuild's own recorder (the last tap) stops keeping events.
+    rebuilt.app.world_mut().resource_mut::<Taps>().0.pop();
+    rebuilt.app.insert_resource(recording);
+    Ok(rebuilt)
+}
+
 /// Resumes a headless run from its record: rebuilds the session from the journal, checks it against the
 /// recorded hashes, and plays the rest of `plan`, going on with the record.
 pub fn resume_run(
@@ -404,18 +427,7 @@ pub fn resume_run(
     taps: Vec<Box<dyn EventTap>>,
 ) -> Result<Report, String> {
     let next = journaled_plan(record, plan)?;
-    let mut rebuilt = rebuild_record(record, taps)?;
-    check_rebuilt(record, &rebuilt.events)?;
-    let recording = Recording::reopen(
-        &record.dir,
-        SessionKind::Headless,
-        record.valid_len,
-        record.last_seq(),
-        &rebuilt.events,
-    )?;
-    // The session goes on with the record; the rebuild's own recorder (the last tap) stops keeping events.
-    rebuilt.app.world_mut().resource_mut::<Taps>().0.pop();
-    rebuilt.app.insert_resource(recording);
+    let mut rebuilt = take_up(record, taps, SessionKind::Headless)?;
     play_from(&mut rebuilt.app, plan, next);
     finish(&mut rebuilt.app)
 }

@@ -10,11 +10,10 @@ use std::time::{Duration, Instant};
 use bevy::prelude::*;
 
 use super::{Codes, Host, HostControl, Pace};
-use crate::headless::record::{check_rebuilt, header, rebuild_record};
+use crate::headless::record::{header, take_up};
 use crate::headless::{RunOptions, config};
 use crate::scenario::Model;
 use crate::sim::record::{LoadedRecord, Recording, SessionKind};
-use crate::sim::tap::Taps;
 use crate::sim::{Session, SessionConfig, SimSet, spawn_session};
 
 /// The longest real time one update covers, so a stall does not skip a chunk of the round.
@@ -119,18 +118,7 @@ pub fn run(
 ) -> Result<(), String> {
     let (mut app, dir, codes, remembered) = match &options.resume {
         Some(record) => {
-            let mut rebuilt = rebuild_record(record, Vec::new())?;
-            check_rebuilt(record, &rebuilt.events)?;
-            let recording = Recording::reopen(
-                &record.dir,
-                SessionKind::Game,
-                record.valid_len,
-                record.last_seq(),
-                &rebuilt.events,
-            )?;
-            // The session goes on with its record; the rebuild's own recorder stops keeping events.
-            rebuilt.app.world_mut().resource_mut::<Taps>().0.pop();
-            rebuilt.app.insert_resource(recording);
+            let rebuilt = take_up(record, Vec::new(), SessionKind::Game)?;
             let teams = record.header.teams.len();
             let codes = match Codes::load(&record.dir)? {
                 Some(c) => c,

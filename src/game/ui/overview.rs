@@ -398,9 +398,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_overview_holds_twelve_teams_on_both_projectors() {
-        let rows: Vec<TeamRow> = (0..12)
+    /// `n` teams with a long design name and a loss of five figures: the widest rows there are.
+    fn team_rows(n: u64) -> Vec<TeamRow> {
+        (0..n)
             .map(|i| TeamRow {
                 name: format!("Team {}", i + 1),
                 live: Live {
@@ -415,7 +415,12 @@ mod tests {
                 },
                 buckets: vec![1, 2, 3],
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn the_overview_holds_twelve_teams_on_both_projectors() {
+        let rows = team_rows(12);
         for p in crate::game::ui::testing::PROJECTORS {
             let problems = crate::game::ui::testing::layout_problems(p, 230.0, |ui| {
                 overview(ui, &rows, 3, &mut Vec::new());
@@ -434,22 +439,7 @@ mod tests {
 
     #[test]
     fn the_overview_holds_fifty_teams_on_both_projectors() {
-        let rows: Vec<TeamRow> = (0..50)
-            .map(|i| TeamRow {
-                name: format!("Team {}", i + 1),
-                live: Live {
-                    design: "Cross-functional cells".into(),
-                    figures: crate::metrics::collector::Figures {
-                        delivered: 40 + i,
-                        late: 3,
-                        costs: 12_345.0,
-                        ..Default::default()
-                    },
-                    wip: 23,
-                },
-                buckets: vec![1, 2, 3],
-            })
-            .collect();
+        let rows = team_rows(50);
         for p in crate::game::ui::testing::PROJECTORS {
             let problems = crate::game::ui::testing::layout_problems(p, 230.0, |ui| {
                 overview(ui, &rows, 37, &mut Vec::new());
