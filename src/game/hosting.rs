@@ -41,13 +41,20 @@ impl Default for Hosting {
     }
 }
 
-/// The host serving the session now, and each join link's QR code.
+/// The teams the lobby is setting up (their names), served their codes before the session starts.
+#[derive(Resource, Clone, Debug, Default, PartialEq)]
+pub struct LobbyTeams(pub Vec<String>);
+
+/// The host serving the session now (or the lobby's teams before it starts), and each join link's QR code.
 #[derive(Resource)]
 pub struct Served {
     /// The running host.
     pub host: Host,
-    /// The session it serves (its factories).
+    /// The session it serves (its factories); none while the lobby sets the teams up.
     factories: Vec<Entity>,
+    /// Before the session: the host's link into the app, held so devices can join and wait for the session
+    /// (what they send waits there; the session's own host takes over at its start).
+    _waiting: Option<crate::host::Bridge>,
     /// Each team's join link and its QR code's modules (`true`: dark), width first.
     pub links: Vec<(String, Option<(usize, Vec<bool>)>)>,
     /// The facilitator's console page, with its key.
@@ -106,6 +113,7 @@ impl Served {
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Hosting>()
         .init_resource::<OfferCountdowns>()
+        .init_resource::<LobbyTeams>()
         .add_message::<HostAction>();
     crate::host::plugin(app);
     app.add_systems(Startup, from_command_line);
@@ -115,7 +123,8 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         (
             take_actions,
-            serve.run_if(not(in_state(Screen::Replay))),
+            serve_lobby.run_if(in_state(Screen::Lobby)),
+            serve.run_if(not(in_state(Screen::Replay)).and_then(not(in_state(Screen::Lobby)))),
             follow_console,
             keep_pace,
         )
@@ -178,9 +187,13 @@ fn serve(world: &mut World) {
     let served = world.get_resource::<Served>().map(|s| s.factories.clone());
     match (enabled, current) {
         (true, Some(factories)) if served.as_ref() != Some(&factories) => {
-            // The old session's host lets its port go first.
+            // The lobby's codes go on into the session; the old host lets its port go first.
+            let lobby = world
+                .get_resource::<Served>()
+                .filter(|s| s.factories.is_empty())
+                .map(|s| s.host.codes());
             stop(world);
-            if let Err(e) = start(world, factories) {
+            if let Err(e) = start(world, factories, lobby) {
                 world.resource_mut::<Hosting>().enabled = false;
                 say(world, format!("Team devices cannot join: {e}"));
             }
@@ -195,9 +208,100 @@ fn stop(world: &mut World) {
     world.remove_resource::<crate::host::Bridge>();
 }
 
+/// While the lobby sets the teams up: their codes are served already (devices join and wait for the
+/// session), as many as the lobby has teams; a team added gets a new code, the others keep theirs.
+fn serve_lobby(world: &mut World) {
+    let enabled = world.resource::<Hosting>().enabled;
+    let names = world.resource::<LobbyTeams>().0.clone();
+    let served = world
+        .get_resource::<Served>()
+        .map(|s| (s.factories.is_empty(), s.host.codes()));
+    match served {
+        _ if !enabled || names.is_empty() => {
+            if served.is_some() {
+                stop(world);
+            }
+        }
+        Some((true, codes)) if codes.teams.len() == names.len() => {
+            let s = world.resource::<Served>();
+            if s.host.team_names() != names {
+                s.host.rename(&names);
+            }
+        }
+        _ => {
+            let codes = served.map(|(_, c)| c);
+            stop(world);
+            if let Err(e) = start_lobby(world, names, codes) {
+                world.resource_mut::<Hosting>().enabled = false;
+                say(world, format!("Team devices cannot join: {e}"));
+            }
+        }
+    }
+}
+
+/// The codes for `teams` teams: those of `kept` for the first ones, new ones for the rest.
+fn codes_for(teams: usize, kept: Option<Codes>) -> Result<Codes, String> {
+    let mut codes = Codes::new(teams)?;
+    if let Some(k) = kept {
+        codes.facilitator = k.facilitator;
+        for (new, old) in codes.teams.iter_mut().zip(k.teams) {
+            *new = old;
+        }
+    }
+    Ok(codes)
+}
+
+/// A port the system chose (`:0`) is kept for the next host, so devices that joined in the lobby find the
+/// session's host where they left the lobby's.
+fn keep_port(world: &mut World, host: &Host) {
+    let mut hosting = world.resource_mut::<Hosting>();
+    if hosting.listen.port() == 0 {
+        hosting.listen.set_port(host.addr.port());
+    }
+}
+
+/// Says where devices join; the console page's link (with its key) goes to the facilitator's terminal (and
+/// the presenter view's own window), never onto the projector.
+fn announce(world: &mut World, address: &str, console: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "Teams join at {address}\nfacilitator's console page (keep this link to yourself): {console}"
+    );
+    say(world, format!("Teams join from their devices at {address}"));
+}
+
+fn start_lobby(world: &mut World, names: Vec<String>, kept: Option<Codes>) -> Result<(), String> {
+    let hosting = world.resource::<Hosting>().clone();
+    let codes = codes_for(names.len(), kept)?;
+    let (host, bridge) = Host::start(
+        hosting.listen,
+        hosting.public_url,
+        names.clone(),
+        codes,
+        None,
+    )?;
+    keep_port(world, &host);
+    let mut served = Served {
+        host,
+        factories: Vec::new(),
+        _waiting: Some(bridge),
+        links: Vec::new(),
+        console: String::new(),
+    };
+    served.console = served.host.console_url();
+    served.refresh(names.len());
+    let (address, console) = (served.host.public_url.clone(), served.console.clone());
+    world.insert_resource(served);
+    announce(world, &address, &console);
+    Ok(())
+}
+
 /// Starts the host for the session in `world`: the codes kept in its folder (a resumed session's devices
-/// rejoin with them), or new ones kept there.
-fn start(world: &mut World, factories: Vec<Entity>) -> Result<(), String> {
+/// rejoin with them), else the ones the lobby gave out (its devices rejoin by themselves), else new ones;
+/// kept in the session's folder.
+fn start(world: &mut World, factories: Vec<Entity>, lobby: Option<Codes>) -> Result<(), String> {
     let hosting = world.resource::<Hosting>().clone();
     let names = world.resource::<Session>().team_names.clone();
     let dir = world.resource::<SessionFolder>().dir.clone();
@@ -207,7 +311,7 @@ fn start(world: &mut World, factories: Vec<Entity>) -> Result<(), String> {
     };
     let codes = match kept {
         Some(c) => c,
-        None => Codes::new(names.len())?,
+        None => codes_for(names.len(), lobby)?,
     };
     if let Some(d) = &dir {
         codes.save(d)?;
@@ -225,10 +329,12 @@ fn start(world: &mut World, factories: Vec<Entity>) -> Result<(), String> {
     {
         bridge.remember(&record.entries, &world.resource::<EventRecord>().0);
     }
+    keep_port(world, &host);
     let console = host.console_url();
     let mut served = Served {
         host,
         factories,
+        _waiting: None,
         links: Vec::new(),
         console: console.clone(),
     };
@@ -236,17 +342,7 @@ fn start(world: &mut World, factories: Vec<Entity>) -> Result<(), String> {
     let address = served.host.public_url.clone();
     world.insert_resource(bridge);
     world.insert_resource(served);
-    // The console page's key goes to the facilitator's terminal (and the presenter view's own window), never
-    // onto the projector.
-    {
-        use std::io::Write;
-        let mut out = std::io::stdout().lock();
-        let _ = writeln!(
-            out,
-            "Teams join at {address}\nfacilitator's console page (keep this link to yourself): {console}"
-        );
-    }
-    say(world, format!("Teams join from their devices at {address}"));
+    announce(world, &address, &console);
     Ok(())
 }
 

@@ -132,6 +132,8 @@ struct Game<'w, 's> {
     smoke_scale: Local<'s, f32>,
     hosting: ResMut<'w, super::hosting::Hosting>,
     served: Option<Res<'w, super::hosting::Served>>,
+    /// Team 1's code as the lobby gave it out.
+    lobby_code: Local<'s, Option<String>>,
     /// The smoke device's answer, when it comes.
     device_answer:
         Local<'s, std::sync::Arc<std::sync::Mutex<Option<Result<serde_json::Value, String>>>>>,
@@ -228,6 +230,16 @@ fn lobby(g: &mut Game, dir: &Path, frames: u32) -> bool {
     if frames == 20 {
         g.shoot(dir, SHOTS[0]);
     }
+    if frames == 25 {
+        // The lobby already serves the teams' codes, which go on into the session.
+        match g.served.as_ref() {
+            Some(s) => *g.lobby_code = s.host.codes().teams.first().cloned(),
+            None => {
+                eprintln!("smoke: device FAILED: the lobby's switch did not start the host");
+                g.exit.write(AppExit::error());
+            }
+        }
+    }
     if frames <= 30 {
         return false;
     }
@@ -250,6 +262,13 @@ fn device_decides(g: &mut Game, frame: u32) -> bool {
         };
         let url = format!("ws://{}/ws", served.host.addr);
         let code = served.host.codes().teams[0].clone();
+        if g.lobby_code.as_ref() != Some(&code) {
+            let lobby = g.lobby_code.clone();
+            return fail(
+                g,
+                format!("the lobby gave out {lobby:?}, the session serves {code}"),
+            );
+        }
         let answer = std::sync::Arc::clone(&g.device_answer);
         std::thread::spawn(move || {
             let a = crate::host::load::one_decision(

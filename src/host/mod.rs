@@ -57,8 +57,8 @@ pub(crate) enum Inbound {
 /// What the connections and the app share.
 pub(crate) struct Shared {
     codes: RwLock<Codes>,
-    /// The teams' names, by factory index.
-    team_names: Vec<String>,
+    /// The teams' names, by factory index (renamed while a lobby sets the teams up).
+    team_names: RwLock<Vec<String>>,
     /// Where the codes are kept (the session record's folder), if anywhere.
     codes_dir: Option<PathBuf>,
     /// The address devices open (`http://host:port`), for the join links and QR codes.
@@ -233,7 +233,7 @@ impl Host {
         let (inbound_tx, inbound_rx) = mpsc::channel(INBOUND_CAPACITY);
         let shared = Arc::new(Shared {
             codes: RwLock::new(codes),
-            team_names,
+            team_names: RwLock::new(team_names),
             codes_dir,
             public_url: public_url.clone(),
             roster: Mutex::new(vec![Vec::new(); teams]),
@@ -299,6 +299,27 @@ impl Host {
     /// Gives a team a new code (devices with the old one are sent away).
     pub fn revoke(&self, factory: u16) -> Result<(), String> {
         self.shared.revoke(factory)
+    }
+
+    /// Renames the teams (as many as there are), for devices that join from now on.
+    pub fn rename(&self, names: &[String]) {
+        let mut now = self
+            .shared
+            .team_names
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for (n, new) in now.iter_mut().zip(names) {
+            n.clone_from(new);
+        }
+    }
+
+    /// The teams' names as served.
+    pub fn team_names(&self) -> Vec<String> {
+        self.shared
+            .team_names
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
     }
 }
 

@@ -350,8 +350,8 @@ impl Connection {
                 team: self
                     .shared
                     .team_names
-                    .get(factory as usize)
-                    .cloned()
+                    .read()
+                    .map(|n| n.get(factory as usize).cloned().unwrap_or_default())
                     .unwrap_or_default(),
                 who,
             }

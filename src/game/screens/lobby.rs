@@ -6,7 +6,9 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::Screen;
 use crate::game::PlayOptions;
 use crate::game::clock::OfferWindow;
+use crate::game::hosting::{LobbyTeams, Served};
 use crate::game::presenter::{DeskContext, on_desk, presenting};
+use crate::game::ui::devices::devices;
 use crate::game::ui::lobby::{LobbyState, lobby};
 use crate::game::ui::{PanelSet, PendingActions, UiSettings, prepare, root_ui, style};
 
@@ -61,6 +63,8 @@ fn lobby_ui(
     settings: Res<UiSettings>,
     offer_window: Res<OfferWindow>,
     hosting: Res<crate::game::hosting::Hosting>,
+    served: Option<Res<Served>>,
+    mut teams: ResMut<LobbyTeams>,
     mut state: ResMut<Lobby>,
     mut pending: ResMut<PendingActions>,
 ) -> Result {
@@ -75,8 +79,25 @@ fn lobby_ui(
     }
     let mut root = root_ui(ctx, "lobby");
     egui::CentralPanel::default().show(&mut root, |ui| {
-        egui::ScrollArea::vertical().show(ui, |ui| lobby(ui, &mut state.0, &mut pending.0));
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            lobby(ui, &mut state.0, &mut pending.0);
+            // Teams join from their devices while the session is set up.
+            if let Some(served) = &served {
+                ui.separator();
+                // The console page's key only on the facilitator's own window (the presenter view).
+                let view = served.view(&teams.0, settings.presenter, 90.0);
+                devices(ui, &view, false, &mut pending.0);
+            }
+        });
     });
+    let names = state
+        .0
+        .model()
+        .map(|m| state.0.team_names(&m))
+        .unwrap_or_default();
+    if teams.0 != names {
+        teams.0 = names;
+    }
     Ok(())
 }
 
@@ -84,7 +105,10 @@ fn lobby_ui(
 fn welcome(
     mut contexts: EguiContexts,
     settings: Res<UiSettings>,
+    served: Option<Res<Served>>,
+    teams: Res<LobbyTeams>,
     mut state: ResMut<Lobby>,
+    mut pending: ResMut<PendingActions>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     prepare(ctx, &settings);
@@ -106,6 +130,18 @@ fn welcome(
                     .color(style::MUTED),
             );
         });
+        // The room joins from its devices while the facilitator sets the session up.
+        if let Some(served) = &served {
+            ui.add_space(16.0);
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                devices(
+                    ui,
+                    &served.view(&teams.0, false, 110.0),
+                    false,
+                    &mut pending.0,
+                );
+            });
+        }
     });
     Ok(())
 }

@@ -115,7 +115,8 @@ impl LobbyState {
     }
 
     /// Team names for `teams` teams: the ones typed, else the scenario's.
-    fn team_names(&self, model: &Model) -> Vec<String> {
+    /// The teams' names: as typed, else the scenario's.
+    pub fn team_names(&self, model: &Model) -> Vec<String> {
         (0..self.teams as usize)
             .map(|i| {
                 self.names
@@ -300,7 +301,7 @@ fn devices_switch(ui: &mut egui::Ui, state: &LobbyState, actions: &mut Vec<UiAct
         .checkbox(&mut on, "Teams play from their own devices (phones, tablets, laptops)")
         .on_hover_text(
             "The game serves each team a page in the browser, nothing to install: each team joins with its \
-             own code or QR code, shown when the game starts",
+             own code or QR code, shown here, on the briefings and in the console",
         )
         .changed()
     {
@@ -309,7 +310,7 @@ fn devices_switch(ui: &mut egui::Ui, state: &LobbyState, actions: &mut Vec<UiAct
     if state.hosting {
         ui.label(
             RichText::new(format!(
-                "Devices on the room's network will open {} (codes and QR codes follow at the start)",
+                "Devices on the room's network open {}",
                 state.host_address
             ))
             .color(style::MUTED),
