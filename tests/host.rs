@@ -62,6 +62,23 @@ async fn a_device_joins_decides_and_sees_the_change_once() {
     let theirs = other.recv_type("state").await;
     assert_eq!(theirs["factory"], 0);
     assert_eq!(theirs["practices"]["shared_board"], false);
+    let said = |state: &Value, text: &str| {
+        state["ticker"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["text"] == text)
+    };
+    assert!(
+        !said(&theirs, "shared board on"),
+        "another team's decision stays out of its ticker: {}",
+        theirs["ticker"]
+    );
+    let ours = state_where(&mut ben, |s| {
+        s["ticker"].as_array().is_some_and(|t| !t.is_empty())
+    })
+    .await;
+    assert!(said(&ours, "shared board on"), "{ours}");
     host.stop().unwrap();
 
     let journal = journal_commands(&dir);

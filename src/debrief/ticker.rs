@@ -18,6 +18,19 @@ pub enum Severity {
     Alert,
 }
 
+/// The team an event concerns: its factory's, or the team a command was for; `None` for the room.
+pub fn team_of(e: &SimEvent) -> Option<u16> {
+    e.factory.or(match &e.kind {
+        EventKind::CommandApplied { command } | EventKind::CommandRejected { command, .. } => {
+            match &**command {
+                Command::Team { factory, .. } => Some(*factory),
+                _ => None,
+            }
+        }
+        _ => None,
+    })
+}
+
 /// The ticker line of an event that matters to the room, if it is one.
 pub fn describe(model: &Model, e: &SimEvent) -> Option<(Severity, String)> {
     let worker_name = |i: u16| {

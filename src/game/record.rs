@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use bevy::prelude::*;
 
-pub use crate::debrief::ticker::{Severity, describe};
+pub use crate::debrief::ticker::{Severity, describe, team_of};
 use crate::domain::event::{EventKind, SimEvent};
 use crate::domain::{Command, SimTime, Target};
 use crate::scenario::Model;
@@ -208,7 +208,7 @@ fn observe(
         }
         record.0.push(e.clone());
         if let Some((severity, text)) = describe(&session.model, e) {
-            let team = e.factory.or_else(|| commanded_team(&e.kind));
+            let team = team_of(e);
             ticker.push(TickerItem {
                 t: e.t,
                 round,
@@ -253,19 +253,6 @@ fn follow_offers(model: &Model, e: &SimEvent, offers: &mut Vec<OpenOffer>) {
             offers.retain(|o| !(o.team == team && o.offer == *offer));
         }
         _ => {}
-    }
-}
-
-/// The team a command was for, if it was a team's.
-fn commanded_team(kind: &EventKind) -> Option<u16> {
-    match kind {
-        EventKind::CommandApplied { command } | EventKind::CommandRejected { command, .. } => {
-            match &**command {
-                Command::Team { factory, .. } => Some(*factory),
-                _ => None,
-            }
-        }
-        _ => None,
     }
 }
 
@@ -373,6 +360,6 @@ mod tests {
         };
         let (_, text) = describe(&model, &e).unwrap();
         assert_eq!(text, "made Sara a boundary spanner");
-        assert_eq!(commanded_team(&e.kind), Some(1));
+        assert_eq!(team_of(&e), Some(1));
     }
 }

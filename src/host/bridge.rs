@@ -14,7 +14,7 @@ use tokio::sync::mpsc;
 use super::protocol::{Control, Reply};
 use super::state::{self, Pace, TickerLine};
 use super::{Inbound, Shared};
-use crate::debrief::ticker::describe;
+use crate::debrief::ticker::{describe, team_of};
 use crate::domain::event::EventKind;
 use crate::domain::time::{SPEEDS, minute_of_round};
 use crate::domain::{Command, SimEvent, Target};
@@ -291,7 +291,8 @@ fn keep_tickers(
             minute_of_round(e.t, bridge.round_start)
         };
         let line = TickerLine::new(session.round, minute, severity, text);
-        match e.factory {
+        // A team's decision (a session event) goes to that team alone, as its factory's events do.
+        match team_of(e) {
             Some(f) => {
                 if let Some(lines) = bridge.tickers.get_mut(f as usize) {
                     push_line(lines, line.clone());
