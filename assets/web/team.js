@@ -46,8 +46,14 @@ function onMessage(msg) {
       render();
       break;
     case "ack":
-      if (msg.accepted) CF.toast(msg.repeat ? "Already done" : "Accepted", "good");
-      else CF.toast(`Rejected: ${msg.reason}`, "bad");
+      if (msg.accepted) {
+        CF.toast(msg.repeat ? "Already done" : "Accepted", "good");
+      } else {
+        CF.toast(`Rejected: ${msg.reason}`, "bad");
+        // The controls go back to what the factory has.
+        decisionsKey = "";
+        if (state) renderDecisions(state);
+      }
       break;
     case "error":
       if (msg.error === "unknown_code" || msg.error === "revoked") {

@@ -112,11 +112,30 @@ fn asset(text: &'static str, kind: &'static str) -> Response {
     (headers(content_type), text).into_response()
 }
 
-async fn upgrade(State(server): State<Server>, ws: WebSocketUpgrade) -> Response {
-    if server.connections.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
-        server.connections.fetch_sub(1, Ordering::SeqCst);
-        return (StatusCode::SERVICE_UNAVAILABLE, "too many devices").into_response();
+/// A place among the [`MAX_CONNECTIONS`], given back when dropped: when the connection ends, or when its
+/// upgrade never completes.
+struct Place(Arc<AtomicUsize>);
+
+impl Place {
+    fn take(count: &Arc<AtomicUsize>) -> Option<Place> {
+        if count.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+            count.fetch_sub(1, Ordering::SeqCst);
+            return None;
+        }
+        Some(Place(Arc::clone(count)))
     }
+}
+
+impl Drop for Place {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+async fn upgrade(State(server): State<Server>, ws: WebSocketUpgrade) -> Response {
+    let Some(place) = Place::take(&server.connections) else {
+        return (StatusCode::SERVICE_UNAVAILABLE, "too many devices").into_response();
+    };
     ws.max_message_size(MAX_READ_BYTES)
         .max_frame_size(MAX_READ_BYTES)
         .on_upgrade(move |socket| async move {
@@ -124,7 +143,7 @@ async fn upgrade(State(server): State<Server>, ws: WebSocketUpgrade) -> Response
             Connection::new(id, Arc::clone(&server.shared))
                 .run(socket)
                 .await;
-            server.connections.fetch_sub(1, Ordering::SeqCst);
+            drop(place);
         })
 }
 
