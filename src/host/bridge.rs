@@ -83,6 +83,8 @@ pub struct Bridge {
     last_publish: Option<Instant>,
     /// When each team's state was last sent.
     published: Vec<Option<Instant>>,
+    /// The figures and design each team was last sent: what the console shows of it.
+    shown: Vec<(state::FiguresState, String)>,
     room_published: Option<Instant>,
 }
 
@@ -98,6 +100,7 @@ impl Bridge {
             round_start: crate::domain::SimTime::ZERO,
             last_publish: None,
             published: vec![None; teams],
+            shown: vec![Default::default(); teams],
             room_published: None,
         }
     }
@@ -335,6 +338,7 @@ fn publish(
     let now = Instant::now();
     let teams = session.factories.len();
     bridge.published.resize(teams, None);
+    bridge.shown.resize(teams, Default::default());
     // As many teams as fall due in the time since the last update, the longest waiting first.
     let since = bridge
         .last_publish
@@ -366,6 +370,7 @@ fn publish(
             tx.send_replace(text);
         }
         bridge.published[f] = Some(now);
+        bridge.shown[f] = (team.figures, team.design);
     }
     if bridge
         .room_published
@@ -374,15 +379,8 @@ fn publish(
         return;
     }
     bridge.room_published = Some(now);
-    let figures = (0..teams)
-        .map(|f| {
-            let live = metrics.0.live(f, session.now).unwrap_or_default();
-            let design = session.model.design_title(&live.design).to_string();
-            (state::figures(&live, 0), design)
-        })
-        .collect();
     let room = bridge
         .shared
-        .room_state(&session, &pace, figures, &bridge.room_ticker);
+        .room_state(&session, &pace, &bridge.shown, &bridge.room_ticker);
     bridge.shared.room.send_replace(room.into());
 }

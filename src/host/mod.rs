@@ -122,13 +122,13 @@ impl Shared {
         &self,
         session: &Session,
         pace: &Pace,
-        figures: Vec<(FiguresState, String)>,
+        shown: &[(FiguresState, String)],
         ticker: &std::collections::VecDeque<TickerLine>,
     ) -> String {
         let codes = self.codes().clone();
         let roster = self.roster().clone();
-        let teams = figures
-            .into_iter()
+        let teams = shown
+            .iter()
             .enumerate()
             .map(|(f, (figures, design))| {
                 let code = codes.teams.get(f).cloned().unwrap_or_default();
@@ -142,8 +142,8 @@ impl Shared {
                         .get(f)
                         .map(|d| d.iter().map(|(_, who)| who.clone()).collect())
                         .unwrap_or_default(),
-                    figures,
-                    design,
+                    figures: figures.clone(),
+                    design: design.clone(),
                 }
             })
             .collect();

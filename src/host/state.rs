@@ -266,7 +266,7 @@ pub struct TeamState {
 pub const MAX_ORDERS_SHOWN: usize = 30;
 
 /// A team's figures from its live metrics, with the orders in its factory past due now.
-pub fn figures(live: &Live, overdue: u64) -> FiguresState {
+fn figures(live: &Live, overdue: u64) -> FiguresState {
     FiguresState {
         delivered: live.figures.delivered,
         late: live.figures.late,
