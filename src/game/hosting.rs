@@ -152,12 +152,11 @@ fn say(world: &mut World, text: String) {
 fn take_actions(
     mut actions: MessageReader<HostAction>,
     mut hosting: ResMut<Hosting>,
-    served: Option<ResMut<Served>>,
+    mut served: Option<ResMut<Served>>,
     session: Option<Res<Session>>,
     mut notice: ResMut<Notice>,
     time: Res<Time<Real>>,
 ) {
-    let mut served = served;
     for a in actions.read() {
         match a {
             HostAction::Enable(on) => hosting.enabled = *on,
