@@ -14,6 +14,7 @@ pub mod factory;
 mod game;
 pub mod headless;
 pub mod host;
+pub mod i18n;
 pub mod metrics;
 pub mod palette;
 pub mod scenario;
