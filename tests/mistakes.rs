@@ -199,6 +199,34 @@ const SCENARIO_MISTAKES: &[Mistake] = &[
         ("\"quin\"", 0),
         "unknown worker `quin`",
     ),
+    m(
+        "a text in two languages without its Swedish",
+        r#"headline: (en: "Oven 2 is broken", sv: "Ugn 2 är trasig"),"#,
+        r#"headline: (en: "Oven 2 is broken"),"#,
+        ("\"),\n         description: (en: \"One oven", 0),
+        "`sv` is missing",
+    ),
+    m(
+        "a text in two languages with one side empty",
+        r#"headline: (en: "Oven 2 is broken", sv: "Ugn 2 är trasig"),"#,
+        r#"headline: (en: "Oven 2 is broken", sv: ""),"#,
+        ("\"\"),\n         description: (en: \"One oven", 0),
+        "needs both",
+    ),
+    m(
+        "a text in a language the game does not speak",
+        r#"headline: (en: "Oven 2 is broken", sv: "Ugn 2 är trasig"),"#,
+        r#"headline: (en: "Oven 2 is broken", de: "Ofen 2 ist kaputt"),"#,
+        ("de: \"Ofen", 0),
+        "unknown field `de`",
+    ),
+    m(
+        "one English text translated two ways",
+        r#"name: (en: "Van", sv: "Skåpbil")"#,
+        r#"name: (en: "Oven", sv: "Bakugn")"#,
+        ("(en: \"Oven\", sv: \"Bakugn", 0),
+        "one English text has one Swedish text",
+    ),
 ];
 
 /// The scenario with one edit.

@@ -170,7 +170,7 @@ fn command() -> impl Strategy<Value = Command> {
                 disruption: DisruptionSpec {
                     id: "random".into(),
                     headline: "Something happens".into(),
-                    description: String::new(),
+                    description: Default::default(),
                     kind,
                 },
                 target: if all { Target::All } else { Target::Factories(vec![1]) },

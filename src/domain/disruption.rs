@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Dist, Invalid};
+use crate::i18n::Text;
 
 /// Which factories a disruption or command hits.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,10 +32,10 @@ pub struct DisruptionSpec {
     /// Unique within a session (an injected copy of a palette entry gets a suffix).
     pub id: String,
     /// One line for the ticker and the projector.
-    pub headline: String,
+    pub headline: Text,
     /// A longer explanation for the facilitator.
     #[serde(default)]
-    pub description: String,
+    pub description: Text,
     /// What it does.
     pub kind: DisruptionKind,
 }

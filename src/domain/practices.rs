@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Invalid, Pairs};
+use crate::i18n::Lang;
+use crate::t;
 
 /// Who may pick up a task.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,21 +32,21 @@ pub enum Priority {
 
 impl Helping {
     /// Who may take a task, in words.
-    pub fn words(self) -> &'static str {
+    pub fn words(self, lang: Lang) -> String {
         match self {
-            Helping::None => "specialists only",
-            Helping::OwnUnit => "within the unit",
-            Helping::Anyone => "anyone, anywhere",
+            Helping::None => t!(lang, "helping-none"),
+            Helping::OwnUnit => t!(lang, "helping-own-unit"),
+            Helping::Anyone => t!(lang, "helping-anyone"),
         }
     }
 }
 
 impl Priority {
     /// The queue order, in words.
-    pub fn words(self) -> &'static str {
+    pub fn words(self, lang: Lang) -> String {
         match self {
-            Priority::Fifo => "first come, first served",
-            Priority::EarliestDue => "earliest due first",
+            Priority::Fifo => t!(lang, "priority-fifo"),
+            Priority::EarliestDue => t!(lang, "priority-earliest-due"),
         }
     }
 }

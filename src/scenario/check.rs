@@ -136,7 +136,7 @@ impl Model {
         if spec.id.trim().is_empty() {
             return Err(Invalid::field("id", "a disruption needs a non-empty `id`"));
         }
-        if spec.headline.trim().is_empty() {
+        if spec.headline.english().trim().is_empty() {
             return Err(Invalid::field(
                 "headline",
                 format!("disruption `{}` needs a headline", spec.id),

@@ -12,6 +12,7 @@ use super::locate;
 use super::model::*;
 use super::spanned::{Spanned, line_col};
 use crate::domain::{Dist, Invalid, Practices, SimTime, Target};
+use crate::i18n::{Lexicon, Text};
 
 /// One validation problem: where (byte offset in the source, if known) and what.
 #[derive(Clone, Debug, PartialEq)]
@@ -169,12 +170,67 @@ struct Index {
     products: Ids,
 }
 
-fn display_name(name: &str, id: &str) -> String {
-    if name.trim().is_empty() {
+fn display_name(name: &Text, id: &str) -> String {
+    if name.english().trim().is_empty() {
         id.to_string()
     } else {
-        name.to_string()
+        name.english().to_string()
     }
+}
+
+/// Every translation the scenario gives, one Swedish text per English one (a second, different one is an
+/// error at the text that gives it).
+fn lexicon(d: &mut Diags, file: &ScenarioFile) -> Lexicon {
+    let mut lexicon = Lexicon::default();
+    let mut add = |d: &mut Diags, text: &Text, at: Option<usize>, field: &'static str| {
+        if let Err(known) = lexicon.add(text) {
+            let offset = at.map(|o| locate::point(d.source, o, Some(field), None));
+            d.at_offset(
+                offset,
+                format!(
+                    "\"{}\" is translated as \"{}\" elsewhere in the file; one English text has one Swedish text",
+                    text.english(),
+                    known
+                ),
+            );
+        }
+    };
+    for text in [&file.name, &file.description]
+        .into_iter()
+        .chain(&file.team_names)
+        .chain(&file.briefings)
+    {
+        add(d, text, Some(0), "name");
+    }
+    for w in file.workers.iter() {
+        add(d, &w.name, w.offset, "name");
+    }
+    for s in file.stations.iter() {
+        add(d, &s.name, s.offset, "name");
+    }
+    for i in file.ingredients.iter() {
+        add(d, &i.name, i.offset, "name");
+    }
+    for s in file.steps.iter() {
+        add(d, &s.name, s.offset, "name");
+    }
+    for p in file.products.iter() {
+        add(d, &p.name, p.offset, "name");
+    }
+    for des in file.designs.iter() {
+        if let Some(title) = &des.title {
+            add(d, title, des.offset, "title");
+        }
+        add(d, &des.description, des.offset, "description");
+        for u in &des.units {
+            add(d, &u.name, u.offset, "name");
+        }
+    }
+    for p in file.palette.iter() {
+        add(d, &p.headline, p.offset, "headline");
+        add(d, &p.description, p.offset, "description");
+    }
+    lexicon
 }
 
 /// Validates `file` (parsed from `source`, called `name` in messages) and builds the model, or returns every
@@ -201,17 +257,26 @@ pub fn compile(name: &str, source: &str, file: &ScenarioFile) -> Result<Model, V
         HashSet::new()
     };
     let (designs, default_design) = designs(&mut d, file, &ix, &workers, &steps, &routed);
+    let lexicon = lexicon(&mut d, file);
     let mut model = Model {
         file: name.to_string(),
         source: source.into(),
-        name: file.name.clone(),
-        description: file.description.clone(),
+        name: file.name.english().to_string(),
+        description: file.description.english().to_string(),
         rounds,
         round_len: SimTime::from_minutes(round_minutes),
         teams: file.teams.value,
-        team_names: file.team_names.clone(),
+        team_names: file
+            .team_names
+            .iter()
+            .map(|t| t.english().to_string())
+            .collect(),
         default_design,
-        briefings: file.briefings.clone(),
+        briefings: file
+            .briefings
+            .iter()
+            .map(|t| t.english().to_string())
+            .collect(),
         skills: file.skills.iter().map(|s| s.value.clone()).collect(),
         workers,
         stations,
@@ -223,6 +288,7 @@ pub fn compile(name: &str, source: &str, file: &ScenarioFile) -> Result<Model, V
         fixed_cost_per_round: file.economics.fixed_cost_per_round,
         expedite_cost: file.economics.expedite_cost,
         designs,
+        lexicon,
         schedule: Vec::new(),
         palette: Vec::new(),
         palette_limits: (
@@ -763,10 +829,11 @@ fn designs(
                 name: des.name.value.clone(),
                 title: des
                     .title
-                    .clone()
+                    .as_ref()
+                    .map(|t| t.english().to_string())
                     .filter(|t| !t.trim().is_empty())
                     .unwrap_or_else(|| humanize(&des.name.value)),
-                description: des.description.clone(),
+                description: des.description.english().to_string(),
                 units,
                 spanners,
                 practices: des.practices.value.clone(),

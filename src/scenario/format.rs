@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::spanned::Spanned;
 use crate::domain::{DisruptionSpec, Dist, Pairs, Practices, Target};
+use crate::i18n::Text;
 
 /// An identifier or a reference to one, with its place in the file.
 pub type Id = Spanned<String>;
@@ -19,10 +20,10 @@ fn default_teams() -> Spanned<u32> {
 #[serde(rename = "Scenario")]
 pub struct ScenarioFile {
     /// The scenario's title.
-    pub name: String,
+    pub name: Text,
     /// What it is about (shown in the lobby).
     #[serde(default)]
-    pub description: String,
+    pub description: Text,
     /// Number of rounds.
     pub rounds: Spanned<u32>,
     /// Length of each round in simulated minutes.
@@ -32,12 +33,12 @@ pub struct ScenarioFile {
     pub teams: Spanned<u32>,
     /// Team names; missing ones are called "Team N".
     #[serde(default)]
-    pub team_names: Vec<String>,
+    pub team_names: Vec<Text>,
     /// The design every team starts with.
     pub default_design: Id,
     /// Market news shown before each round (one entry per round, may be shorter).
     #[serde(default)]
-    pub briefings: Vec<String>,
+    pub briefings: Vec<Text>,
     /// The skills workers may have (ids).
     pub skills: Spanned<Vec<Id>>,
     /// The people of every factory.
@@ -102,7 +103,7 @@ pub struct WorkerFile {
     pub id: Id,
     /// Display name (defaults to the id).
     #[serde(default)]
-    pub name: String,
+    pub name: Text,
     /// Skill levels: 1.0 is a trained specialist; a task takes its sampled duration divided by the level.
     pub skills: Pairs<Id, Spanned<f64>>,
     /// Wage per hour of a round.
@@ -119,7 +120,7 @@ pub struct StationFile {
     pub id: Id,
     /// Display name (defaults to the id).
     #[serde(default)]
-    pub name: String,
+    pub name: Text,
     /// Units in the pool (1..1000).
     pub count: Spanned<u32>,
 }
@@ -133,7 +134,7 @@ pub struct IngredientFile {
     pub id: Id,
     /// Display name (defaults to the id).
     #[serde(default)]
-    pub name: String,
+    pub name: Text,
     /// Price of one unit.
     pub unit_cost: Spanned<f64>,
     /// Stock at the start.
@@ -155,7 +156,7 @@ pub struct StepFile {
     pub id: Id,
     /// Display name (defaults to the id).
     #[serde(default)]
-    pub name: String,
+    pub name: Text,
     /// The skill the step needs.
     pub skill: Id,
     /// A station the step needs a unit of while it is done.
@@ -179,7 +180,7 @@ pub struct ProductFile {
     pub id: Id,
     /// Display name (defaults to the id).
     #[serde(default)]
-    pub name: String,
+    pub name: Text,
     /// What an order pays when delivered on time.
     pub price: Spanned<f64>,
     /// Custom cakes need design work, may raise questions at handoffs and may have their spec changed.
@@ -442,10 +443,10 @@ pub struct DesignFile {
     /// Its name as the room reads it, e.g. "Cross-functional cells" (default: the name, with spaces for
     /// underscores and a capital first letter).
     #[serde(default)]
-    pub title: Option<String>,
+    pub title: Option<Text>,
     /// What it is like (shown to the teams).
     #[serde(default)]
-    pub description: String,
+    pub description: Text,
     /// Its units; every worker belongs to exactly one.
     pub units: Vec<Spanned<UnitFile>>,
     /// Boundary spanners: they may answer any unit's questions and improve handoffs of their unit.
@@ -465,7 +466,7 @@ pub struct UnitFile {
     pub id: Id,
     /// Display name (defaults to the id).
     #[serde(default)]
-    pub name: String,
+    pub name: Text,
     /// Its members (worker ids).
     pub members: Vec<Id>,
     /// The steps this unit owns. When several units own a step, an order stays with the unit it is already

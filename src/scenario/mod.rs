@@ -12,6 +12,9 @@ pub mod spanned;
 use std::fmt;
 use std::path::Path;
 
+use crate::i18n::Lang;
+use crate::t;
+
 pub use compile::Diagnostic;
 pub use format::ScenarioFile;
 pub use limits::MAX_TEAMS;
@@ -236,19 +239,19 @@ pub fn shipped(name: &str) -> Option<(&'static str, &'static str)> {
 }
 
 /// A one-line summary of a valid scenario, as `check` prints it.
-pub fn summary(m: &Model) -> String {
-    format!(
-        "\"{}\": {} round{} x {} min, {} teams, {} workers, {} steps, {} products, {} designs, {} scheduled disruptions, {} in the palette",
-        m.name,
-        m.rounds,
-        if m.rounds == 1 { "" } else { "s" },
-        m.round_len.minutes(),
-        m.teams,
-        m.workers.len(),
-        m.steps.len(),
-        m.products.len(),
-        m.designs.len(),
-        m.schedule.len(),
-        m.palette.len()
+pub fn summary(m: &Model, lang: Lang) -> String {
+    t!(
+        lang,
+        "cli-scenario-summary",
+        name = m.lexicon.say(lang, &m.name),
+        rounds = m.rounds,
+        minutes = m.round_len.minutes(),
+        teams = m.teams,
+        workers = m.workers.len(),
+        steps = m.steps.len(),
+        products = m.products.len(),
+        designs = m.designs.len(),
+        scheduled = m.schedule.len(),
+        palette = m.palette.len()
     )
 }

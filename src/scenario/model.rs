@@ -29,6 +29,9 @@ pub struct Model {
     pub default_design: usize,
     /// The market news before each round.
     pub briefings: Vec<String>,
+    /// The Swedish of every English text the scenario translates (names, headlines, descriptions,
+    /// briefings); the screens show a text through it.
+    pub lexicon: crate::i18n::Lexicon,
     /// Skill ids.
     pub skills: Vec<String>,
     /// The people of every factory.
