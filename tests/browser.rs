@@ -230,6 +230,29 @@ async fn a_device_joins_decides_and_sees_it_in_the_browser() {
         "nothing sticks out sideways at laptop size"
     );
     shot(&c, "team-laptop.png").await;
+
+    // The device switches to Swedish: its own texts at once, the factory's (ticker, order states) from the
+    // host, which sends this device its states in Swedish after it joins again.
+    c.execute(
+        "const s = document.getElementById('lang'); s.value = 'sv'; s.dispatchEvent(new Event('change'));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    until(
+        &c,
+        "the page's texts in Swedish",
+        "return document.body.textContent.includes('Ert bageri') && document.body.textContent.includes('Levererade')",
+    )
+    .await;
+    until(
+        &c,
+        "the host's texts in Swedish",
+        "return document.getElementById('ticker').textContent.includes('gemensam tavla på') \
+         && document.getElementById('clock').textContent.includes('Omgång 1 av')",
+    )
+    .await;
+    shot(&c, "team-laptop-sv.png").await;
     console.close().await.unwrap();
     c.close().await.unwrap();
     drop(driver);
@@ -243,7 +266,12 @@ async fn a_device_joins_decides_and_sees_it_in_the_browser() {
     assert_eq!(board.len(), 1, "{journal:?}");
     assert_eq!(board[0]["source"]["device"]["who"], "Bea, baking");
     assert_eq!(board[0]["source"]["device"]["factory"], 1);
-    for name in ["team-phone.png", "team-laptop.png", "console-laptop.png"] {
+    for name in [
+        "team-phone.png",
+        "team-laptop.png",
+        "team-laptop-sv.png",
+        "console-laptop.png",
+    ] {
         assert!(shots().join(name).exists());
     }
     let _ = std::fs::remove_dir_all(&dir);

@@ -1,9 +1,44 @@
 // Cake Factory's browser pages: what the team client and the console share. The connection to the host
 // (reconnecting by itself), commands with idempotency keys (re-sent after a reconnect until answered),
-// escaping and number formats. Served by the game itself; no library, no build step.
+// escaping, number formats and the page's language. Served by the game itself; no library, no build step.
 "use strict";
 
 const CF = {};
+
+// The page's language: the one chosen on this device before, else the browser's when the game speaks it.
+CF.lang = (() => {
+  const saved = localStorage.getItem("cf-lang");
+  if (saved === "en" || saved === "sv") return saved;
+  return (navigator.language || "en").toLowerCase().startsWith("sv") ? "sv" : "en";
+})();
+
+// The messages, by language (filled in by /web/messages.js from the game's message files).
+CF.messages = {};
+
+// The text of message `id` in the page's language, with `{$name}` filled in from `vars`.
+CF.t = (id, vars) => {
+  let s = (CF.messages[CF.lang] || {})[id] ?? (CF.messages.en || {})[id] ?? id;
+  for (const [k, v] of Object.entries(vars || {})) s = s.split(`{$${k}}`).join(String(v));
+  return s;
+};
+const t = CF.t;
+
+// Writes the page's fixed texts (elements marked data-t and data-t-placeholder) in its language.
+CF.localize = () => {
+  document.documentElement.lang = CF.lang;
+  document.querySelectorAll("[data-t]").forEach((el) => { el.textContent = t(el.dataset.t); });
+  document.querySelectorAll("[data-t-placeholder]").forEach((el) => { el.placeholder = t(el.dataset.tPlaceholder); });
+  const pick = document.getElementById("lang");
+  if (pick) pick.value = CF.lang;
+};
+
+// Switches the page to `lang`, kept for this device; `then()` redraws what depends on it.
+CF.setLang = (lang, then) => {
+  CF.lang = lang === "sv" ? "sv" : "en";
+  localStorage.setItem("cf-lang", CF.lang);
+  CF.localize();
+  if (then) then();
+};
 
 CF.esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({
   "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
@@ -14,7 +49,7 @@ CF.clock = (minutes) => {
   return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`;
 };
 
-CF.money = (x) => (x < 0 ? "−" : "") + Math.round(Math.abs(x)).toLocaleString("en");
+CF.money = (x) => (x < 0 ? "−" : "") + Math.round(Math.abs(x)).toLocaleString(CF.lang === "sv" ? "sv-SE" : "en");
 
 CF.countdown = (s) => {
   const t = Math.max(0, Math.ceil(s));
@@ -58,7 +93,7 @@ CF.Link = class {
       ws.send(JSON.stringify(this.hello()));
       // Commands not yet answered go again with their keys: the host applies each key once.
       for (const msg of this.pending.values()) ws.send(JSON.stringify(msg));
-      this.onStatus("connected", true);
+      this.onStatus(t("connected"), true);
     };
     ws.onmessage = (e) => {
       let msg;
@@ -69,7 +104,7 @@ CF.Link = class {
     };
     ws.onclose = () => {
       if (this.ws !== ws) return;
-      this.onStatus("reconnecting…", false);
+      this.onStatus(t("reconnecting"), false);
       setTimeout(() => this.connect(), this.wait);
       this.wait = Math.min(this.wait * 2, 4000);
     };
@@ -83,6 +118,11 @@ CF.Link = class {
     this.pending.set(key, msg);
     if (this.ws && this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(msg));
     return key;
+  }
+
+  // Connects again (the join message may have changed, as with the language).
+  renew() {
+    if (this.ws) this.ws.close();
   }
 
   // Stops for good (a revoked code): no more reconnecting.
@@ -105,10 +145,12 @@ CF.toast = (text, kind) => {
 };
 
 CF.roundText = (c) => {
-  if (c.finished) return "The game is over";
-  if (c.running) return `Round ${c.round} of ${c.rounds} · ${CF.clock(c.minute)} of ${CF.clock(c.round_minutes)}`;
-  if (c.round === 0) return `Waiting for round 1 of ${c.rounds}`;
-  return `Round ${c.round} of ${c.rounds} is over`;
+  if (c.finished) return t("game-over");
+  if (c.running) {
+    return t("round-running", { round: c.round, rounds: c.rounds, minute: CF.clock(c.minute), length: CF.clock(c.round_minutes) });
+  }
+  if (c.round === 0) return t("waiting-first", { rounds: c.rounds });
+  return t("round-over", { round: c.round, rounds: c.rounds });
 };
 
-CF.paceText = (c) => (c.paused ? "paused" : `${c.speed} min/s`);
+CF.paceText = (c) => (c.paused ? t("paused") : t("pace", { speed: c.speed }));

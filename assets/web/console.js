@@ -11,7 +11,7 @@ let paletteKey = "";
 function open(key) {
   if (link) link.close();
   link = new CF.Link(
-    () => ({ type: "console", key }),
+    () => ({ type: "console", key, lang: CF.lang }),
     onMessage,
     (text, ok) => { const s = $("status"); s.textContent = text; s.className = `status ${ok ? "on" : "off"}`; },
   );

@@ -20,7 +20,7 @@ function startJoin(code, who) {
   localStorage.setItem("cf-who", who);
   if (link) link.close();
   link = new CF.Link(
-    () => ({ type: "join", code, who }),
+    () => ({ type: "join", code, who, lang: CF.lang }),
     onMessage,
     (text, ok) => { const s = $("status"); s.textContent = text; s.className = `status ${ok ? "on" : "off"}`; },
   );
@@ -47,9 +47,9 @@ function onMessage(msg) {
       break;
     case "ack":
       if (msg.accepted) {
-        CF.toast(msg.repeat ? "Already done" : "Accepted", "good");
+        CF.toast(msg.repeat ? t("already-done") : t("accepted"), "good");
       } else {
-        CF.toast(`Rejected: ${msg.reason}`, "bad");
+        CF.toast(t("rejected", { reason: msg.reason }), "bad");
         // The controls go back to what the factory has.
         decisionsKey = "";
         if (state) renderDecisions(state);
@@ -77,11 +77,11 @@ function render() {
     <span class="muted">(${CF.esc(CF.paceText(c))})</span>`;
   const f = s.figures;
   $("figures").innerHTML = [
-    ["Delivered", f.delivered, ""],
-    ["Late", f.late, f.late > 0 ? "warn" : ""],
-    ["Profit", CF.money(f.profit), f.profit < 0 ? "bad" : ""],
-    ["In the factory", f.wip, ""],
-    ["Past due now", f.overdue, f.overdue > 0 ? "bad" : ""],
+    [t("delivered"), f.delivered, ""],
+    [t("late"), f.late, f.late > 0 ? "warn" : ""],
+    [t("profit"), CF.money(f.profit), f.profit < 0 ? "bad" : ""],
+    [t("in-factory"), f.wip, ""],
+    [t("past-due"), f.overdue, f.overdue > 0 ? "bad" : ""],
   ].map(([k, v, cls]) => `<div class="figure ${cls}"><div class="value">${CF.esc(v)}</div><div class="label">${k}</div></div>`).join("");
   renderOffers(s);
   renderGlance(s);
@@ -93,17 +93,17 @@ function render() {
 function renderOffers(s) {
   $("offers").innerHTML = s.offers.map((o) => `
     <div class="card offer">
-      <strong>Rush offer:</strong> ${o.quantity} × ${CF.esc(o.product)} at ${CF.money(o.price)} each, due ${dueText(o.due_minute, s.clock)}
-      <div class="muted">${o.seconds_left == null ? "The clock is stopped" : `${CF.countdown(o.seconds_left)} left to answer`}</div>
-      <button class="primary" data-offer="${o.offer}" data-accept="true">Accept</button>
-      <button data-offer="${o.offer}" data-accept="false">Decline</button>
+      <strong>${t("rush-offer")}</strong> ${CF.esc(t("rush-terms", { quantity: o.quantity, product: o.product, price: CF.money(o.price), due: dueText(o.due_minute, s.clock) }))}
+      <div class="muted">${o.seconds_left == null ? t("clock-stopped") : t("left-to-answer", { time: CF.countdown(o.seconds_left) })}</div>
+      <button class="primary" data-offer="${o.offer}" data-accept="true">${t("accept")}</button>
+      <button data-offer="${o.offer}" data-accept="false">${t("decline")}</button>
     </div>`).join("");
 }
 
 function dueText(m, c) {
-  if (c.round_minutes <= 0 || m < c.round_minutes) return m < 0 ? `${CF.clock(-m)} ago` : CF.clock(m);
+  if (c.round_minutes <= 0 || m < c.round_minutes) return m < 0 ? t("ago", { time: CF.clock(-m) }) : CF.clock(m);
   const later = Math.floor(m / c.round_minutes);
-  return `round ${c.round + later} at ${CF.clock(m - later * c.round_minutes)}`;
+  return t("round-at", { round: c.round + later, time: CF.clock(m - later * c.round_minutes) });
 }
 
 function renderGlance(s) {
@@ -113,18 +113,18 @@ function renderGlance(s) {
     const waiting = st.queued + st.blocked;
     const bar = Math.round((100 * waiting) / most);
     const limit = st.wip_limit != null ? ` <span class="tag">WIP ≤ ${st.wip_limit}</span>` : "";
-    const people = st.people.length ? CF.esc(st.people.join(", ")) : '<span class="muted">nobody</span>';
+    const people = st.people.length ? CF.esc(st.people.join(", ")) : `<span class="muted">${t("nobody")}</span>`;
     return `<div class="step">
       <div class="step-name">${CF.esc(st.name)}${limit}</div>
-      <div class="bar" title="${waiting} waiting"><div style="width:${bar}%"></div></div>
-      <div class="step-counts">${st.queued} queued${st.blocked ? `, ${st.blocked} outside` : ""} · ${st.working + st.processing} in work${st.asking ? ` · ${st.asking} asking` : ""}</div>
+      <div class="bar" title="${t("waiting", { count: waiting })}"><div style="width:${bar}%"></div></div>
+      <div class="step-counts">${t("queued", { count: st.queued })}${st.blocked ? `, ${t("outside", { count: st.blocked })}` : ""} · ${t("in-work", { count: st.working + st.processing })}${st.asking ? ` · ${t("asking", { count: st.asking })}` : ""}</div>
       <div class="step-people">${people}</div>
     </div>`;
   }).join("");
   const stations = s.stations.map((st) =>
-    `<span class="station ${st.down > 0 ? "down" : ""}">${CF.esc(st.name)} ${st.in_use}/${st.count}${st.down > 0 ? ` · ${st.down} down` : ""}</span>`).join(" ");
+    `<span class="station ${st.down > 0 ? "down" : ""}">${CF.esc(st.name)} ${st.in_use}/${st.count}${st.down > 0 ? ` · ${t("down", { count: st.down })}` : ""}</span>`).join(" ");
   $("glance").innerHTML = `${rows}<div class="stations">${stations}</div>
-    <div class="muted">Design: ${CF.esc(s.design)}${s.pending_design ? ` → ${CF.esc(s.pending_design)} next round` : ""}</div>`;
+    <div class="muted">${CF.esc(t("design-now", { design: s.design }))}${s.pending_design ? ` → ${CF.esc(t("next-round", { design: s.pending_design }))}` : ""}</div>`;
 }
 
 // The decisions are drawn again only when they change, and not while someone is typing in them.
@@ -155,11 +155,11 @@ function updatePeopleDoing(s) {
 function designSection(s) {
   const current = Math.max(0, s.designs.findIndex((d) => d.title === (s.pending_design || s.design)));
   const options = s.designs.map((d, i) =>
-    `<option value="${i}" ${i === current ? "selected" : ""} ${d.refusal ? `disabled title="${CF.esc(d.refusal)}"` : ""}>${CF.esc(d.title)}${d.refusal ? " (not possible)" : ""}</option>`).join("");
-  return `<section class="card"><h2>Organisation design</h2>
-    <div>Now: <strong>${CF.esc(s.design)}</strong>${s.pending_design ? `<div class="warn">From the next round: ${CF.esc(s.pending_design)}</div>` : ""}</div>
-    <label>Switch to <select id="design">${options}</select></label>
-    <button data-act="design">Switch at the next round</button>
+    `<option value="${i}" ${i === current ? "selected" : ""} ${d.refusal ? `disabled title="${CF.esc(d.refusal)}"` : ""}>${CF.esc(d.title)}${d.refusal ? ` ${t("not-possible")}` : ""}</option>`).join("");
+  return `<section class="card"><h2>${t("design-heading")}</h2>
+    <div>${t("now")} <strong>${CF.esc(s.design)}</strong>${s.pending_design ? `<div class="warn">${CF.esc(t("from-next-round", { design: s.pending_design }))}</div>` : ""}</div>
+    <label>${t("switch-to")} <select id="design">${options}</select></label>
+    <button data-act="design">${t("switch")}</button>
     <div class="muted" id="design-about">${CF.esc(s.designs[current]?.description || "")}</div></section>`;
 }
 
@@ -171,46 +171,46 @@ function peopleSection(s) {
       return `<option value="${k}" ${k === p.unit ? "selected" : ""} ${disabled}>${CF.esc(u.name)}</option>`;
     }).join("");
     return `<tr><td title="${CF.esc(p.skills)}"><strong>${CF.esc(p.name)}</strong></td>
-      <td><select data-act="move" data-person="${i}" aria-label="${CF.esc(p.name)}'s unit">${options}</select></td>
+      <td><select data-act="move" data-person="${i}" aria-label="${CF.esc(t("unit-of", { name: p.name }))}">${options}</select></td>
       <td><label class="inline"><input type="checkbox" data-act="spanner" data-person="${i}" ${p.spanner ? "checked" : ""}> ★</label></td>
       <td class="muted" id="doing-${i}">${CF.esc(p.doing)}</td></tr>`;
   }).join("");
-  return `<section class="card"><h2>People</h2>
-    <p class="muted">Unit, ★ boundary spanner (answers any unit's questions and smooths handoffs, but spends time spanning), what they do now.</p>
+  return `<section class="card"><h2>${t("people")}</h2>
+    <p class="muted">${t("people-help")}</p>
     <table class="people">${rows}</table></section>`;
 }
 
 function practicesSection(s) {
   const p = s.practices;
-  const helping = [["None", "none"], ["OwnUnit", "own unit"], ["Anyone", "anyone"]].map(([v, label], i) => {
+  const helping = [["None", t("helping-none")], ["OwnUnit", t("helping-own-unit")], ["Anyone", t("helping-anyone")]].map(([v, label], i) => {
     const why = s.helping_refusals[i];
     const on = p.helping === v;
     return `<button data-act="helping" data-value="${v}" class="${on ? "selected" : ""}" ${why && !on ? `disabled title="${CF.esc(why)}"` : ""}>${label}</button>`;
   }).join("");
-  const priority = [["Fifo", "first come"], ["EarliestDue", "earliest due"]].map(([v, label]) =>
+  const priority = [["Fifo", t("priority-fifo")], ["EarliestDue", t("priority-earliest-due")]].map(([v, label]) =>
     `<button data-act="priority" data-value="${v}" class="${p.priority === v ? "selected" : ""}">${label}</button>`).join("");
   const limits = s.steps.filter((st) => st.owned).map((st) => `<tr><td>${CF.esc(st.name)}</td>
-    <td><input type="number" min="1" max="50" value="${st.wip_limit ?? 5}" id="wip-${CF.esc(st.id)}" aria-label="WIP limit of ${CF.esc(st.name)}"></td>
-    <td><button data-act="wip" data-step="${CF.esc(st.id)}">${st.wip_limit != null ? "Change" : "Set"}</button>
-    ${st.wip_limit != null ? `<button data-act="wip-off" data-step="${CF.esc(st.id)}">Remove</button>` : ""}</td></tr>`).join("");
+    <td><input type="number" min="1" max="50" value="${st.wip_limit ?? 5}" id="wip-${CF.esc(st.id)}" aria-label="${CF.esc(t("wip-limit-of", { step: st.name }))}"></td>
+    <td><button data-act="wip" data-step="${CF.esc(st.id)}">${st.wip_limit != null ? t("change") : t("set")}</button>
+    ${st.wip_limit != null ? `<button data-act="wip-off" data-step="${CF.esc(st.id)}">${t("remove")}</button>` : ""}</td></tr>`).join("");
   const su = p.standup;
-  return `<section class="card"><h2>Practices</h2>
-    <div class="row"><label class="inline"><input type="checkbox" data-act="standup" ${su ? "checked" : ""}> Stand-up meetings</label>
-      ${su ? `<span class="muted">every ${su.every_min} min for ${su.duration_min} min, ${su.scope === "Factory" ? "whole factory" : "each unit"}</span>` : ""}</div>
-    <div class="row">every <input type="number" id="su-every" min="30" max="480" value="${standup.every}"> min for
-      <input type="number" id="su-minutes" min="5" max="30" value="${standup.minutes}"> min
-      <label class="inline"><input type="checkbox" id="su-factory" ${standup.factory ? "checked" : ""}> whole factory</label></div>
-    <div class="row"><label class="inline"><input type="checkbox" data-act="board" ${p.shared_board ? "checked" : ""}> Shared board</label></div>
-    <div class="row">Helping: ${helping}</div>
-    <div class="row">Queues: ${priority}</div>
-    <div>WIP limits (orders allowed in a step at once):</div><table>${limits}</table></section>`;
+  return `<section class="card"><h2>${t("practices")}</h2>
+    <div class="row"><label class="inline"><input type="checkbox" data-act="standup" ${su ? "checked" : ""}> ${t("standups")}</label>
+      ${su ? `<span class="muted">${t("standup-now", { every: su.every_min, minutes: su.duration_min, scope: su.scope === "Factory" ? t("whole-factory") : t("each-unit") })}</span>` : ""}</div>
+    <div class="row">${t("every")} <input type="number" id="su-every" min="30" max="480" value="${standup.every}"> ${t("min-for")}
+      <input type="number" id="su-minutes" min="5" max="30" value="${standup.minutes}"> ${t("min")}
+      <label class="inline"><input type="checkbox" id="su-factory" ${standup.factory ? "checked" : ""}> ${t("whole-factory")}</label></div>
+    <div class="row"><label class="inline"><input type="checkbox" data-act="board" ${p.shared_board ? "checked" : ""}> ${t("shared-board")}</label></div>
+    <div class="row">${t("helping")} ${helping}</div>
+    <div class="row">${t("queues")} ${priority}</div>
+    <div>${t("wip-limits")}</div><table>${limits}</table></section>`;
 }
 
 function ordersSection(s) {
   const rows = s.orders.map((o) => `<tr class="${o.overdue ? "bad" : ""}"><td>#${o.id}</td><td>${CF.esc(o.product)}</td>
-    <td>${CF.esc(o.step)} · ${CF.esc(o.status)}</td><td>due ${dueText(o.due_minute, s.clock)}</td>
-    <td>${o.expedited ? '<span class="tag">expedited</span>' : `<button data-act="expedite" data-order="${o.id}">Expedite (${CF.money(s.expedite_cost)})</button>`}</td></tr>`).join("");
-  return `<section class="card"><h2>Orders in the factory (${s.figures.wip})</h2>
+    <td>${CF.esc(o.step)} · ${CF.esc(o.status)}</td><td>${t("due", { due: dueText(o.due_minute, s.clock) })}</td>
+    <td>${o.expedited ? `<span class="tag">${t("expedited")}</span>` : `<button data-act="expedite" data-order="${o.id}">${t("expedite", { cost: CF.money(s.expedite_cost) })}</button>`}</td></tr>`).join("");
+  return `<section class="card"><h2>${t("orders", { count: s.figures.wip })}</h2>
     <table class="orders">${rows}</table></section>`;
 }
 
@@ -267,13 +267,20 @@ function onChange(e) {
   t.blur();
 }
 
+CF.localize();
+// Another language: the page's texts at once, the factory's (names, ticker) from the host in a moment.
+$("lang").addEventListener("change", (e) => CF.setLang(e.target.value, () => {
+  decisionsKey = "";
+  if (state) render();
+  if (link) link.renew();
+}));
 document.addEventListener("click", onClick);
 document.addEventListener("change", onChange);
 $("who-input").value = localStorage.getItem("cf-who") || "";
 $("code").value = codeFromAddress();
 $("join-button").addEventListener("click", () => {
   const code = $("code").value.trim();
-  if (!code) { showJoin("Type your team's code."); return; }
+  if (!code) { showJoin(t("type-code")); return; }
   startJoin(code, $("who-input").value.trim());
 });
 // Devices that drop reconnect by themselves; the team's page keeps its code for the tab's life.

@@ -11,6 +11,8 @@ use clap::Args;
 
 use crate::domain::time::SPEEDS;
 use crate::host::run::{HostOptions, Started, run};
+use crate::i18n::Lang;
+use crate::t;
 
 #[derive(Args, Debug)]
 pub struct HostArgs {
@@ -45,19 +47,22 @@ pub struct HostArgs {
 /// The most teams a hosted session may have.
 pub const MAX_HOSTED_TEAMS: u32 = 50;
 
-pub fn host(args: &HostArgs) -> ExitCode {
-    super::exit(host_result(args))
+pub fn host(args: &HostArgs, lang: Lang) -> ExitCode {
+    super::exit(host_result(args, lang))
 }
 
-fn host_result(args: &HostArgs) -> Result<(), String> {
+fn host_result(args: &HostArgs, lang: Lang) -> Result<(), String> {
     if !SPEEDS.contains(&args.speed) {
-        return Err(format!("--speed must be one of {SPEEDS:?}"));
+        return Err(t!(lang, "cli-host-speed", speeds = format!("{SPEEDS:?}")));
     }
     if let Some(t) = args.teams
         && !(1..=MAX_HOSTED_TEAMS).contains(&t)
     {
-        return Err(format!(
-            "--teams must be within 1..{MAX_HOSTED_TEAMS} (got {t})"
+        return Err(t!(
+            lang,
+            "cli-host-team-range",
+            max = MAX_HOSTED_TEAMS,
+            got = t
         ));
     }
     let resume = match &args.resume {
@@ -79,19 +84,27 @@ fn host_result(args: &HostArgs) -> Result<(), String> {
         speed: args.speed,
         exit_when_finished: args.exit_when_finished,
     };
-    run(options, Arc::new(AtomicBool::new(false)), announce)
+    run(options, Arc::new(AtomicBool::new(false)), |s| {
+        announce(s, lang)
+    })
 }
 
 /// Prints where the host listens, the console's link and each team's code and link.
-fn announce(s: &Started) {
+fn announce(s: &Started, lang: Lang) {
     let mut text = format!(
-        "Cake Factory host listening on {}\nsession record: {}\nfacilitator's console (keep this link to yourself): {}\n\nteams:\n",
-        s.addr,
-        s.record_dir.display(),
-        s.console_url
+        "{}\n{}\n{}\n\n{}\n",
+        t!(lang, "cli-host-listening", addr = s.addr.to_string()),
+        t!(
+            lang,
+            "cli-host-record",
+            dir = s.record_dir.display().to_string()
+        ),
+        t!(lang, "cli-host-console", url = s.console_url.as_str()),
+        t!(lang, "cli-host-teams")
     );
     for (name, code, url) in &s.teams {
-        text.push_str(&format!("  {name:<16} code {code}   {url}\n"));
+        let code = t!(lang, "cli-host-team", code = code.as_str());
+        text.push_str(&format!("  {name:<16} {code}   {url}\n"));
     }
     super::out(&text);
 }

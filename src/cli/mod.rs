@@ -21,6 +21,7 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
+use crate::i18n::Lang;
 use crate::scenario::{self, LoadError, Model};
 
 #[derive(Parser, Debug)]
@@ -36,6 +37,10 @@ use crate::scenario::{self, LoadError, Model};
 struct Cli {
     #[command(subcommand)]
     command: Option<Cmd>,
+    /// The language of the game and of this output: en or sv (default: the system's locale, else English).
+    /// CSV and JSON outputs keep their English names.
+    #[arg(long, global = true, value_enum)]
+    lang: Option<Lang>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -82,27 +87,31 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let lang = cli.lang.unwrap_or_else(Lang::from_system);
     match cli.command {
-        Some(Cmd::Check { files }) => check::check(&files),
-        Some(Cmd::Run(args)) => run::run(&args),
+        Some(Cmd::Check { files }) => check::check(&files, lang),
+        Some(Cmd::Run(args)) => run::run(&args, lang),
         Some(Cmd::Bench(args)) => bench::bench(&args),
-        Some(Cmd::Tournament(args)) => tournament::tournament(&args),
-        Some(Cmd::Report(args)) => report::report(&args),
-        Some(Cmd::Verify(args)) => verify::verify(&args),
-        Some(Cmd::Replay(args)) => replay::replay(&args),
-        Some(Cmd::Host(args)) => host::host(&args),
+        Some(Cmd::Tournament(args)) => tournament::tournament(&args, lang),
+        Some(Cmd::Report(args)) => report::report(&args, lang),
+        Some(Cmd::Verify(args)) => verify::verify(&args, lang),
+        Some(Cmd::Replay(args)) => replay::replay(&args, lang),
+        Some(Cmd::Host(args)) => host::host(&args, lang),
         Some(Cmd::LoadTest(args)) => load::load(&args),
         #[cfg(feature = "gui")]
-        Some(Cmd::Play(args)) => play::play(&args),
+        Some(Cmd::Play(args)) => play::play(&args, lang),
         #[cfg(feature = "gui")]
-        Some(Cmd::Debrief(args)) => play::debrief(&args),
+        Some(Cmd::Debrief(args)) => play::debrief(&args, lang),
         #[cfg(feature = "gui")]
-        None => play::play(&play::PlayArgs::default()),
+        None => play::play(&play::PlayArgs::default(), lang),
         #[cfg(not(feature = "gui"))]
-        None => run::run(&run::RunArgs {
-            seed: 1,
-            ..Default::default()
-        }),
+        None => run::run(
+            &run::RunArgs {
+                seed: 1,
+                ..Default::default()
+            },
+            lang,
+        ),
     }
 }
 

@@ -8,6 +8,7 @@ use clap::Args;
 use super::{err, load_scenario};
 use crate::game::ui::style;
 use crate::game::{self, PlayOptions};
+use crate::i18n::Lang;
 
 #[derive(Args, Debug, Default)]
 pub(crate) struct PlayArgs {
@@ -81,7 +82,7 @@ fn install_panic_hook() {
     }));
 }
 
-pub(super) fn play(args: &PlayArgs) -> ExitCode {
+pub(super) fn play(args: &PlayArgs, lang: Lang) -> ExitCode {
     if let Err(code) = display_or_exit() {
         return code;
     }
@@ -138,6 +139,7 @@ pub(super) fn play(args: &PlayArgs) -> ExitCode {
     };
     install_panic_hook();
     game::run(PlayOptions {
+        lang,
         resume,
         replay: None,
         scenario_name: args.file.as_ref().map_or_else(
@@ -219,13 +221,14 @@ fn scale_help() -> String {
 
 /// The window's options for a viewer of a saved session (its debrief or its replay): the lobby's defaults,
 /// the text size given.
-fn viewer(scale: Option<f32>) -> Result<PlayOptions, String> {
+fn viewer(scale: Option<f32>, lang: Lang) -> Result<PlayOptions, String> {
     let model = load_scenario(None).map_err(|e| e.to_string())?;
     Ok(PlayOptions {
         scenario_name: crate::scenario::DEFAULT_SCENARIO.0.to_string(),
         from_file: false,
         teams: 4,
         seed: 1,
+        lang,
         model,
         scale: style::clamp_scale(scale.unwrap_or(style::DEFAULT_SCALE)),
         presenter: false,
@@ -255,18 +258,18 @@ fn open(options: Result<PlayOptions, String>) -> ExitCode {
 }
 
 /// The game window on the replay of the (checked) record in `dir`.
-pub(super) fn replay_window(dir: PathBuf, scale: Option<f32>) -> ExitCode {
+pub(super) fn replay_window(dir: PathBuf, scale: Option<f32>, lang: Lang) -> ExitCode {
     if let Err(code) = display_or_exit() {
         return code;
     }
-    open(viewer(scale).map(|v| PlayOptions {
+    open(viewer(scale, lang).map(|v| PlayOptions {
         replay: Some(dir),
         ..v
     }))
 }
 
 /// `cakefactory debrief EVENTS.jsonl`: the debrief dashboard of a saved session.
-pub(super) fn debrief(args: &DebriefArgs) -> ExitCode {
+pub(super) fn debrief(args: &DebriefArgs, lang: Lang) -> ExitCode {
     if let Err(code) = display_or_exit() {
         return code;
     }
@@ -295,7 +298,7 @@ pub(super) fn debrief(args: &DebriefArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    open(viewer(args.scale).map(|v| PlayOptions {
+    open(viewer(args.scale, lang).map(|v| PlayOptions {
         scenario_name: d.scenario.clone(),
         teams: (d.teams.len() as u32).clamp(*game::TEAMS.start(), *game::TEAMS.end()),
         seed: d.seed,

@@ -10,7 +10,9 @@ use clap::Args;
 use super::{err, out};
 use crate::headless::record::verify;
 use crate::headless::replay::export_plan;
+use crate::i18n::Lang;
 use crate::sim::record;
+use crate::t;
 
 #[derive(Args, Debug)]
 pub(crate) struct ReplayArgs {
@@ -24,14 +26,14 @@ pub(crate) struct ReplayArgs {
     pub scale: Option<f32>,
 }
 
-pub(super) fn replay(args: &ReplayArgs) -> ExitCode {
+pub(super) fn replay(args: &ReplayArgs, lang: Lang) -> ExitCode {
     if args.dir.is_file() {
-        err(&format!(
-            "{}: replay and what-ifs need a session record (a folder with {} and {}, as the game and \
-             `run --record DIR` write); an event log alone opens in `cakefactory debrief`",
-            args.dir.display(),
-            record::HEADER_FILE,
-            record::JOURNAL_FILE
+        err(&t!(
+            lang,
+            "cli-replay-needs-record",
+            dir = args.dir.display().to_string(),
+            header = record::HEADER_FILE,
+            journal = record::JOURNAL_FILE
         ));
         return ExitCode::from(2);
     }
@@ -46,8 +48,13 @@ pub(super) fn replay(args: &ReplayArgs) -> ExitCode {
         Ok(_) => {}
         Err(Ok(d)) => {
             out(&format!(
-                "{}: does not verify, so it is not replayed: {d}\n",
-                args.dir.display()
+                "{}\n",
+                t!(
+                    lang,
+                    "cli-not-replayed",
+                    dir = args.dir.display().to_string(),
+                    why = d.to_string()
+                )
             ));
             return ExitCode::from(1);
         }
@@ -61,30 +68,37 @@ pub(super) fn replay(args: &ReplayArgs) -> ExitCode {
         return match std::fs::write(path, &plan) {
             Ok(()) => {
                 out(&format!(
-                    "{}: the record's commands as a plan ({} lines)\n",
-                    path.display(),
-                    plan.lines().count()
+                    "{}\n",
+                    t!(
+                        lang,
+                        "cli-plan-written",
+                        file = path.display().to_string(),
+                        lines = plan.lines().count()
+                    )
                 ));
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                err(&format!("{}: cannot write: {e}", path.display()));
+                err(&t!(
+                    lang,
+                    "cli-cannot-write",
+                    file = path.display().to_string(),
+                    why = e.to_string()
+                ));
                 ExitCode::from(2)
             }
         };
     }
-    window(args)
+    window(args, lang)
 }
 
 #[cfg(feature = "gui")]
-fn window(args: &ReplayArgs) -> ExitCode {
-    super::play::replay_window(args.dir.clone(), args.scale)
+fn window(args: &ReplayArgs, lang: Lang) -> ExitCode {
+    super::play::replay_window(args.dir.clone(), args.scale, lang)
 }
 
 #[cfg(not(feature = "gui"))]
-fn window(_: &ReplayArgs) -> ExitCode {
-    err(
-        "this build has no game window (built without the `gui` feature); --export-plan works without it",
-    );
+fn window(_: &ReplayArgs, lang: Lang) -> ExitCode {
+    err(&t!(lang, "cli-no-window"));
     ExitCode::from(2)
 }

@@ -7,7 +7,9 @@ use clap::Args;
 
 use super::{exit, out};
 use crate::debrief::{Debrief, export, reflection};
+use crate::i18n::Lang;
 use crate::sim::journal;
+use crate::t;
 
 #[derive(Args, Debug)]
 pub(crate) struct ReportArgs {
@@ -18,11 +20,11 @@ pub(crate) struct ReportArgs {
     pub out: PathBuf,
 }
 
-pub(super) fn report(args: &ReportArgs) -> ExitCode {
-    exit(report_inner(args).map(|text| out(&text)))
+pub(super) fn report(args: &ReportArgs, lang: Lang) -> ExitCode {
+    exit(report_inner(args, lang).map(|text| out(&text)))
 }
 
-fn report_inner(args: &ReportArgs) -> Result<String, String> {
+fn report_inner(args: &ReportArgs, lang: Lang) -> Result<String, String> {
     let events = journal::read_log(&args.events).map_err(|e| e.to_string())?;
     let journal = args
         .events
@@ -35,12 +37,17 @@ fn report_inner(args: &ReportArgs) -> Result<String, String> {
     refl.fit(&debrief.tables.factories, debrief.rounds as usize);
     let done = export::export(&debrief, &refl, &args.out)?;
     Ok(format!(
-        "wrote {} CSV tables, {} charts and {} to {}\n",
-        done.csv.len(),
-        done.png.len(),
-        done.html
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-        args.out.display()
+        "{}\n",
+        t!(
+            lang,
+            "cli-report-written",
+            csv = done.csv.len(),
+            charts = done.png.len(),
+            html = done
+                .html
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            dir = args.out.display().to_string()
+        )
     ))
 }

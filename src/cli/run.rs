@@ -9,6 +9,7 @@ use clap::Args;
 
 use super::{exit, load_scenario, out, table};
 use crate::headless::{self, RunOptions};
+use crate::i18n::Lang;
 use crate::metrics::series::SeriesCsv;
 use crate::sim::journal::LogWriter;
 use crate::sim::tap::EventTap;
@@ -49,13 +50,13 @@ pub(crate) struct RunArgs {
     pub resume: Option<PathBuf>,
 }
 
-pub(super) fn run(args: &RunArgs) -> ExitCode {
-    exit(run_inner(args))
+pub(super) fn run(args: &RunArgs, lang: Lang) -> ExitCode {
+    exit(run_inner(args, lang))
 }
 
-fn run_inner(args: &RunArgs) -> Result<(), String> {
+fn run_inner(args: &RunArgs, lang: Lang) -> Result<(), String> {
     if let Some(dir) = &args.resume {
-        return resume(args, dir);
+        return resume(args, dir, lang);
     }
     let model = load_scenario(args.file.as_deref()).map_err(|e| e.to_string())?;
     let mut options = RunOptions {
@@ -74,7 +75,7 @@ fn run_inner(args: &RunArgs) -> Result<(), String> {
         Some(dir) => headless::record::run_recorded(Arc::clone(&model), &options, taps, dir)?,
         None => headless::run(Arc::clone(&model), &options, taps)?,
     };
-    print(args, &model, &report, &options)
+    print(args, &model, &report, &options, lang)
 }
 
 /// The output files asked for, as taps.
@@ -90,7 +91,7 @@ fn taps(args: &RunArgs) -> Result<Vec<Box<dyn EventTap>>, String> {
 }
 
 /// `run --resume DIR`: the session of the record, rebuilt from its journal and played on to the end.
-fn resume(args: &RunArgs, dir: &std::path::Path) -> Result<(), String> {
+fn resume(args: &RunArgs, dir: &std::path::Path, lang: Lang) -> Result<(), String> {
     let record = super::load_record(dir)?;
     let config = record.config();
     let plan = match &args.plan {
@@ -105,7 +106,7 @@ fn resume(args: &RunArgs, dir: &std::path::Path) -> Result<(), String> {
         design: record.header.teams.first().map(|t| t.design.clone()),
         plan,
     };
-    print(args, &record.model, &report, &options)
+    print(args, &record.model, &report, &options, lang)
 }
 
 fn print(
@@ -113,12 +114,13 @@ fn print(
     model: &crate::scenario::Model,
     report: &crate::metrics::Report,
     options: &RunOptions,
+    lang: Lang,
 ) -> Result<(), String> {
     if args.json {
         let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
         out(&format!("{json}\n"));
     } else {
-        out(&table::summary(model, report, options));
+        out(&table::summary(model, report, options, lang));
     }
     Ok(())
 }

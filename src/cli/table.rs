@@ -1,121 +1,144 @@
-//! The readable summary `run` prints: totals per team, each round, and the disruptions.
+//! The readable summary `run` prints: totals per team, each round, and the disruptions, in the language asked
+//! for.
 
 use std::fmt::Write;
 
 use crate::headless::RunOptions;
+use crate::i18n::{Lang, decimal, percent};
 use crate::metrics::Report;
 use crate::scenario::Model;
+use crate::t;
 
-fn opt(v: Option<f64>, digits: usize) -> String {
-    v.map_or_else(|| "-".into(), |x| format!("{x:.digits$}"))
+fn opt(lang: Lang, v: Option<f64>, digits: usize) -> String {
+    v.map_or_else(|| "-".into(), |x| decimal(lang, x, digits))
 }
 
-fn pct(num: u64, den: u64) -> String {
+fn pct(lang: Lang, num: u64, den: u64) -> String {
     if den == 0 {
         "-".into()
     } else {
-        format!("{:.0}%", 100.0 * num as f64 / den as f64)
+        percent(lang, num as f64 / den as f64, 0)
     }
 }
 
 /// The whole summary: a title, the totals, the rounds and the disruptions.
-pub(super) fn summary(model: &Model, report: &Report, options: &RunOptions) -> String {
+pub(super) fn summary(model: &Model, report: &Report, options: &RunOptions, lang: Lang) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "{} — seed {}, {} teams, {} rounds x {} min",
-        report.scenario,
-        report.seed,
-        report.factories.len(),
-        model.rounds,
-        model.round_len.minutes()
+        "{}",
+        t!(
+            lang,
+            "cli-run-title",
+            scenario = model.lexicon.say(lang, &report.scenario),
+            seed = report.seed.to_string(),
+            teams = report.factories.len(),
+            rounds = model.rounds,
+            minutes = model.round_len.minutes()
+        )
     );
     if !options.plan.is_empty() {
-        let _ = writeln!(s, "plan: {} commands", options.plan.len());
+        let _ = writeln!(
+            s,
+            "{}",
+            t!(lang, "cli-run-plan", count = options.plan.len())
+        );
     }
     let _ = writeln!(s);
-    totals(&mut s, report);
-    rounds(&mut s, report);
-    disruptions(&mut s, report);
+    totals(&mut s, model, report, lang);
+    rounds(&mut s, model, report, lang);
+    disruptions(&mut s, model, report, lang);
     s
 }
 
 /// Every team's totals, with a legend of the columns.
-fn totals(s: &mut String, report: &Report) {
+fn totals(s: &mut String, model: &Model, report: &Report, lang: Lang) {
     let _ = writeln!(
         s,
         "{:<14} {:<18} {:>5} {:>5} {:>7} {:>5} {:>9} {:>7} {:>7} {:>6} {:>5} {:>5} {:>6} {:>6} {:>6} {:>6}",
-        "team",
-        "design",
-        "recv",
-        "dlvd",
-        "on time",
-        "lost",
-        "profit",
-        "lead",
-        "p90",
-        "thr/h",
-        "WIP",
-        "flow",
-        "x-hand",
-        "rework",
-        "E-I",
-        "util"
+        t!(lang, "cli-col-team"),
+        t!(lang, "cli-col-design"),
+        t!(lang, "cli-col-received"),
+        t!(lang, "cli-col-delivered"),
+        t!(lang, "cli-col-on-time"),
+        t!(lang, "cli-col-lost"),
+        t!(lang, "cli-col-profit"),
+        t!(lang, "cli-col-lead"),
+        t!(lang, "cli-col-p90"),
+        t!(lang, "cli-col-throughput"),
+        t!(lang, "cli-col-wip"),
+        t!(lang, "cli-col-flow"),
+        t!(lang, "cli-col-cross"),
+        t!(lang, "cli-col-rework"),
+        t!(lang, "cli-col-ei"),
+        t!(lang, "cli-col-util")
     );
     for f in &report.factories {
         let m = &f.totals;
         let _ = writeln!(
             s,
-            "{:<14} {:<18} {:>5} {:>5} {:>7} {:>5} {:>9.0} {:>7} {:>7} {:>6.2} {:>5.1} {:>5} {:>6} {:>6} {:>6} {:>6}",
-            truncate(&f.name, 14),
-            truncate(&f.design, 18),
+            "{:<14} {:<18} {:>5} {:>5} {:>7} {:>5} {:>9} {:>7} {:>7} {:>6} {:>5} {:>5} {:>6} {:>6} {:>6} {:>6}",
+            truncate(model.lexicon.say(lang, &f.name), 14),
+            truncate(&design_title(model, &f.design, lang), 18),
             m.orders_received,
             m.orders_delivered,
-            pct(m.orders_on_time, m.orders_delivered),
+            pct(lang, m.orders_on_time, m.orders_delivered),
             m.orders_lost,
-            m.profit,
-            opt(m.lead_time_mean_min, 1),
-            opt(m.lead_time_p90_min, 1),
-            m.throughput_per_hour,
-            m.wip_mean,
-            opt(m.flow_efficiency, 2),
+            decimal(lang, m.profit, 0),
+            opt(lang, m.lead_time_mean_min, 1),
+            opt(lang, m.lead_time_p90_min, 1),
+            decimal(lang, m.throughput_per_hour, 2),
+            decimal(lang, m.wip_mean, 1),
+            opt(lang, m.flow_efficiency, 2),
             m.cross_unit_handoffs,
             m.rework_tasks,
-            opt(m.ei_index, 2),
-            opt(m.utilization_mean, 2),
+            opt(lang, m.ei_index, 2),
+            opt(lang, m.utilization_mean, 2),
         );
     }
-    let _ = writeln!(
-        s,
-        "\nlead, p90: mean and 90th percentile lead time (min); thr/h: deliveries per hour; flow: touch / lead time;"
-    );
-    let _ = writeln!(
-        s,
-        "x-hand: cross-unit handoffs; E-I: Krackhardt E-I index of worker ties; util: mean utilisation."
-    );
+    let _ = writeln!(s, "\n{}", t!(lang, "cli-run-legend"));
+}
+
+/// A design as the room reads it in `lang` (its name when the scenario has no such design).
+fn design_title(model: &Model, design: &str, lang: Lang) -> String {
+    model
+        .designs
+        .iter()
+        .find(|d| d.name == design)
+        .map_or(design, |d| model.lexicon.say(lang, &d.title))
+        .to_string()
 }
 
 /// Every team's figures in each round.
-fn rounds(s: &mut String, report: &Report) {
-    let _ = writeln!(s, "\nPer round:");
+fn rounds(s: &mut String, model: &Model, report: &Report, lang: Lang) {
+    let _ = writeln!(s, "\n{}", t!(lang, "cli-run-per-round"));
     let _ = writeln!(
         s,
         "{:<14} {:>5} {:<18} {:>5} {:>7} {:>9} {:>7} {:>6} {:>6} {:<30}",
-        "team", "round", "design", "dlvd", "on time", "profit", "lead", "x-wait", "qs", "spanners"
+        t!(lang, "cli-col-team"),
+        t!(lang, "cli-col-round"),
+        t!(lang, "cli-col-design"),
+        t!(lang, "cli-col-delivered"),
+        t!(lang, "cli-col-on-time"),
+        t!(lang, "cli-col-profit"),
+        t!(lang, "cli-col-lead"),
+        t!(lang, "cli-col-cross-wait"),
+        t!(lang, "cli-col-questions"),
+        t!(lang, "cli-col-spanners")
     );
     for f in &report.factories {
         for m in &f.rounds {
             let _ = writeln!(
                 s,
-                "{:<14} {:>5} {:<18} {:>5} {:>7} {:>9.0} {:>7} {:>6} {:>6} {:<30}",
-                truncate(&f.name, 14),
+                "{:<14} {:>5} {:<18} {:>5} {:>7} {:>9} {:>7} {:>6} {:>6} {:<30}",
+                truncate(model.lexicon.say(lang, &f.name), 14),
                 m.round,
-                truncate(&m.design, 18),
+                truncate(&design_title(model, &m.design, lang), 18),
                 m.orders_delivered,
-                pct(m.orders_on_time, m.orders_delivered),
-                m.profit,
-                opt(m.lead_time_mean_min, 1),
-                opt(m.cross_unit_wait_mean_min, 1),
+                pct(lang, m.orders_on_time, m.orders_delivered),
+                decimal(lang, m.profit, 0),
+                opt(lang, m.lead_time_mean_min, 1),
+                opt(lang, m.cross_unit_wait_mean_min, 1),
                 m.questions,
                 m.boundary_spanners.join(", "),
             );
@@ -124,31 +147,34 @@ fn rounds(s: &mut String, report: &Report) {
 }
 
 /// The disruptions and what each cost, mean over the teams, measured against their twins.
-fn disruptions(s: &mut String, report: &Report) {
+fn disruptions(s: &mut String, model: &Model, report: &Report, lang: Lang) {
     if !report.disruptions.is_empty() {
-        let _ = writeln!(
-            s,
-            "\nDisruptions, against their twins (mean over teams; lost: twin minus team over a round's length \
-             after it; settled: minutes until the delivery gap stopped growing):"
-        );
+        let _ = writeln!(s, "\n{}", t!(lang, "cli-run-disruptions"));
         let _ = writeln!(
             s,
             "  {:<5} {:>5}  {:<22} {:<44} {:>6} {:>5} {:>8} {:>8}",
-            "round", "min", "kind", "headline", "lost", "late", "profit", "settled"
+            t!(lang, "cli-col-round"),
+            t!(lang, "cli-col-minute"),
+            t!(lang, "cli-col-kind"),
+            t!(lang, "cli-col-headline"),
+            t!(lang, "cli-col-lost"),
+            t!(lang, "cli-col-late"),
+            t!(lang, "cli-col-profit"),
+            t!(lang, "cli-col-settled")
         );
         for d in &report.disruptions {
             let i = d.impact.as_ref();
             let _ = writeln!(
                 s,
-                "  {:<5} {:>5.0}  {:<22} {:<44} {:>6} {:>5} {:>8} {:>8}",
+                "  {:<5} {:>5}  {:<22} {:<44} {:>6} {:>5} {:>8} {:>8}",
                 d.round,
-                d.minute,
+                decimal(lang, d.minute, 0),
                 d.kind,
-                truncate(&d.headline, 44),
-                opt(i.map(|i| i.deliveries_lost), 1),
-                opt(i.map(|i| i.late_added), 1),
-                opt(i.map(|i| i.profit_lost), 0),
-                opt(i.map(|i| i.settled_min), 0)
+                truncate(model.lexicon.say(lang, &d.headline), 44),
+                opt(lang, i.map(|i| i.deliveries_lost), 1),
+                opt(lang, i.map(|i| i.late_added), 1),
+                opt(lang, i.map(|i| i.profit_lost), 0),
+                opt(lang, i.map(|i| i.settled_min), 0)
             );
         }
     }

@@ -8,6 +8,8 @@ use clap::Args;
 
 use super::{err, out};
 use crate::headless::record::verify as resimulate;
+use crate::i18n::Lang;
+use crate::t;
 
 #[derive(Args, Debug)]
 pub(crate) struct VerifyArgs {
@@ -15,7 +17,7 @@ pub(crate) struct VerifyArgs {
     pub dir: PathBuf,
 }
 
-pub(super) fn verify(args: &VerifyArgs) -> ExitCode {
+pub(super) fn verify(args: &VerifyArgs, lang: Lang) -> ExitCode {
     let record = match super::load_record(&args.dir) {
         Ok(r) => r,
         Err(e) => {
@@ -26,18 +28,27 @@ pub(super) fn verify(args: &VerifyArgs) -> ExitCode {
     match resimulate(&record) {
         Ok(v) => {
             out(&format!(
-                "{}: verified: {} commands re-simulated; {} events and {} round hashes identical\n",
-                args.dir.display(),
-                v.commands,
-                v.events,
-                v.hashes
+                "{}\n",
+                t!(
+                    lang,
+                    "cli-verified",
+                    dir = args.dir.display().to_string(),
+                    commands = v.commands,
+                    events = v.events,
+                    hashes = v.hashes
+                )
             ));
             ExitCode::SUCCESS
         }
         Err(Ok(divergence)) => {
             out(&format!(
-                "{}: does not verify: {divergence}\n",
-                args.dir.display()
+                "{}\n",
+                t!(
+                    lang,
+                    "cli-not-verified",
+                    dir = args.dir.display().to_string(),
+                    why = divergence.to_string()
+                )
             ));
             ExitCode::from(1)
         }

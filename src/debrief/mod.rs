@@ -15,12 +15,14 @@ use bevy::platform::collections::HashMap;
 use crate::domain::event::{EventKind, OrderId, SimEvent, Tables};
 use crate::domain::time::minutes_from_ms;
 use crate::domain::{Command, TeamAction};
+use crate::i18n::Lang;
 use crate::metrics::collector::TeamDetails;
 use crate::metrics::report::Impact;
 use crate::metrics::series::{Row, Sampler};
 use crate::metrics::{Collector, DisruptionReport, Report};
 use crate::scenario::Model;
 use crate::sim::record::{Entry, Source};
+use crate::t;
 
 /// How long after a disruption a team's commands count as its response, and the dip is looked for.
 pub const RESPONSE_MIN: f64 = 240.0;
@@ -115,71 +117,74 @@ pub fn round_clock(minute: f64, round_starts: &[f64]) -> String {
 
 /// What a team command did, in words: with the scenario at hand, people, units, steps and designs by the
 /// names the room knows them by; without it (a log read alone), by their ids.
-pub fn describe_action(action: &TeamAction, model: Option<&Model>) -> String {
+pub fn describe_action(action: &TeamAction, model: Option<&Model>, lang: Lang) -> String {
     use crate::domain::PracticeChange as P;
+    let say = |english: &str| -> String {
+        model
+            .map_or(english, |m| m.lexicon.say(lang, english))
+            .to_string()
+    };
     let worker = |id: &str| -> String {
         model
             .and_then(|m| m.workers.iter().find(|w| w.id == id))
-            .map_or_else(|| id.to_string(), |w| w.name.clone())
+            .map_or_else(|| id.to_string(), |w| say(&w.name))
     };
     let unit = |id: &str| -> String {
         model
             .and_then(|m| m.designs.iter().flat_map(|d| &d.units).find(|u| u.id == id))
-            .map_or_else(|| id.to_string(), |u| u.name.clone())
+            .map_or_else(|| id.to_string(), |u| say(&u.name))
     };
     let step = |id: &str| -> String {
         model
             .and_then(|m| m.steps.iter().find(|s| s.id == id))
-            .map_or_else(|| id.to_string(), |s| s.name.clone())
+            .map_or_else(|| id.to_string(), |s| say(&s.name))
     };
     match action {
-        TeamAction::SetDesign(d) => format!(
-            "chose the design {}",
-            model.map_or(d.as_str(), |m| m.design_title(d))
+        TeamAction::SetDesign(d) => t!(
+            lang,
+            "action-design",
+            design = model.map_or(d.clone(), |m| say(m.design_title(d)))
         ),
         TeamAction::MoveWorker { worker: w, unit: u } => {
-            format!("moved {} to {}", worker(w), unit(u))
+            t!(lang, "action-move", worker = worker(w), unit = unit(u))
         }
-        TeamAction::SetSpanner {
-            worker: w,
-            on: true,
-        } => {
-            format!("made {} a boundary spanner", worker(w))
-        }
-        TeamAction::SetSpanner {
-            worker: w,
-            on: false,
-        } => {
-            format!("{} is no longer a boundary spanner", worker(w))
+        TeamAction::SetSpanner { worker: w, on } => {
+            if *on {
+                t!(lang, "action-spanner-on", worker = worker(w))
+            } else {
+                t!(lang, "action-spanner-off", worker = worker(w))
+            }
         }
         TeamAction::SetPractice(P::Standup(Some(s))) => {
-            format!("stand-ups every {} min", s.every_min)
+            t!(lang, "action-standups", minutes = s.every_min)
         }
-        TeamAction::SetPractice(P::Standup(None)) => "stopped stand-ups".into(),
-        TeamAction::SetPractice(P::SharedBoard(on)) => {
-            format!("shared board {}", if *on { "on" } else { "off" })
-        }
+        TeamAction::SetPractice(P::Standup(None)) => t!(lang, "action-standups-off"),
+        TeamAction::SetPractice(P::SharedBoard(true)) => t!(lang, "action-board-on"),
+        TeamAction::SetPractice(P::SharedBoard(false)) => t!(lang, "action-board-off"),
         TeamAction::SetPractice(P::WipLimit {
             step: s,
             limit: Some(l),
-        }) => format!("WIP limit {l} on {}", step(s)),
+        }) => t!(lang, "action-wip-limit", limit = *l, step = step(s)),
         TeamAction::SetPractice(P::WipLimit {
             step: s,
             limit: None,
-        }) => format!("no WIP limit on {}", step(s)),
-        TeamAction::SetPractice(P::Helping(h)) => format!("helping: {}", h.words()),
-        TeamAction::SetPractice(P::Priority(p)) => format!("queues: {}", p.words()),
-        TeamAction::AssignStep { step: s, units } => format!(
-            "{} owned by {}",
-            step(s),
-            units.iter().map(|u| unit(u)).collect::<Vec<_>>().join(", ")
+        }) => t!(lang, "action-no-wip-limit", step = step(s)),
+        TeamAction::SetPractice(P::Helping(h)) => t!(lang, "action-helping", how = h.words(lang)),
+        TeamAction::SetPractice(P::Priority(p)) => t!(lang, "action-queues", how = p.words(lang)),
+        TeamAction::AssignStep { step: s, units } => t!(
+            lang,
+            "action-owned",
+            step = step(s),
+            units = units.iter().map(|u| unit(u)).collect::<Vec<_>>().join(", ")
         ),
-        TeamAction::Expedite { order } => format!("expedited order {order}"),
-        TeamAction::RespondToOffer { offer, accept } => format!(
-            "{} rush offer {}",
-            if *accept { "accepted" } else { "declined" },
-            offer + 1
-        ),
+        TeamAction::Expedite { order } => t!(lang, "action-expedite", order = order.to_string()),
+        TeamAction::RespondToOffer { offer, accept } => {
+            if *accept {
+                t!(lang, "action-rush-accepted", offer = offer + 1)
+            } else {
+                t!(lang, "action-rush-declined", offer = offer + 1)
+            }
+        }
     }
 }
 
@@ -339,7 +344,7 @@ impl<'a> Accumulator<'a> {
                 if let Command::Team { factory, action } = &**command
                     && let Some(t) = self.teams.get_mut(*factory as usize)
                 {
-                    let what = describe_action(action, None);
+                    let what = describe_action(action, None, Lang::En);
                     let what = match self.deciders.get(&self.commands_seen) {
                         Some(who) => format!("{what} (by {who})"),
                         None => what,

@@ -5,7 +5,9 @@
 use crate::debrief::describe_action;
 use crate::domain::event::{EventKind, SimEvent};
 use crate::domain::{Command, TeamAction};
+use crate::i18n::{Lang, money};
 use crate::scenario::Model;
+use crate::t;
 
 /// How much a ticker line matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,38 +34,51 @@ pub fn team_of(e: &SimEvent) -> Option<u16> {
 }
 
 /// The ticker line of an event that matters to the room, if it is one.
-pub fn describe(model: &Model, e: &SimEvent) -> Option<(Severity, String)> {
+pub fn describe(model: &Model, e: &SimEvent, lang: Lang) -> Option<(Severity, String)> {
+    let say = |english: &str| model.lexicon.say(lang, english).to_string();
     let worker_name = |i: u16| {
         model
             .workers
             .get(i as usize)
-            .map_or("?", |w| w.name.as_str())
+            .map_or_else(|| "?".to_string(), |w| say(&w.name))
     };
     let product_name = |i: u16| {
         model
             .products
             .get(i as usize)
-            .map_or("?", |p| p.name.as_str())
+            .map_or_else(|| "?".to_string(), |p| say(&p.name))
     };
     let station_name = |i: u16| {
         model
             .stations
             .get(i as usize)
-            .map_or("?", |s| s.name.as_str())
+            .map_or_else(|| "?".to_string(), |s| say(&s.name))
     };
     match &e.kind {
-        EventKind::RoundStarted { round } => {
-            Some((Severity::Info, format!("Round {round} starts")))
-        }
-        EventKind::RoundEnded { round } => Some((Severity::Info, format!("Round {round} is over"))),
-        EventKind::DisruptionStarted { spec } => Some((Severity::Alert, spec.headline.clone())),
+        EventKind::RoundStarted { round } => Some((
+            Severity::Info,
+            t!(lang, "ticker-round-starts", round = *round),
+        )),
+        EventKind::RoundEnded { round } => Some((
+            Severity::Info,
+            t!(lang, "ticker-round-over", round = *round),
+        )),
+        EventKind::DisruptionStarted { spec } => Some((
+            Severity::Alert,
+            model.lexicon.say(lang, spec.headline.get(lang)).to_string(),
+        )),
         EventKind::StationDown { station, units, .. } => Some((
             Severity::Warning,
-            format!("{units} x {} out of action", station_name(*station)),
+            t!(
+                lang,
+                "ticker-station-down",
+                units = *units,
+                station = station_name(*station)
+            ),
         )),
         EventKind::WorkerAbsent { worker, .. } => Some((
             Severity::Warning,
-            format!("{} is away", worker_name(*worker)),
+            t!(lang, "ticker-worker-away", worker = worker_name(*worker)),
         )),
         EventKind::RushOffered {
             product,
@@ -72,30 +87,36 @@ pub fn describe(model: &Model, e: &SimEvent) -> Option<(Severity, String)> {
             ..
         } => Some((
             Severity::Alert,
-            format!(
-                "rush offer: {quantity} x {} at {:.0} each, accept or decline!",
-                product_name(*product),
-                price
+            t!(
+                lang,
+                "ticker-rush-offer",
+                quantity = *quantity,
+                product = product_name(*product),
+                price = money(lang, *price)
             ),
         )),
         EventKind::OrderReceived { product, price, .. } if *price >= 400.0 => Some((
             Severity::Info,
-            format!("big order: {} ({:.0})", product_name(*product), price),
+            t!(
+                lang,
+                "ticker-big-order",
+                product = product_name(*product),
+                price = money(lang, *price)
+            ),
         )),
         EventKind::OrderDelivered { late_ms, .. } if *late_ms >= 30 * 60_000 => Some((
             Severity::Warning,
-            format!("delivered {} min late", late_ms / 60_000),
+            t!(lang, "ticker-late", minutes = late_ms / 60_000),
         )),
-        EventKind::OrderLost { .. } => {
-            Some((Severity::Warning, "a customer cancelled".to_string()))
-        }
+        EventKind::OrderLost { .. } => Some((Severity::Warning, t!(lang, "ticker-cancelled"))),
         EventKind::DefectFound {
             by: crate::domain::event::FoundBy::Customer,
             ..
-        } => Some((Severity::Warning, "a customer sent a cake back".to_string())),
-        EventKind::CommandRejected { reason, .. } => {
-            Some((Severity::Warning, format!("not done: {reason}")))
-        }
+        } => Some((Severity::Warning, t!(lang, "ticker-sent-back"))),
+        EventKind::CommandRejected { reason, .. } => Some((
+            Severity::Warning,
+            t!(lang, "ticker-not-done", reason = reason.as_str()),
+        )),
         // Every team decision says what it did (an answer to an offer through its `RushAnswered`).
         EventKind::CommandApplied { command } => match &**command {
             Command::Team {
@@ -103,7 +124,7 @@ pub fn describe(model: &Model, e: &SimEvent) -> Option<(Severity, String)> {
                 ..
             } => None,
             Command::Team { action, .. } => {
-                Some((Severity::Info, describe_action(action, Some(model))))
+                Some((Severity::Info, describe_action(action, Some(model), lang)))
             }
             _ => None,
         },
@@ -112,16 +133,10 @@ pub fn describe(model: &Model, e: &SimEvent) -> Option<(Severity, String)> {
             by_default,
             ..
         } => Some(match (by_default, accepted) {
-            (false, true) => (Severity::Info, "accepted the rush offer".into()),
-            (false, false) => (Severity::Info, "declined the rush offer".into()),
-            (true, true) => (
-                Severity::Warning,
-                "no answer to the rush offer in time: taken by default".into(),
-            ),
-            (true, false) => (
-                Severity::Warning,
-                "no answer to the rush offer in time: declined by default".into(),
-            ),
+            (false, true) => (Severity::Info, t!(lang, "ticker-rush-accepted")),
+            (false, false) => (Severity::Info, t!(lang, "ticker-rush-declined")),
+            (true, true) => (Severity::Warning, t!(lang, "ticker-rush-taken-default")),
+            (true, false) => (Severity::Warning, t!(lang, "ticker-rush-declined-default")),
         }),
         _ => None,
     }

@@ -6,6 +6,7 @@ use crate::domain::Command;
 use crate::domain::SimTime;
 use crate::domain::event::{EventKind, SimEvent};
 use crate::domain::time::minute_of_round;
+use crate::i18n::Lang;
 use crate::scenario::Model;
 use crate::sim::record::{Entry, Source};
 
@@ -96,7 +97,7 @@ impl Timeline {
                             t: e.t,
                             kind: MarkerKind::Disruption,
                             team,
-                            text: spec.headline.clone(),
+                            text: spec.headline.english().to_string(),
                         });
                     }
                 }
@@ -129,7 +130,7 @@ impl Timeline {
                     team: *factory,
                     text: format!(
                         "{} (by {}, command {seq})",
-                        super::describe_action(action, Some(model)),
+                        super::describe_action(action, Some(model), Lang::En),
                         who(source)
                     ),
                 });

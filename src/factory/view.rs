@@ -57,17 +57,18 @@ pub enum WorkerActivity {
 
 impl WorkerActivity {
     /// What the worker is doing, in words ("idle", "baking", "away").
-    pub fn describe(&self, model: &crate::scenario::Model) -> String {
+    pub fn describe(&self, model: &crate::scenario::Model, lang: crate::i18n::Lang) -> String {
+        use crate::t;
         match self {
-            WorkerActivity::Idle => "idle".into(),
-            WorkerActivity::Working { step } => model
-                .steps
-                .get(*step as usize)
-                .map_or("working".into(), |s| s.name.to_lowercase()),
-            WorkerActivity::Answering => "answering a question".into(),
-            WorkerActivity::Meeting => "in the stand-up".into(),
-            WorkerActivity::Spanning => "spanning (linking units)".into(),
-            WorkerActivity::Absent { .. } => "away".into(),
+            WorkerActivity::Idle => t!(lang, "activity-idle"),
+            WorkerActivity::Working { step } => model.steps.get(*step as usize).map_or_else(
+                || t!(lang, "activity-working"),
+                |s| model.lexicon.say(lang, &s.name).to_lowercase(),
+            ),
+            WorkerActivity::Answering => t!(lang, "activity-answering"),
+            WorkerActivity::Meeting => t!(lang, "activity-meeting"),
+            WorkerActivity::Spanning => t!(lang, "activity-spanning"),
+            WorkerActivity::Absent { .. } => t!(lang, "activity-away"),
         }
     }
 }

@@ -162,6 +162,7 @@ fn apply_actions(
                 next.set(Screen::Lobby);
             }
             UiAction::SetOfferWindow(w) => *offer_window = w,
+            UiAction::SetLang(l) => settings.lang = l,
             UiAction::SetScale(s) => {
                 settings.scale = style::clamp_scale(s);
                 say(&format!("Text size {:.1}", settings.scale));

@@ -122,7 +122,7 @@ mod tests {
                 disruption: DisruptionSpec {
                     id: "sick".into(),
                     headline: "Quinn is sick".into(),
-                    description: String::new(),
+                    description: Default::default(),
                     kind: DisruptionKind::WorkerAbsent {
                         worker: "quinn".into(),
                         duration_min: 90.0,

@@ -45,6 +45,8 @@ pub struct PlayOptions {
     pub from_file: bool,
     pub teams: u32,
     pub seed: u64,
+    /// The language the game starts in (switchable in the lobby and the menu).
+    pub lang: crate::i18n::Lang,
     /// UI scale (1.0 = egui's default size).
     pub scale: f32,
     /// Open the presenter view: a second window for the facilitator.

@@ -9,6 +9,7 @@ use bevy::prelude::*;
 pub use crate::debrief::ticker::{Severity, describe, team_of};
 use crate::domain::event::{EventKind, SimEvent};
 use crate::domain::{Command, SimTime, Target};
+use crate::i18n::Lang;
 use crate::scenario::Model;
 use crate::sim::journal;
 pub use crate::sim::record::{SESSIONS_DIR, unused};
@@ -57,7 +58,7 @@ pub struct Injection {
     /// The minute of that round.
     pub minute: f64,
     /// What the room sees.
-    pub headline: String,
+    pub headline: crate::i18n::Text,
     /// "all teams", or the names of the teams hit.
     pub target: String,
     /// The minute of the round it strikes at, when it was timed rather than sent at once.
@@ -123,8 +124,20 @@ pub struct TickerItem {
     pub teams: Vec<u16>,
     /// How much it matters.
     pub severity: Severity,
-    /// What happened (the teams' names come before it on screen).
+    /// What happened, in English (the teams' names come before it on screen).
     pub text: String,
+    /// What happened, in Swedish.
+    pub sv: String,
+}
+
+impl TickerItem {
+    /// What happened, in `lang`.
+    pub fn text_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.text,
+            Lang::Sv => &self.sv,
+        }
+    }
 }
 
 impl Ticker {
@@ -207,14 +220,16 @@ fn observe(
             _ => follow_offers(&session.model, e, &mut offers.0),
         }
         record.0.push(e.clone());
-        if let Some((severity, text)) = describe(&session.model, e) {
+        if let Some((severity, text)) = describe(&session.model, e, Lang::En) {
             let team = team_of(e);
+            let sv = describe(&session.model, e, Lang::Sv).map_or_else(|| text.clone(), |(_, t)| t);
             ticker.push(TickerItem {
                 t: e.t,
                 round,
                 teams: team.into_iter().collect(),
                 severity,
                 text,
+                sv,
             });
         }
     }
@@ -300,6 +315,7 @@ mod tests {
             t: SimTime(t),
             round: 1,
             teams,
+            sv: text.to_string(),
             severity: Severity::Alert,
             text: text.into(),
         }
@@ -358,7 +374,7 @@ mod tests {
                 }),
             },
         };
-        let (_, text) = describe(&model, &e).unwrap();
+        let (_, text) = describe(&model, &e, Lang::En).unwrap();
         assert_eq!(text, "made Sara a boundary spanner");
         assert_eq!(team_of(&e), Some(1));
     }

@@ -19,6 +19,7 @@ use crate::domain::event::EventKind;
 use crate::domain::time::{SPEEDS, minute_of_round};
 use crate::domain::{Command, SimEvent, Target};
 use crate::factory::FactorySim;
+use crate::i18n::Lang;
 use crate::metrics::LiveMetrics;
 use crate::sim::record::{Entry, Source};
 use crate::sim::{Origins, Session, SimSet};
@@ -77,13 +78,15 @@ pub struct Bridge {
     shared: Arc<Shared>,
     inbound: mpsc::Receiver<Inbound>,
     outcomes: HashMap<KeyOwner, Outcome>,
-    tickers: Vec<VecDeque<TickerLine>>,
-    room_ticker: VecDeque<TickerLine>,
+    /// Each team's ticker in each language.
+    tickers: Vec<[VecDeque<TickerLine>; 2]>,
+    /// The room's ticker in each language.
+    room_ticker: [VecDeque<TickerLine>; 2],
     round_start: crate::domain::SimTime,
     last_publish: Option<Instant>,
     /// When each team's state was last sent.
     published: Vec<Option<Instant>>,
-    /// The figures and design each team was last sent: what the console shows of it.
+    /// The figures and design (its name) each team was last sent: what the console shows of it.
     shown: Vec<(state::FiguresState, String)>,
     room_published: Option<Instant>,
 }
@@ -95,8 +98,8 @@ impl Bridge {
             shared,
             inbound,
             outcomes: HashMap::default(),
-            tickers: vec![VecDeque::new(); teams],
-            room_ticker: VecDeque::new(),
+            tickers: vec![Default::default(); teams],
+            room_ticker: Default::default(),
             round_start: crate::domain::SimTime::ZERO,
             last_publish: None,
             published: vec![None; teams],
@@ -285,39 +288,38 @@ fn keep_tickers(
         if let EventKind::RoundStarted { .. } = e.kind {
             bridge.round_start = e.t;
         }
-        let Some((severity, text)) = describe(&session.model, e) else {
-            continue;
-        };
         let minute = if session.round == 0 {
             0.0
         } else {
             minute_of_round(e.t, bridge.round_start)
         };
-        let line = TickerLine::new(session.round, minute, severity, text);
-        // A team's decision (a session event) goes to that team alone, as its factory's events do.
-        match team_of(e) {
-            Some(f) => {
-                if let Some(lines) = bridge.tickers.get_mut(f as usize) {
-                    push_line(lines, line.clone());
+        let bridge = &mut *bridge;
+        for lang in Lang::ALL {
+            let Some((severity, text)) = describe(&session.model, e, lang) else {
+                break;
+            };
+            let line = TickerLine::new(session.round, minute, severity, text);
+            let room = &mut bridge.room_ticker[lang.index()];
+            // A team's decision (a session event) goes to that team alone, as its factory's events do.
+            match team_of(e) {
+                Some(f) => {
+                    if let Some(lines) = bridge.tickers.get_mut(f as usize) {
+                        push_line(&mut lines[lang.index()], line.clone());
+                    }
+                    let name = session
+                        .team_names
+                        .get(f as usize)
+                        .map(|n| session.model.lexicon.say(lang, n))
+                        .unwrap_or_default();
+                    let text = format!("{name}: {}", line.text);
+                    push_line(room, TickerLine { text, ..line });
                 }
-                let name = session
-                    .team_names
-                    .get(f as usize)
-                    .cloned()
-                    .unwrap_or_default();
-                push_line(
-                    &mut bridge.room_ticker,
-                    TickerLine {
-                        text: format!("{name}: {}", line.text),
-                        ..line
-                    },
-                );
-            }
-            None => {
-                for lines in &mut bridge.tickers {
-                    push_line(lines, line.clone());
+                None => {
+                    for lines in &mut bridge.tickers {
+                        push_line(&mut lines[lang.index()], line.clone());
+                    }
+                    push_line(room, line);
                 }
-                push_line(&mut bridge.room_ticker, line);
             }
         }
     }
@@ -359,18 +361,39 @@ fn publish(
             continue;
         };
         let live = metrics.0.live(f, session.now);
-        let ticker = bridge
-            .tickers
-            .get(f)
-            .map(|t| t.iter().cloned().collect())
-            .unwrap_or_default();
-        let team = state::team_state(f as u16, &session, sim, live, ticker, &pace, countdowns);
-        let text: Arc<str> = serde_json::to_string(&team).unwrap_or_default().into();
-        if let Some(tx) = bridge.shared.team_states.get(f) {
-            tx.send_replace(text);
+        let mut figures = None;
+        for lang in Lang::ALL {
+            // A language no device of the team listens in is not built.
+            let Some(tx) = bridge.shared.team_states.get(f).map(|t| &t[lang.index()]) else {
+                continue;
+            };
+            if tx.receiver_count() == 0 && figures.is_some() {
+                continue;
+            }
+            let ticker = bridge
+                .tickers
+                .get(f)
+                .map(|t| t[lang.index()].iter().cloned().collect())
+                .unwrap_or_default();
+            let team = state::team_state(
+                f as u16,
+                &session,
+                sim,
+                live.clone(),
+                ticker,
+                &pace,
+                countdowns,
+                lang,
+            );
+            if tx.receiver_count() > 0 {
+                tx.send_replace(serde_json::to_string(&team).unwrap_or_default().into());
+            }
+            figures.get_or_insert(team.figures);
         }
         bridge.published[f] = Some(now);
-        bridge.shown[f] = (team.figures, team.design);
+        if let Some(figures) = figures {
+            bridge.shown[f] = (figures, sim.org().design.clone());
+        }
     }
     if bridge
         .room_published
@@ -379,8 +402,14 @@ fn publish(
         return;
     }
     bridge.room_published = Some(now);
-    let room = bridge
-        .shared
-        .room_state(&session, &pace, &bridge.shown, &bridge.room_ticker);
-    bridge.shared.room.send_replace(room.into());
+    for lang in Lang::ALL {
+        let tx = &bridge.shared.room[lang.index()];
+        if tx.receiver_count() > 0 {
+            let ticker = &bridge.room_ticker[lang.index()];
+            let room = bridge
+                .shared
+                .room_state(&session, &pace, &bridge.shown, ticker, lang);
+            tx.send_replace(room.into());
+        }
+    }
 }

@@ -24,6 +24,7 @@ pub use codes::Codes;
 pub use state::Pace;
 
 use crate::domain::TeamAction;
+use crate::i18n::Lang;
 use crate::sim::Session;
 use protocol::Control;
 use state::{FiguresState, PaletteEntry, RoomState, RoomTeam, TickerLine};
@@ -65,10 +66,10 @@ pub(crate) struct Shared {
     public_url: String,
     /// The devices joined to each team: connection number and the name or role given.
     roster: Mutex<Vec<Vec<(u64, String)>>>,
-    /// Each team's latest state (JSON).
-    team_states: Vec<watch::Sender<Arc<str>>>,
-    /// The room's latest state for the console (JSON).
-    room: watch::Sender<Arc<str>>,
+    /// Each team's latest state (JSON), in each language (built only for a language a device listens in).
+    team_states: Vec<[watch::Sender<Arc<str>>; 2]>,
+    /// The room's latest state for the console (JSON), in each language.
+    room: [watch::Sender<Arc<str>>; 2],
     inbound: mpsc::Sender<Inbound>,
     /// Each join link's QR code (SVG), made once per code.
     qr: Mutex<std::collections::HashMap<String, Arc<str>>>,
@@ -124,7 +125,10 @@ impl Shared {
         pace: &Pace,
         shown: &[(FiguresState, String)],
         ticker: &std::collections::VecDeque<TickerLine>,
+        lang: Lang,
     ) -> String {
+        let model = &session.model;
+        let say = |english: &str| model.lexicon.say(lang, english).to_string();
         let codes = self.codes().clone();
         let roster = self.roster().clone();
         let teams = shown
@@ -134,7 +138,11 @@ impl Shared {
                 let code = codes.teams.get(f).cloned().unwrap_or_default();
                 let url = self.join_url(&code);
                 RoomTeam {
-                    team: session.team_names.get(f).cloned().unwrap_or_default(),
+                    team: session
+                        .team_names
+                        .get(f)
+                        .map(|n| say(n))
+                        .unwrap_or_default(),
                     code: codes::grouped(&code),
                     qr_svg: self.qr_of(&url).to_string(),
                     join_url: url,
@@ -143,13 +151,13 @@ impl Shared {
                         .map(|d| d.iter().map(|(_, who)| who.clone()).collect())
                         .unwrap_or_default(),
                     figures: figures.clone(),
-                    design: design.clone(),
+                    design: say(model.design_title(design)),
                 }
             })
             .collect();
         let room = RoomState {
             kind: "room",
-            scenario: session.model.name.clone(),
+            scenario: say(&model.name),
             clock: state::clock_state(session, pace),
             speeds: crate::domain::time::SPEEDS.to_vec(),
             teams,
@@ -159,7 +167,7 @@ impl Shared {
                 .iter()
                 .map(|d| PaletteEntry {
                     id: d.id.clone(),
-                    headline: d.headline.clone(),
+                    headline: say(d.headline.get(lang)),
                 })
                 .collect(),
             ticker: ticker.iter().cloned().collect(),
@@ -238,9 +246,9 @@ impl Host {
             public_url: public_url.clone(),
             roster: Mutex::new(vec![Vec::new(); teams]),
             team_states: (0..teams)
-                .map(|_| watch::channel(Arc::from("")).0)
+                .map(|_| Lang::ALL.map(|_| watch::channel(Arc::from("")).0))
                 .collect(),
-            room: watch::channel(Arc::from("")).0,
+            room: Lang::ALL.map(|_| watch::channel(Arc::from("")).0),
             inbound: inbound_tx,
             qr: Mutex::new(std::collections::HashMap::new()),
         });

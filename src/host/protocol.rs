@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::TeamAction;
+use crate::i18n::Lang;
 
 /// The largest message a device may send (bytes); a longer one is refused unread.
 pub const MAX_MESSAGE_BYTES: usize = 4096;
@@ -26,6 +27,9 @@ pub enum Request {
         /// The participant's name or role, as they want it to appear ("" for none).
         #[serde(default)]
         who: String,
+        /// The language the device's states come in (`en` or `sv`; English when absent).
+        #[serde(default)]
+        lang: Lang,
     },
     /// A decision for the team's own factory.
     Command {
@@ -38,6 +42,9 @@ pub enum Request {
     Console {
         /// The facilitator key.
         key: String,
+        /// The language the room's states come in (`en` or `sv`; English when absent).
+        #[serde(default)]
+        lang: Lang,
     },
     /// A facilitator's control (only after `console`).
     Control {

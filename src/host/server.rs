@@ -16,6 +16,7 @@ use tokio::sync::{mpsc, watch};
 
 use super::protocol::{self, Control, ErrorCode, Reply, Request};
 use super::{Inbound, Shared};
+use crate::i18n::Lang;
 
 /// Connections served at once; more are turned away (503).
 const MAX_CONNECTIONS: usize = 1000;
@@ -68,6 +69,10 @@ pub(super) async fn serve(
             "/web/common.js",
             get(|| async { asset(COMMON_JS, "text/javascript") }),
         )
+        .route(
+            "/web/messages.js",
+            get(|| async { asset(messages_js(), "text/javascript") }),
+        )
         .route("/web/style.css", get(|| async { asset(STYLE, "text/css") }))
         .route("/ws", get(upgrade))
         .with_state(Server {
@@ -101,6 +106,21 @@ fn headers(content_type: &'static str) -> [(header::HeaderName, &'static str); 4
 
 fn page(html: &'static str) -> Response {
     (headers("text/html; charset=utf-8"), html).into_response()
+}
+
+/// The pages' messages in every language, from the game's message files: `CF.messages = {"en": {..}, ..}`.
+fn messages_js() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        let all: std::collections::BTreeMap<&str, _> = Lang::ALL
+            .iter()
+            .map(|l| (l.code(), crate::i18n::web_messages(*l)))
+            .collect();
+        format!(
+            "\"use strict\";\nCF.messages = {};\n",
+            serde_json::to_string(&all).unwrap_or_else(|_| "{}".into())
+        )
+    })
 }
 
 fn asset(text: &'static str, kind: &'static str) -> Response {
@@ -259,8 +279,8 @@ impl Connection {
             Err(reply) => return self.refuse(reply),
         };
         match request {
-            Request::Join { code, who } => self.join(&code, who),
-            Request::Console { key } => self.open_console(&key),
+            Request::Join { code, who, lang } => self.join(&code, who, lang),
+            Request::Console { key, lang } => self.open_console(&key, lang),
             Request::Command { key, action } => {
                 let Joined::Team { factory, who, .. } = &self.joined else {
                     return self.refuse(Reply::error(
@@ -327,7 +347,7 @@ impl Connection {
         }
     }
 
-    fn join(&mut self, code: &str, who: String) -> Option<Close> {
+    fn join(&mut self, code: &str, who: String, lang: Lang) -> Option<Close> {
         if !matches!(self.joined, Joined::Nothing) {
             return self.refuse(Reply::error(
                 ErrorCode::BadMessage,
@@ -344,7 +364,7 @@ impl Connection {
         let Some(states) = self.shared.team_states.get(factory as usize) else {
             return self.refuse(Reply::error(ErrorCode::UnknownCode, "no such team"));
         };
-        let mut states = states.subscribe();
+        let mut states = states[lang.index()].subscribe();
         // The first update goes out at once.
         states.mark_changed();
         if let Some(list) = self.shared.roster().get_mut(factory as usize) {
@@ -379,14 +399,14 @@ impl Connection {
         self.accepted()
     }
 
-    fn open_console(&mut self, key: &str) -> Option<Close> {
+    fn open_console(&mut self, key: &str, lang: Lang) -> Option<Close> {
         if !self.shared.codes().is_facilitator(key) {
             return self.refuse(Reply::error(
                 ErrorCode::Forbidden,
                 "not the facilitator key",
             ));
         }
-        let mut states = self.shared.room.subscribe();
+        let mut states = self.shared.room[lang.index()].subscribe();
         states.mark_changed();
         self.joined = Joined::Console { states };
         let _ = self.replies.send(Reply::ConsoleOpen.text());

@@ -8,9 +8,11 @@ use crate::debrief::ticker::Severity;
 use crate::domain::time::minute_of_round;
 use crate::domain::{Practices, SimTime};
 use crate::factory::{FactorySim, OrderStatus};
+use crate::i18n::Lang;
 use crate::metrics::collector::Live;
 use crate::scenario::Model;
 use crate::sim::Session;
+use crate::t;
 
 /// How the clock runs now, as the host shows it (kept by whoever drives the session's clock).
 #[derive(bevy::prelude::Resource, Clone, Copy, Debug, PartialEq, Serialize)]
@@ -165,7 +167,7 @@ pub struct OrderState {
     /// The step it is at.
     pub step: String,
     /// What it is doing there.
-    pub status: &'static str,
+    pub status: String,
     /// When it is due, in minutes from the current round's start (beyond the round length: a later round).
     pub due_minute: f64,
     /// Already past due.
@@ -291,14 +293,14 @@ pub fn clock_state(session: &Session, pace: &Pace) -> ClockState {
     }
 }
 
-fn status_word(s: OrderStatus) -> &'static str {
+fn status_word(s: OrderStatus, lang: Lang) -> String {
     match s {
-        OrderStatus::Queued => "queued",
-        OrderStatus::Working => "in work",
-        OrderStatus::Processing => "in the station",
-        OrderStatus::Asking => "waiting for an answer",
-        OrderStatus::Blocked => "waiting outside (WIP limit)",
-        OrderStatus::Incoming => "on its way",
+        OrderStatus::Queued => t!(lang, "status-queued"),
+        OrderStatus::Working => t!(lang, "status-working"),
+        OrderStatus::Processing => t!(lang, "status-processing"),
+        OrderStatus::Asking => t!(lang, "status-asking"),
+        OrderStatus::Blocked => t!(lang, "status-blocked"),
+        OrderStatus::Incoming => t!(lang, "status-incoming"),
     }
 }
 
@@ -312,7 +314,7 @@ fn minutes_from(t: SimTime, round_start: SimTime) -> f64 {
 }
 
 /// Team `factory`'s state: `sim` is its factory, `live` its live figures, `ticker` its latest ticker lines,
-/// `countdowns` the offers' seconds when the clock counts them itself.
+/// `countdowns` the offers' seconds when the clock counts them itself; its texts in `lang`.
 pub fn team_state(
     factory: u16,
     session: &Session,
@@ -321,8 +323,10 @@ pub fn team_state(
     ticker: Vec<TickerLine>,
     pace: &Pace,
     countdowns: &OfferCountdowns,
+    lang: Lang,
 ) -> TeamState {
     let model: &Model = sim.model();
+    let say = |english: &str| model.lexicon.say(lang, english).to_string();
     let org = sim.org();
     let view = sim.view();
     let now = session.now;
@@ -336,7 +340,7 @@ pub fn team_state(
             let v = view.steps.get(s).cloned().unwrap_or_default();
             StepState {
                 id: step.id.clone(),
-                name: step.name.clone(),
+                name: say(&step.name),
                 queued: v.queued,
                 working: v.working,
                 processing: v.processing,
@@ -350,7 +354,7 @@ pub fn team_state(
                     .filter(|(_, w)| {
                         matches!(w.activity, crate::factory::WorkerActivity::Working { step } if step as usize == s)
                     })
-                    .map(|(w, _)| model.workers[w].name.clone())
+                    .map(|(w, _)| say(&model.workers[w].name))
                     .collect(),
                 wip_limit: org.wip_limit.get(s).copied().flatten(),
                 owned: org.owners.get(s).is_some_and(|o| !o.is_empty()),
@@ -365,7 +369,7 @@ pub fn team_state(
             let wv = view.workers.get(w)?;
             Some(PersonState {
                 id: worker.id.clone(),
-                name: worker.name.clone(),
+                name: say(&worker.name),
                 skills: worker
                     .levels
                     .iter()
@@ -376,7 +380,7 @@ pub fn team_state(
                     .join(", "),
                 unit: wv.unit,
                 spanner: wv.spanner,
-                doing: wv.activity.describe(model),
+                doing: wv.activity.describe(model, lang),
                 moves: view.choices.moves.get(w).cloned().unwrap_or_default(),
             })
         })
@@ -388,7 +392,7 @@ pub fn team_state(
         model
             .products
             .get(p as usize)
-            .map_or_else(|| "?".to_string(), |p| p.name.clone())
+            .map_or_else(|| "?".to_string(), |p| say(&p.name))
     };
     TeamState {
         kind: "state",
@@ -396,23 +400,23 @@ pub fn team_state(
         team: session
             .team_names
             .get(factory as usize)
-            .cloned()
+            .map(|n| say(n))
             .unwrap_or_default(),
         clock: clock_state(session, pace),
         figures: figures(&live, overdue),
-        design: model.design_title(&org.design).to_string(),
+        design: say(model.design_title(&org.design)),
         pending_design: view
             .pending_design
             .as_deref()
-            .map(|d| model.design_title(d).to_string()),
+            .map(|d| say(model.design_title(d))),
         designs: model
             .designs
             .iter()
             .enumerate()
             .map(|(d, design)| DesignState {
                 name: design.name.clone(),
-                title: design.title.clone(),
-                description: design.description.clone(),
+                title: say(&design.title),
+                description: say(&design.description),
                 refusal: view.choices.designs.get(d).cloned().flatten(),
             })
             .collect(),
@@ -422,7 +426,7 @@ pub fn team_state(
             .iter()
             .zip(&view.stations)
             .map(|(s, v)| StationState {
-                name: s.name.clone(),
+                name: say(&s.name),
                 count: v.count,
                 in_use: v.in_use,
                 down: v.down,
@@ -433,7 +437,7 @@ pub fn team_state(
             .iter()
             .map(|u| UnitState {
                 id: u.id.clone(),
-                name: u.name.clone(),
+                name: say(&u.name),
             })
             .collect(),
         people,
@@ -448,8 +452,8 @@ pub fn team_state(
                 step: model
                     .steps
                     .get(o.step as usize)
-                    .map_or_else(|| "?".to_string(), |s| s.name.clone()),
-                status: status_word(o.status),
+                    .map_or_else(|| "?".to_string(), |s| say(&s.name)),
+                status: status_word(o.status, lang),
                 due_minute: minutes_from(o.due, start),
                 overdue: o.due < now,
                 expedited: o.expedited,

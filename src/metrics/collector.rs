@@ -440,7 +440,7 @@ impl Collector {
         self.disruptions.push(DisruptionSeen {
             id: spec.id.clone(),
             kind: spec.kind.name().to_string(),
-            headline: spec.headline.clone(),
+            headline: spec.headline.english().to_string(),
             round: self.round,
             minute,
             start: t,

@@ -18,7 +18,7 @@ const HEADLINE_SECS: f64 = 8.0;
 
 /// The headline on show: what hit, whom, and until when (real seconds since start).
 #[derive(Resource, Default)]
-struct Headline(Option<(String, Vec<u16>, f64)>);
+struct Headline(Option<(crate::i18n::Text, Vec<u16>, f64)>);
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Headline>();
@@ -114,13 +114,13 @@ pub(super) struct BannerData<'w> {
 
 impl BannerData<'_> {
     /// The banners to show now.
-    pub(super) fn banners(&self, session: &Session) -> Vec<Banner> {
+    pub(super) fn banners(&self, session: &Session, lang: crate::i18n::Lang) -> Vec<Banner> {
         let mut out = Vec::new();
         if let Some((text, teams, until)) = &self.headline.0
             && self.time.elapsed_secs_f64() < *until
         {
             out.push(Banner {
-                text: format!("⚡ {text}"),
+                text: format!("⚡ {}", session.model.lexicon.say(lang, text.get(lang))),
                 detail: whom(teams, &session.team_names),
                 size: 22.0,
                 color: style::ALERT,

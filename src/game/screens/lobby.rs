@@ -39,6 +39,7 @@ pub(super) fn plugin(app: &mut App) {
 /// The command line's choices: text size, teams, seed and a scenario file.
 fn preset(options: Res<PlayOptions>, mut settings: ResMut<UiSettings>, mut lobby: ResMut<Lobby>) {
     settings.scale = options.scale;
+    settings.lang = options.lang;
     settings.presenter = options.presenter;
     let state = &mut lobby.0;
     state.scale = options.scale;

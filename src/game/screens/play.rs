@@ -211,7 +211,7 @@ fn play_ui(
             });
     }
     // The room's banners take their height from the floor, above it.
-    let shown = banners.banners(&session);
+    let shown = banners.banners(&session, settings.lang);
     if !shown.is_empty() {
         egui::Panel::top("banners")
             .show_separator_line(false)

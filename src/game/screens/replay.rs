@@ -25,6 +25,7 @@ use crate::game::ui::whatif::{DraftView, draft};
 use crate::game::ui::{
     FloorArea, PanelSet, PendingActions, UiAction, UiSettings, clock, prepare, root_ui,
 };
+use crate::i18n::Lang;
 use crate::metrics::LiveMetrics;
 use crate::sim::Session;
 use crate::sim::record::Entry;
@@ -54,7 +55,7 @@ fn moment(replay: &Replay, t: SimTime) -> String {
 }
 
 /// The draft's view: the record's team decisions from its moment on and those added.
-fn draft_view(replay: &Replay, session: &Session, team: &str) -> Option<DraftView> {
+fn draft_view(replay: &Replay, session: &Session, team: &str, lang: Lang) -> Option<DraftView> {
     let d = replay.draft.as_ref()?;
     let name = |f: u16| {
         session
@@ -68,7 +69,7 @@ fn draft_view(replay: &Replay, session: &Session, team: &str) -> Option<DraftVie
             "{} {}: {}",
             moment(replay, t),
             name(*factory),
-            describe_action(action, Some(&session.model))
+            describe_action(action, Some(&session.model), lang)
         ),
         other => format!("{} {other:?}", moment(replay, t)),
     };
@@ -203,7 +204,7 @@ fn replay_ui(
         .show(&mut root, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 replay_panel(ui, &panel, &mut pending.0);
-                if let Some(d) = draft_view(&replay, &session, &bar.team) {
+                if let Some(d) = draft_view(&replay, &session, &bar.team, settings.lang) {
                     ui.separator();
                     draft(ui, &d, &mut pending.0);
                     // The team's own decision panel adds decisions to the what-if instead of giving them.

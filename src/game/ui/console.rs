@@ -49,13 +49,17 @@ pub fn coming_disruptions(
         .map(|s| {
             (
                 s.minute,
-                format!("{} ({})", s.spec.headline, who(&s.target)),
+                format!("{} ({})", s.spec.headline.english(), who(&s.target)),
             )
         })
         .chain(injections.iter().filter_map(|i| {
             let at = i.at_minute?;
-            (running && i.round == r && at > after)
-                .then(|| (at, format!("{} ({}, timed by you)", i.headline, i.target)))
+            (running && i.round == r && at > after).then(|| {
+                (
+                    at,
+                    format!("{} ({}, timed by you)", i.headline.english(), i.target),
+                )
+            })
         }))
         .map(|(m, text)| {
             (
@@ -308,14 +312,15 @@ fn round_control(
 
 /// The palette entry and its numbers, within the scenario's limits.
 fn choose_disruption(ui: &mut egui::Ui, v: &ConsoleView, state: &mut ConsoleState) {
+    let l = super::lang(ui);
     state.palette = state.palette.min(v.model.palette.len() - 1);
     egui::ComboBox::from_id_salt("palette")
         .width(ui.available_width())
-        .selected_text(&v.model.palette[state.palette].headline)
+        .selected_text(v.model.palette[state.palette].headline.get(l))
         .show_ui(ui, |ui| {
             for (i, d) in v.model.palette.iter().enumerate() {
-                ui.selectable_value(&mut state.palette, i, &d.headline)
-                    .on_hover_text(&d.description);
+                ui.selectable_value(&mut state.palette, i, d.headline.get(l))
+                    .on_hover_text(d.description.get(l));
             }
         });
     let base = &v.model.palette[state.palette];
@@ -323,7 +328,7 @@ fn choose_disruption(ui: &mut egui::Ui, v: &ConsoleView, state: &mut ConsoleStat
         state.params = base.kind.params().iter().map(|(_, x)| *x).collect();
         state.params_of = Some(state.palette);
     }
-    ui.label(RichText::new(&base.description).color(style::MUTED));
+    ui.label(RichText::new(base.description.get(l)).color(style::MUTED));
     let (lo, hi) = v.model.palette_limits;
     for ((name, default), value) in base.kind.params().iter().zip(state.params.iter_mut()) {
         let (label, unit) = param_label(name);
@@ -459,7 +464,7 @@ fn injected(ui: &mut egui::Ui, injections: &[Injection]) {
             "R{} {}  {}  ({})",
             i.round,
             clock(i.minute),
-            i.headline,
+            i.headline.get(super::lang(ui)),
             i.target
         ));
     }
@@ -507,7 +512,7 @@ mod tests {
         }
         assert!(shows(&t, "Start round"));
         assert!(shows(&t, "End round"));
-        assert!(shows(&t, &model.palette[0].headline), "{t:?}");
+        assert!(shows(&t, model.palette[0].headline.english()), "{t:?}");
         assert_eq!(state.params.len(), model.palette[0].kind.params().len());
     }
 

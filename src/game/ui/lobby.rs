@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use bevy_egui::egui::{self, RichText};
 
-use super::{UiAction, style};
+use super::{UiAction, lang, style};
 use crate::game::clock::{DEFAULT_SECONDS, OfferWindow, SECONDS};
 use crate::scenario::{self, Model};
+use crate::t;
 
 /// A session that can be taken up again.
 #[derive(Clone, Debug, PartialEq)]
@@ -95,7 +96,7 @@ impl LobbyState {
             None => self
                 .loaded
                 .clone()
-                .ok_or_else(|| "open a scenario file first".to_string()),
+                .ok_or_else(|| "lobby-open-first".to_string()),
         }
     }
 
@@ -131,16 +132,14 @@ impl LobbyState {
 
 /// The lobby: the title, the scenario on the left, the teams and the start on the right.
 pub fn lobby(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiAction>) {
+    let l = lang(ui);
     ui.vertical_centered(|ui| {
         ui.add_space(10.0);
         ui.label(RichText::new("🎂 Cake Factory").size(44.0).strong());
-        ui.label(
-            RichText::new(
-                "Run a cake factory together. Collaborate across functions. Adapt to change.",
-            )
-            .size(18.0),
-        );
-        ui.add_space(16.0);
+        ui.label(RichText::new(t!(l, "lobby-tagline")).size(18.0));
+        ui.add_space(8.0);
+        super::menu::language(ui, actions);
+        ui.add_space(8.0);
     });
     ui.columns(2, |cols| {
         scenario_column(&mut cols[0], state);
@@ -157,15 +156,17 @@ fn resume_list(ui: &mut egui::Ui, sessions: &[Resumable], actions: &mut Vec<UiAc
     if sessions.is_empty() {
         return;
     }
+    let l = lang(ui);
     ui.add_space(16.0);
-    ui.heading("Resume an unfinished session");
+    ui.heading(t!(l, "lobby-resume-heading"));
     for s in sessions.iter().take(RESUMABLE_SHOWN) {
         ui.horizontal(|ui| {
             if ui
-                .button("Resume")
-                .on_hover_text(format!(
-                    "Rebuild this session from its record ({}) and go on, paused, where it stood",
-                    s.dir.display()
+                .button(t!(l, "lobby-resume"))
+                .on_hover_text(t!(
+                    l,
+                    "lobby-resume-hint",
+                    dir = s.dir.display().to_string()
                 ))
                 .clicked()
             {
@@ -176,9 +177,10 @@ fn resume_list(ui: &mut egui::Ui, sessions: &[Resumable], actions: &mut Vec<UiAc
     }
     if sessions.len() > RESUMABLE_SHOWN {
         ui.label(
-            RichText::new(format!(
-                "and {} older ones (cakefactory play --resume DIR)",
-                sessions.len() - RESUMABLE_SHOWN
+            RichText::new(t!(
+                l,
+                "lobby-older",
+                count = sessions.len() - RESUMABLE_SHOWN
             ))
             .color(style::MUTED),
         );
@@ -187,25 +189,28 @@ fn resume_list(ui: &mut egui::Ui, sessions: &[Resumable], actions: &mut Vec<UiAc
 
 /// The shipped scenarios, a scenario file to open, and what the chosen one is.
 fn scenario_column(ui: &mut egui::Ui, state: &mut LobbyState) {
-    ui.heading("Scenario");
+    let l = lang(ui);
+    ui.heading(t!(l, "lobby-scenario"));
     let titles: Vec<String> = state
         .shipped_models()
         .iter()
         .zip(scenario::SHIPPED.iter())
         .map(|(m, (file, _))| {
-            m.as_ref()
-                .map_or_else(|_| file.to_string(), |m| m.name.clone())
+            m.as_ref().map_or_else(
+                |_| file.to_string(),
+                |m| m.lexicon.say(l, &m.name).to_string(),
+            )
         })
         .collect();
     for (i, title) in titles.into_iter().enumerate() {
         ui.radio_value(&mut state.shipped, Some(i), title);
     }
-    ui.radio_value(&mut state.shipped, None, "A scenario file:");
+    ui.radio_value(&mut state.shipped, None, t!(l, "lobby-scenario-file"));
     ui.horizontal(|ui| {
         ui.text_edit_singleline(&mut state.path);
         if ui
-            .button("Open")
-            .on_hover_text("Load and check the scenario file")
+            .button(t!(l, "lobby-open"))
+            .on_hover_text(t!(l, "lobby-open-hint"))
             .clicked()
         {
             state.open_file();
@@ -217,9 +222,12 @@ fn scenario_column(ui: &mut egui::Ui, state: &mut LobbyState) {
     match state.model() {
         Ok(m) => {
             ui.add_space(8.0);
-            ui.label(RichText::new(&m.name).strong());
-            ui.label(&m.description);
-            ui.label(RichText::new(scenario::summary(&m)).color(style::MUTED));
+            ui.label(RichText::new(m.lexicon.say(l, &m.name)).strong());
+            ui.label(m.lexicon.say(l, &m.description));
+            ui.label(RichText::new(scenario::summary(&m, l)).color(style::MUTED));
+        }
+        Err(e) if e == "lobby-open-first" => {
+            ui.label(RichText::new(t!(l, "lobby-open-first")).color(style::MUTED));
         }
         Err(e) => {
             ui.label(RichText::new(e).color(style::MUTED));
@@ -229,43 +237,39 @@ fn scenario_column(ui: &mut egui::Ui, state: &mut LobbyState) {
 
 /// The number of teams and their names, the seed, the text size and the start.
 fn teams_column(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiAction>) {
-    ui.heading("Teams");
+    let l = lang(ui);
+    ui.heading(t!(l, "lobby-teams"));
     ui.horizontal(|ui| {
-        ui.label("Number of teams");
+        ui.label(t!(l, "lobby-team-count"));
         ui.add(egui::Slider::new(&mut state.teams, crate::game::TEAMS));
     });
     let model = state.model().ok();
     state.names.resize(state.teams as usize, String::new());
     egui::Grid::new("team_names").num_columns(2).show(ui, |ui| {
         for i in 0..state.teams as usize {
-            ui.label(RichText::new(format!("Team {}", i + 1)).color(style::color32(i)));
+            let number = t!(l, "lobby-team", number = i + 1);
+            ui.label(RichText::new(&number).color(style::color32(i)));
             let hint = model
                 .as_ref()
-                .map_or_else(|| format!("Team {}", i + 1), |m| m.team_name(i));
+                .map_or(number, |m| m.lexicon.say(l, &m.team_name(i)).to_string());
             ui.add(egui::TextEdit::singleline(&mut state.names[i]).hint_text(hint));
             ui.end_row();
         }
     });
     ui.horizontal(|ui| {
-        ui.label("Seed");
+        ui.label(t!(l, "lobby-seed"));
         ui.add(egui::DragValue::new(&mut state.seed))
-            .on_hover_text("The same seed and the same decisions give exactly the same game");
+            .on_hover_text(t!(l, "lobby-seed-hint"));
     });
     ui.horizontal(|ui| {
-        ui.label("Text size");
+        ui.label(t!(l, "menu-text-size"));
         super::menu::text_size(ui, state.scale, actions);
     });
     offer_window(ui, state.offer_window, actions);
     let mut presenter = state.presenter;
     if ui
-        .checkbox(
-            &mut presenter,
-            "Presenter view: a second window for the facilitator",
-        )
-        .on_hover_text(
-            "The console, the teams' decisions and what is coming next in a window of their own, for \
-             your screen; this window, for the projector, shows only what the room should see",
-        )
+        .checkbox(&mut presenter, t!(l, "lobby-presenter"))
+        .on_hover_text(t!(l, "lobby-presenter-hint"))
         .changed()
     {
         actions.push(UiAction::Presenter(presenter));
@@ -281,7 +285,7 @@ fn teams_column(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiA
     }
     let start = ui.add_enabled(
         model.is_some() && problem.is_none(),
-        egui::Button::new(RichText::new("Start the game ▶").size(24.0).strong()),
+        egui::Button::new(RichText::new(t!(l, "lobby-start")).size(24.0).strong()),
     );
     if start.clicked()
         && let Some(m) = model
@@ -296,22 +300,21 @@ fn teams_column(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiA
 
 /// Teams play from their own devices, or from this window's panels.
 fn devices_switch(ui: &mut egui::Ui, state: &LobbyState, actions: &mut Vec<UiAction>) {
+    let l = lang(ui);
     let mut on = state.hosting;
     if ui
-        .checkbox(&mut on, "Teams play from their own devices (phones, tablets, laptops)")
-        .on_hover_text(
-            "The game serves each team a page in the browser, nothing to install: each team joins with its \
-             own code or QR code, shown here, on the briefings and in the console",
-        )
+        .checkbox(&mut on, t!(l, "lobby-devices"))
+        .on_hover_text(t!(l, "lobby-devices-hint"))
         .changed()
     {
         actions.push(UiAction::Host(super::devices::HostAction::Enable(on)));
     }
     if state.hosting {
         ui.label(
-            RichText::new(format!(
-                "Devices on the room's network open {}",
-                state.host_address
+            RichText::new(t!(
+                l,
+                "lobby-devices-open",
+                address = state.host_address.as_str()
             ))
             .color(style::MUTED),
         );
@@ -320,34 +323,33 @@ fn devices_switch(ui: &mut egui::Ui, state: &LobbyState, actions: &mut Vec<UiAct
 
 /// How teams answer rush offers: within real seconds of play, or with the game paused until they have.
 fn offer_window(ui: &mut egui::Ui, current: OfferWindow, actions: &mut Vec<UiAction>) {
+    let l = lang(ui);
     ui.horizontal(|ui| {
-        ui.label("Rush offers:");
+        ui.label(t!(l, "lobby-offers"));
         let seconds = match current {
             OfferWindow::Seconds(s) => Some(s),
             OfferWindow::Pause => None,
         };
         if ui
-            .radio(seconds.is_some(), "answer within")
-            .on_hover_text("Each offer waits this many seconds of play (pauses do not count)")
+            .radio(seconds.is_some(), t!(l, "lobby-offers-within"))
+            .on_hover_text(t!(l, "lobby-offers-within-hint"))
             .clicked()
         {
-            actions.push(UiAction::SetOfferWindow(OfferWindow::Seconds(DEFAULT_SECONDS)));
+            actions.push(UiAction::SetOfferWindow(OfferWindow::Seconds(
+                DEFAULT_SECONDS,
+            )));
         }
         let mut s = seconds.unwrap_or(DEFAULT_SECONDS);
         let drag = ui.add_enabled(
             seconds.is_some(),
-            egui::DragValue::new(&mut s)
-                .range(SECONDS)
-                .suffix(" s"),
+            egui::DragValue::new(&mut s).range(SECONDS).suffix(" s"),
         );
         if drag.changed() {
             actions.push(UiAction::SetOfferWindow(OfferWindow::Seconds(s)));
         }
         if ui
-            .radio(seconds.is_none(), "pause the game until answered")
-            .on_hover_text(
-                "The game pauses when an offer arrives; resuming lets an offer still open take its default",
-            )
+            .radio(seconds.is_none(), t!(l, "lobby-offers-pause"))
+            .on_hover_text(t!(l, "lobby-offers-pause-hint"))
             .clicked()
         {
             actions.push(UiAction::SetOfferWindow(OfferWindow::Pause));

@@ -1,46 +1,63 @@
-//! The menu's entries (text size, presenter view, the log, the debrief, the lobby, quit) and the text-size
-//! slider that applies when released.
+//! The menu's entries (language, text size, presenter view, the log, the debrief, the lobby, quit), the
+//! language switch and the text-size slider that applies when released.
 
 use bevy_egui::egui;
 
-use super::{UiAction, style};
+use super::{UiAction, lang, style};
+use crate::i18n::Lang;
+use crate::t;
 
 /// The menu's entries; `presenter`: the facilitator's window is open.
 pub fn menu(ui: &mut egui::Ui, scale: f32, presenter: bool, actions: &mut Vec<UiAction>) {
+    let l = lang(ui);
+    language(ui, actions);
     ui.horizontal(|ui| {
-        ui.label("Text size");
+        ui.label(t!(l, "menu-text-size"));
         text_size(ui, scale, actions);
     });
     let mut on = presenter;
     if ui
-        .checkbox(
-            &mut on,
-            "Presenter view: the console in a window of its own",
-        )
-        .on_hover_text(
-            "A second window for the facilitator (console, decisions, what is coming next); this \
-             one, for the projector, then shows only what the room should see",
-        )
+        .checkbox(&mut on, t!(l, "menu-presenter"))
+        .on_hover_text(t!(l, "menu-presenter-hint"))
         .changed()
     {
         actions.push(UiAction::Presenter(on));
     }
-    if ui.button("Save the event log").clicked() {
+    if ui.button(t!(l, "menu-save-log")).clicked() {
         actions.push(UiAction::SaveLog);
     }
     if ui
-        .button("Open the debrief")
-        .on_hover_text("The debrief dashboard of the session so far")
+        .button(t!(l, "menu-debrief"))
+        .on_hover_text(t!(l, "menu-debrief-hint"))
         .clicked()
     {
         actions.push(UiAction::OpenDebrief);
     }
-    if ui.button("Back to the lobby (ends this session)").clicked() {
+    if ui.button(t!(l, "menu-back-to-lobby")).clicked() {
         actions.push(UiAction::BackToLobby);
     }
-    if ui.button("Quit").clicked() {
+    if ui.button(t!(l, "menu-quit")).clicked() {
         actions.push(UiAction::Quit);
     }
+}
+
+/// The names under which the language buttons note where they are (for scripted input), by language.
+pub const LANGUAGE: [&str; 2] = ["lang-en", "lang-sv"];
+
+/// The language switch: one button per language, each named in its own language.
+pub fn language(ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
+    let now = lang(ui);
+    ui.horizontal(|ui| {
+        ui.label(t!(now, "language"))
+            .on_hover_text(t!(now, "language-hint"));
+        for l in Lang::ALL {
+            let r = ui.selectable_label(l == now, l.name());
+            super::remember(ui, LANGUAGE[l.index()], &r);
+            if r.clicked() && l != now {
+                actions.push(UiAction::SetLang(l));
+            }
+        }
+    });
 }
 
 /// The name under which the text-size slider notes where it is (for scripted input).

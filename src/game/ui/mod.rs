@@ -27,6 +27,7 @@ use bevy::prelude::*;
 use bevy_egui::egui;
 
 use crate::domain::Command;
+use crate::i18n::Lang;
 use crate::scenario::Model;
 
 /// Something the user asked for, in a panel or with a key.
@@ -84,6 +85,8 @@ pub enum UiAction {
     BackToLobby,
     /// Change the text size.
     SetScale(f32),
+    /// Speak this language in every panel.
+    SetLang(Lang),
     /// How teams get to answer rush offers.
     SetOfferWindow(crate::game::clock::OfferWindow),
     /// Something asked of the host that serves the teams' devices.
@@ -110,6 +113,8 @@ pub struct PanelSet;
 pub struct UiSettings {
     /// The text size (egui's zoom factor).
     pub scale: f32,
+    /// The language every panel speaks (switched live in the lobby and the menu).
+    pub lang: Lang,
     /// The facilitator console is open.
     pub show_console: bool,
     /// The menu is open.
@@ -128,6 +133,7 @@ impl Default for UiSettings {
     fn default() -> Self {
         UiSettings {
             scale: style::DEFAULT_SCALE,
+            lang: Lang::En,
             show_console: false,
             show_menu: false,
             show_team_panel: true,
@@ -154,12 +160,32 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<Notice>();
 }
 
-/// Sets the text size and the dark theme of a frame's context.
+/// Sets the text size, the language and the dark theme of a frame's context.
 pub fn prepare(ctx: &egui::Context, settings: &UiSettings) {
     if (ctx.zoom_factor() - settings.scale).abs() > f32::EPSILON {
         ctx.set_zoom_factor(settings.scale);
     }
+    set_lang(ctx, settings.lang);
     ctx.set_theme(egui::ThemePreference::Dark);
+}
+
+/// Where a context keeps the language its panels speak.
+const LANG: &str = "cakefactory-lang";
+
+/// Makes the panels drawn in `ctx` speak `lang`.
+pub fn set_lang(ctx: &egui::Context, lang: Lang) {
+    ctx.data_mut(|d| d.insert_temp(egui::Id::new(LANG), lang));
+}
+
+/// The language the panels of this `ui` speak (English until one is set).
+pub fn lang(ui: &egui::Ui) -> Lang {
+    lang_of(ui.ctx())
+}
+
+/// The language the panels of `ctx` speak.
+pub fn lang_of(ctx: &egui::Context) -> Lang {
+    ctx.data(|d| d.get_temp::<Lang>(egui::Id::new(LANG)))
+        .unwrap_or_default()
 }
 
 /// Notes where a control was drawn this pass, under `name`, so that a scripted session (the smoke test) can

@@ -3,15 +3,16 @@
 
 use crate::domain::{Practices, Standup, StandupScope};
 use crate::factory::org::Org;
+use crate::i18n::Lang;
 use crate::scenario::Model;
 
 /// Every difference between the organisation now and the one a switch gives, one line each.
-pub fn design_changes(model: &Model, now: &Org, after: &Org) -> Vec<String> {
+pub fn design_changes(model: &Model, now: &Org, after: &Org, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     units(&mut out, now, after);
     people(&mut out, model, now, after);
     spanners(&mut out, model, now, after);
-    practices(&mut out, model, &now.practices, &after.practices);
+    practices(&mut out, model, &now.practices, &after.practices, lang);
     out
 }
 
@@ -72,7 +73,7 @@ fn standup(s: &Option<Standup>) -> String {
     }
 }
 
-fn practices(out: &mut Vec<String>, model: &Model, now: &Practices, after: &Practices) {
+fn practices(out: &mut Vec<String>, model: &Model, now: &Practices, after: &Practices, lang: Lang) {
     if now.standup != after.standup {
         out.push(format!(
             "Stand-ups: {} (now {})",
@@ -90,15 +91,15 @@ fn practices(out: &mut Vec<String>, model: &Model, now: &Practices, after: &Prac
     if now.helping != after.helping {
         out.push(format!(
             "Helping: {} (now {})",
-            after.helping.words(),
-            now.helping.words()
+            after.helping.words(lang),
+            now.helping.words(lang)
         ));
     }
     if now.priority != after.priority {
         out.push(format!(
             "Queues: {} (now {})",
-            after.priority.words(),
-            now.priority.words()
+            after.priority.words(lang),
+            now.priority.words(lang)
         ));
     }
     for step in &model.steps {
@@ -148,7 +149,7 @@ mod tests {
                 .any(|(s, l)| s == "bake" && *l == 3),
             "the WIP limit is kept"
         );
-        let lines = design_changes(&m, &now, &after);
+        let lines = design_changes(&m, &now, &after, Lang::En);
         assert!(
             lines.iter().any(|l| l.starts_with("Units: Sales")),
             "{lines:?}"
@@ -167,7 +168,13 @@ mod tests {
         assert!(!lines.iter().any(|l| l.contains("WIP")), "{lines:?}");
         // Back to the same design: nothing changes.
         assert!(
-            design_changes(&m, &now, &Org::switched(&m, functional, &now, |_| true)).is_empty()
+            design_changes(
+                &m,
+                &now,
+                &Org::switched(&m, functional, &now, |_| true),
+                Lang::En
+            )
+            .is_empty()
         );
     }
 

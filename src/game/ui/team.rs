@@ -74,7 +74,7 @@ pub fn team_panel(
 
 /// What the switch would change, before the team applies it.
 fn switch_preview(ui: &mut egui::Ui, v: &TeamPanelView, after: &Org) {
-    let lines = super::reorganise::design_changes(v.model, v.org, after);
+    let lines = super::reorganise::design_changes(v.model, v.org, after, super::lang(ui));
     if lines.is_empty() {
         ui.label(RichText::new("Nothing would change.").color(style::MUTED));
         return;
@@ -208,7 +208,7 @@ fn people_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiActi
                                 },
                             ));
                         }
-                        ui.label(RichText::new(wv.activity.describe(v.model)).color(style::MUTED));
+                        ui.label(RichText::new(wv.activity.describe(v.model, super::lang(ui))).color(style::MUTED));
                         ui.end_row();
                     }
                 });

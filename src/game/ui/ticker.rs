@@ -53,7 +53,7 @@ pub fn ticker(
                     item.round,
                     clock(minute),
                     who(item, teams),
-                    item.text
+                    item.text_in(super::lang(ui))
                 ))
                 .size(16.0)
                 .color(if mine {
