@@ -5,7 +5,7 @@
 use bevy::prelude::Message;
 use serde::{Deserialize, Serialize};
 
-use super::{DisruptionSpec, PracticeChange, Target};
+use super::{Curation, DisruptionSpec, PracticeChange, Target, Voice};
 
 /// Every change from outside the simulation: round control, a team's decision, a facilitator's injection.
 #[derive(Message, Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -41,6 +41,21 @@ pub enum Command {
         /// The offer's number in that factory.
         offer: u32,
     },
+    /// A participant's own voice from their device (hopes and fears, a self-assessment, a dialogue answer,
+    /// a commitment). It changes nothing in the factories; the journal and the log keep it.
+    Voice {
+        /// The participant's team.
+        factory: u16,
+        /// The participant: an id their device made up, which names nobody.
+        participant: String,
+        /// The name they chose to sign with ("" for anonymous, the default).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        signed: String,
+        /// What they said.
+        voice: Voice,
+    },
+    /// The facilitator curates the room's voices (clusters hopes and fears, pins answers and moments).
+    Curate(Curation),
 }
 
 /// What a team can decide for its factory.

@@ -10,6 +10,7 @@ pub mod invalid;
 pub mod pairs;
 pub mod practices;
 pub mod time;
+pub mod voice;
 
 pub use command::{Command, TeamAction};
 pub use disruption::{DisruptionKind, DisruptionSpec, Target};
@@ -19,3 +20,4 @@ pub use invalid::Invalid;
 pub use pairs::Pairs;
 pub use practices::{Helping, PracticeChange, Practices, Priority, Standup, StandupScope};
 pub use time::SimTime;
+pub use voice::{Curation, Phase, Voice};

@@ -178,6 +178,18 @@ impl<'a> Checker<'a> {
                 }
                 Ok(())
             }
+            // A record's voices come back in its exported plan as they were given.
+            Command::Voice {
+                factory,
+                participant,
+                signed,
+                voice,
+            } => {
+                Model::check_team(self.teams.len(), *factory)?;
+                crate::domain::voice::check_voice(participant, signed, voice, self.model.rounds)
+                    .map_err(Invalid::new)
+            }
+            Command::Curate(curation) => curation.check().map_err(Invalid::new),
         }
     }
 

@@ -171,6 +171,16 @@ impl Session {
             Command::Team { factory, .. } | Command::OfferLapsed { factory, .. } => {
                 Ok(Model::check_team(self.factories.len(), *factory)?)
             }
+            Command::Voice {
+                factory,
+                participant,
+                signed,
+                voice,
+            } => {
+                Model::check_team(self.factories.len(), *factory)?;
+                crate::domain::voice::check_voice(participant, signed, voice, self.model.rounds)
+            }
+            Command::Curate(c) => c.check(),
             Command::Inject {
                 disruption,
                 target,
@@ -245,6 +255,8 @@ impl Session {
                 f.lapse_offer(*offer)?;
                 f.drain_events(&mut self.log);
             }
+            // Voices change nothing in the factories: `CommandApplied` keeps them in the log.
+            Command::Voice { .. } | Command::Curate(_) => {}
             Command::Inject {
                 disruption,
                 target,

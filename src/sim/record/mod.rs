@@ -155,7 +155,7 @@ impl Source {
         match (kind, command) {
             (SessionKind::Headless, Command::StartRound) => Source::Runner,
             (SessionKind::Headless, _) => Source::Plan,
-            (SessionKind::Game, Command::Team { factory, .. }) => {
+            (SessionKind::Game, Command::Team { factory, .. } | Command::Voice { factory, .. }) => {
                 Source::Team { factory: *factory }
             }
             (SessionKind::Game, Command::OfferLapsed { .. }) => Source::OfferClock,
