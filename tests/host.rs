@@ -7,15 +7,26 @@ mod common;
 use common::hosting::{Client, TestHost, journal_commands, scratch};
 use serde_json::{Value, json};
 
-/// Waits for a state update that satisfies `ok` (bounded by the client's own waits: 60 updates at most).
-async fn state_where(c: &mut Client, ok: impl Fn(&Value) -> bool) -> Value {
+/// Waits for an update of type `ty` that satisfies `ok` (bounded by the client's own waits: 60 updates at
+/// most).
+async fn update_where(c: &mut Client, ty: &str, ok: impl Fn(&Value) -> bool) -> Value {
     for _ in 0..60 {
-        let s = c.recv_type("state").await;
+        let s = c.recv_type(ty).await;
         if ok(&s) {
             return s;
         }
     }
-    panic!("no state update showed the change");
+    panic!("no {ty} update showed the change");
+}
+
+/// Waits for a team's state that satisfies `ok`.
+async fn state_where(c: &mut Client, ok: impl Fn(&Value) -> bool) -> Value {
+    update_where(c, "state", ok).await
+}
+
+/// Waits for a room state that satisfies `ok`.
+async fn room_where(c: &mut Client, ok: impl Fn(&Value) -> bool) -> Value {
+    update_where(c, "room", ok).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -412,5 +423,203 @@ async fn the_pages_are_served_and_nothing_else() {
         assert!(!r.starts_with("HTTP/1.1 200"), "{path} must not be served");
     }
     host.stop().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn participants_voices_reach_the_console_anonymously_and_survive_a_resume() {
+    let dir = scratch("voices");
+    let host = TestHost::start(2, 30.0, &dir, false);
+    let voice = |key: &str, participant: &str, signed: &str, v: Value| json!({"type": "voice", "key": key, "participant": participant, "signed": signed, "voice": v});
+    // Anna joins with her name but answers anonymously; Bo signs his answers.
+    let mut anna = Client::join(&host.ws(), &host.codes[0], "Anna").await;
+    anna.send_json(&voice(
+        "a-1",
+        "pa",
+        "",
+        json!({"HopesAndFears": {"hopes": ["learn from the others"], "fears": ["silos"]}}),
+    ))
+    .await;
+    assert_eq!(anna.ack("a-1").await["accepted"], true);
+    let scores =
+        json!({"Assessment": {"phase": "Before", "scores": [[2, 3, 1], [4, 0, 0], [0, 0, 0]]}});
+    anna.send_json(&voice("a-2", "pa", "", scores)).await;
+    assert_eq!(anna.ack("a-2").await["accepted"], true);
+    let mut bo = Client::join(&host.ws(), &host.codes[1], "Bo").await;
+    bo.send_json(&voice(
+        "b-1",
+        "pb",
+        "Bo",
+        json!({"Assessment": {"phase": "Before", "scores": [[4, 3, 1], [4, 0, 0], [0, 0, 0]]}}),
+    ))
+    .await;
+    assert_eq!(bo.ack("b-1").await["accepted"], true);
+    // Voices the game cannot take are refused and change nothing.
+    for (key, bad) in [
+        (
+            "x-1",
+            voice(
+                "x-1",
+                "pa",
+                "",
+                json!({"Assessment": {"phase": "Before", "scores": [[9, 0, 0], [0, 0, 0], [0, 0, 0]]}}),
+            ),
+        ),
+        (
+            "x-2",
+            voice(
+                "x-2",
+                "pa",
+                "",
+                json!({"Dialogue": {"round": 9, "question": 0, "text": "x"}}),
+            ),
+        ),
+    ] {
+        anna.send_json(&bad).await;
+        let mut reply = Value::Null;
+        for _ in 0..100 {
+            reply = anna.next().await.unwrap();
+            if reply["type"] == "error" || reply["type"] == "ack" {
+                break;
+            }
+        }
+        let refused =
+            reply["type"] == "error" || (reply["key"] == key && reply["accepted"] == false);
+        assert!(refused, "{reply}");
+    }
+    anna.send_json(&voice(
+        "x-3",
+        "not an id",
+        "",
+        json!({"Commitment": {"text": "x"}}),
+    ))
+    .await;
+    assert_eq!(anna.recv_type("error").await["error"], "bad_message");
+
+    // The console sees the room's distributions and hopes and fears, with no names but those signed.
+    let mut console = Client::connect(&host.ws()).await;
+    console
+        .send_json(&json!({"type": "console", "key": host.key, "lang": "sv"}))
+        .await;
+    console.recv_type("console_open").await;
+    let room = room_where(&mut console, |r| r["voices"]["participants"] == 2).await;
+    let v = &room["voices"];
+    assert_eq!(v["assessed"], json!([2, 0]));
+    assert_eq!(v["scales"][0]["before"], json!([0, 1, 0, 1, 0]));
+    assert_eq!(v["labels"]["themes"][0], "Att arbeta över funktionsgränser");
+    assert_eq!(v["hopes"][0]["text"], "learn from the others");
+    assert!(!v.to_string().contains("Anna"), "Anna did not sign: {v}");
+    // The facilitator clusters a fear; the console shows it under its theme.
+    console
+        .send_json(
+            &json!({"type": "control", "key": "c-tag", "control": {"curate": {"Tag": {
+            "item": {"participant": "pa", "fear": true, "index": 0}, "theme": "Friktion"}}}}),
+        )
+        .await;
+    assert_eq!(console.ack("c-tag").await["accepted"], true);
+    room_where(&mut console, |r| {
+        r["voices"]["fears"][0]["theme"] == "Friktion"
+    })
+    .await;
+
+    // After the first round Bo's team answers a dialogue question; his teammates see it, the console pins it.
+    console
+        .send_json(&json!({"type": "control", "key": "c-s", "control": "start_round"}))
+        .await;
+    console.ack("c-s").await;
+    console
+        .send_json(&json!({"type": "control", "key": "c-e", "control": "end_round"}))
+        .await;
+    console.ack("c-e").await;
+    bo.send_json(&voice(
+        "b-2",
+        "pb",
+        "Bo",
+        json!({"Dialogue": {"round": 1, "question": 1, "text": "talk before handing over"}}),
+    ))
+    .await;
+    assert_eq!(bo.ack("b-2").await["accepted"], true);
+    let mut mate = Client::join(&host.ws(), &host.codes[1], "").await;
+    state_where(&mut mate, |s| {
+        s["dialogue"][0]["text"] == "talk before handing over"
+    })
+    .await;
+    console
+        .send_json(
+            &json!({"type": "control", "key": "c-pin", "control": {"curate": {"PinAnswer": {
+            "answer": {"participant": "pb", "round": 1, "question": 1}, "on": true}}}}),
+        )
+        .await;
+    assert_eq!(console.ack("c-pin").await["accepted"], true);
+    room_where(&mut console, |r| {
+        r["voices"]["answers"][0]["pinned"] == true
+    })
+    .await;
+
+    // The host goes down and comes back from its record: the voices are all there.
+    drop(host);
+    let again = TestHost::start(2, 30.0, &dir, true);
+    let mut console = Client::connect(&again.ws()).await;
+    console
+        .send_json(&json!({"type": "console", "key": again.key}))
+        .await;
+    console.recv_type("console_open").await;
+    let room = room_where(&mut console, |r| r["voices"]["participants"] == 2).await;
+    assert_eq!(room["voices"]["fears"][0]["theme"], "Friktion");
+    assert_eq!(room["voices"]["answers"][0]["pinned"], true);
+    assert_eq!(room["voices"]["answers"][0]["signed"], "Bo");
+    again.stop().unwrap();
+    // The journal keeps Anna's voice without her name.
+    let journal = journal_commands(&dir);
+    let hers: Vec<&Value> = journal
+        .iter()
+        .filter(|e| e["command"]["Voice"]["participant"] == "pa")
+        .collect();
+    assert_eq!(
+        hers.len(),
+        3,
+        "her two answers and the refused one (journaled, then rejected): {journal:?}"
+    );
+    assert!(!serde_json::to_string(&hers).unwrap().contains("Anna"));
+    let record = cakefactory::sim::record::load(&dir).unwrap();
+    cakefactory::headless::record::verify(&record)
+        .map_err(|e| format!("{e:?}"))
+        .unwrap();
+
+    // The export, take-home pages and all, names nobody who did not sign: Anna gave her name only to join.
+    let events = cakefactory::sim::journal::read_log(&dir.join("events.jsonl")).unwrap();
+    let debrief = cakefactory::debrief::Debrief::from_record(&events, &record.entries).unwrap();
+    let mut reflection = cakefactory::debrief::reflection::Reflection::default();
+    reflection.fit(&debrief.tables.factories, debrief.rounds as usize);
+    let out = scratch("voices-export");
+    let done = cakefactory::debrief::export::export(
+        &debrief,
+        &reflection,
+        &out,
+        cakefactory::i18n::Lang::Sv,
+    )
+    .unwrap();
+    assert_eq!(done.take_home.len(), 2);
+    let page = |id: &str| {
+        std::fs::read_to_string(out.join("take-home").join(format!("{id}.html"))).unwrap()
+    };
+    let hers = page("pa");
+    assert!(
+        hers.contains("silos") && hers.contains("Att arbeta över funktionsgränser"),
+        "{hers}"
+    );
+    assert!(page("pb").contains("Bo") && page("pb").contains("talk before handing over"));
+    let mut texts = done.csv.clone();
+    texts.push(done.html.clone());
+    texts.extend(done.take_home.iter().cloned());
+    for f in &texts {
+        let text = std::fs::read_to_string(f).unwrap();
+        assert!(
+            !text.contains("Anna"),
+            "{} names Anna, who did not sign",
+            f.display()
+        );
+    }
+    let _ = std::fs::remove_dir_all(&out);
     let _ = std::fs::remove_dir_all(&dir);
 }

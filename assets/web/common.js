@@ -68,6 +68,19 @@ CF.deviceId = (() => {
   return id;
 })();
 
+// This participant's id for their answers: made up on this device and kept on it, so that their answers
+// before and after the game are theirs, while naming nobody.
+CF.participant = (() => {
+  let id = localStorage.getItem("cf-participant");
+  if (!id || !/^[a-z0-9]{1,40}$/.test(id)) {
+    const bytes = new Uint8Array(8);
+    crypto.getRandomValues(bytes);
+    id = "p" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    localStorage.setItem("cf-participant", id);
+  }
+  return id;
+})();
+
 // A connection to the host's WebSocket. `hello()` gives the message that joins (sent at every connect);
 // `onMessage(msg)` gets every message; `onStatus(text, ok)` tells whether the link is up.
 CF.Link = class {

@@ -7,6 +7,7 @@ const $ = (id) => document.getElementById(id);
 let link = null;
 let room = null;
 let paletteKey = "";
+let voicesKey = "";
 
 function open(key) {
   if (link) link.close();
@@ -74,13 +75,68 @@ function render() {
       <div>Delivered ${t.figures.delivered} · late ${t.figures.late} · profit ${CF.money(t.figures.profit)} · WIP ${t.figures.wip}</div>
       <button data-revoke="${i}">New code</button>
     </div>`).join("");
+  renderVoices(r.voices);
   $("ticker").innerHTML = r.ticker.slice().reverse().map((t) =>
     `<li class="${t.severity}"><span class="muted">R${t.round} ${CF.clock(t.minute)}</span> ${CF.esc(t.text)}</li>`).join("");
 }
 
+// The room's voices, anonymous: the self-assessments as distributions (before and after), the hopes and
+// fears by the facilitator's themes (type or pick a theme beside each), and the dialogue answers to pin.
+function renderVoices(v) {
+  const box = $("voices");
+  if (box.contains(document.activeElement) && document.activeElement.tagName !== "BUTTON") return;
+  const key = JSON.stringify(v);
+  if (key === voicesKey) return;
+  voicesKey = key;
+  const dist = (counts) => {
+    const most = Math.max(1, ...counts);
+    const n = counts.reduce((a, b) => a + b, 0);
+    const mean = n ? counts.reduce((s, c, i) => s + c * (i + 1), 0) / n : null;
+    return `<span class="dist">${counts.map((c, i) => `<i title="${i + 1}: ${c}" style="height:${4 + Math.round(28 * c / most)}px"></i>`).join("")}</span>
+      <span class="muted small">${mean == null ? "–" : t("mean", { mean: mean.toLocaleString(CF.lang === "sv" ? "sv-SE" : "en", { maximumFractionDigits: 1 }) })}</span>`;
+  };
+  const scales = v.scales.map((s) => `<tr><td>${s.level === 0 ? `<strong>${CF.esc(v.labels.themes[s.theme])}</strong><br>` : ""}${CF.esc(v.labels.levels[s.level])}</td>
+    <td>${t("before")} ${dist(s.before)}</td><td>${t("after")} ${dist(s.after)}</td></tr>`).join("");
+  const items = (list, fear) => {
+    const themes = [...new Set(list.map((i) => i.theme))].sort((a, b) => (a === "") - (b === "") || a.localeCompare(b));
+    return themes.map((theme) => `<div class="cluster"><h4>${CF.esc(theme || t("unclustered"))}</h4><ul>${list.filter((i) => i.theme === theme).map((i) =>
+      `<li>${CF.esc(i.text)} <input class="tag" list="clusters" value="${CF.esc(i.theme)}" placeholder="${t("theme-for")}" aria-label="${t("theme-for")}"
+        data-participant="${CF.esc(i.participant)}" data-index="${i.index}" data-fear="${fear}"></li>`).join("")}</ul></div>`).join("") || `<p class="muted">${t("nothing-yet")}</p>`;
+  };
+  const answer = (a) => `<li>${CF.esc(a.text)}${a.signed ? ` <span class="muted">— ${CF.esc(a.signed)}</span>` : ""}
+    <span class="muted small">(${CF.esc(room.teams[a.factory] ? room.teams[a.factory].team : "")})</span>
+    <button data-pin="${CF.esc(a.participant)}" data-round="${a.round}" data-question="${a.question}" data-on="${!a.pinned}">${a.pinned ? t("unpin") : t("pin")}</button></li>`;
+  const pinned = v.answers.filter((a) => a.pinned);
+  const rounds = [...new Set(v.answers.map((a) => a.round))];
+  const dialogue = rounds.map((r) => `<h4>${CF.esc(t("round-over", { round: r, rounds: room.clock.rounds }))}</h4>` +
+    v.labels.questions.map((q, qi) => {
+      const list = v.answers.filter((a) => a.round === r && a.question === qi);
+      return list.length ? `<div><strong>${CF.esc(q)}</strong><ul>${list.map(answer).join("")}</ul></div>` : "";
+    }).join("")).join("");
+  box.innerHTML = `<h2>${t("voices")}</h2>
+    <p class="muted">${t("participants", { count: v.participants, before: v.assessed[0], after: v.assessed[1] })}</p>
+    <datalist id="clusters">${v.clusters.map((c) => `<option value="${CF.esc(c)}">`).join("")}</datalist>
+    <table class="scales">${scales}</table>
+    <div class="columns"><div><h3>${t("hopes")}</h3>${items(v.hopes, false)}</div><div><h3>${t("fears")}</h3>${items(v.fears, true)}</div></div>
+    <h3>${t("dialogue")}</h3>
+    ${pinned.length ? `<div class="pinned"><h4>${t("pinned")}</h4><ul>${pinned.map(answer).join("")}</ul></div>` : ""}
+    ${dialogue || `<p class="muted">${t("nothing-yet")}</p>`}`;
+}
+
+document.addEventListener("change", (e) => {
+  const el = e.target;
+  if (!room || !el.classList.contains("tag")) return;
+  control({ curate: { Tag: { item: { participant: el.dataset.participant, fear: el.dataset.fear === "true", index: Number(el.dataset.index) }, theme: el.value.trim() } } });
+  el.blur();
+});
+
 document.addEventListener("click", (e) => {
   const t = e.target;
   if (!room || t.tagName !== "BUTTON" || t.disabled) return;
+  if (t.dataset.pin !== undefined) {
+    control({ curate: { PinAnswer: { answer: { participant: t.dataset.pin, round: Number(t.dataset.round), question: Number(t.dataset.question) }, on: t.dataset.on === "true" } } });
+    return;
+  }
   if (t.id === "start") control("start_round");
   else if (t.id === "end") control("end_round");
   else if (t.id === "pause") control(room.clock.paused ? "resume" : "pause");

@@ -8,6 +8,10 @@ let link = null;
 let state = null;
 let decisionsKey = "";
 let deferred = false;
+let reflectionKey = "";
+// What this participant is typing or has sent, kept on the device so that a redraw or a reload loses nothing.
+const draft = JSON.parse(localStorage.getItem("cf-draft") || "{}");
+const saveDraft = () => localStorage.setItem("cf-draft", JSON.stringify(draft));
 const standup = { every: 120, minutes: 10, factory: false };
 
 function codeFromAddress() {
@@ -84,6 +88,7 @@ function render() {
     [t("past-due"), f.overdue, f.overdue > 0 ? "bad" : ""],
   ].map(([k, v, cls]) => `<div class="figure ${cls}"><div class="value">${CF.esc(v)}</div><div class="label">${k}</div></div>`).join("");
   renderOffers(s);
+  renderReflection(s);
   renderGlance(s);
   $("ticker").innerHTML = s.ticker.slice().reverse().map((t) =>
     `<li class="${t.severity}"><span class="muted">R${t.round} ${CF.clock(t.minute)}</span> ${CF.esc(t.text)}</li>`).join("");
@@ -214,6 +219,102 @@ function ordersSection(s) {
     <table class="orders">${rows}</table></section>`;
 }
 
+// The learning meeting on the device: before the game hopes, fears and the self-assessment; after each round
+// the team's answers to the three questions; after the game the self-assessment again and one commitment.
+function reflectionPhase(c) {
+  if (c.finished) return "after";
+  if (c.running) return "";
+  return c.round === 0 ? "before" : "dialogue";
+}
+
+function renderReflection(s) {
+  const phase = reflectionPhase(s.clock);
+  const box = $("reflection");
+  const key = JSON.stringify([phase, s.clock.round, s.dialogue, s.labels, CF.lang]);
+  if (box.contains(document.activeElement) && document.activeElement.tagName !== "BUTTON") return;
+  if (key === reflectionKey) return;
+  reflectionKey = key;
+  if (!phase) { box.innerHTML = ""; return; }
+  const sign = `<label class="inline"><input type="checkbox" id="sign" ${draft.sign ? "checked" : ""}> ${CF.esc(t("sign", { name: localStorage.getItem("cf-who") || "—" }))}</label>`;
+  let body = "";
+  if (phase === "before") {
+    const list = (kind) => [0, 1, 2].map((i) =>
+      `<input id="${kind}-${i}" maxlength="280" value="${CF.esc((draft[kind] || [])[i] || "")}" aria-label="${CF.esc(t(kind))} ${i + 1}">`).join("");
+    body = `<h2>${t("before-title")}</h2><p class="muted">${t("anonymous")}</p>
+      <div class="hopes"><div><h3>${t("hopes")}</h3>${list("hope")}</div><div><h3>${t("fears")}</h3>${list("fear")}</div></div>
+      ${scalesTable(s, "before")}${sign}
+      <button class="primary" data-act="send-before">${t("send")}</button>`;
+  } else if (phase === "after") {
+    body = `<h2>${t("after-title")}</h2><p class="muted">${t("anonymous")}</p>${scalesTable(s, "after")}
+      <label>${t("commitment")} <textarea id="commitment" maxlength="280">${CF.esc(draft.commitment || "")}</textarea></label>${sign}
+      <button class="primary" data-act="send-after">${t("send")}</button>`;
+  } else {
+    const r = s.clock.round;
+    const mine = (q) => s.dialogue.find((a) => a.round === r && a.question === q && a.participant === CF.participant);
+    const questions = s.labels.questions.map((text, q) => {
+      const others = s.dialogue.filter((a) => a.round === r && a.question === q && a.participant !== CF.participant);
+      const own = mine(q);
+      return `<label>${CF.esc(text)} <textarea id="q-${q}" maxlength="280">${CF.esc(own ? own.text : ((draft.q || {})[`${r}-${q}`] || ""))}</textarea></label>
+        <ul class="answers">${others.map((a) => `<li>${CF.esc(a.text)}${a.signed ? ` <span class="muted">— ${CF.esc(a.signed)}</span>` : ""}</li>`).join("")}</ul>`;
+    }).join("");
+    body = `<h2>${t("dialogue-title", { round: r })}</h2><p class="muted">${t("dialogue-help")}</p>${questions}${sign}
+      <button class="primary" data-act="send-dialogue">${t("send")}</button>`;
+  }
+  box.innerHTML = `<section class="card reflection">${body}</section>`;
+}
+
+// The self-assessment: a row per theme and level, 1 (poor) to 5 (excellent).
+function scalesTable(s, phase) {
+  const scores = (draft[phase] || [[0, 0, 0], [0, 0, 0], [0, 0, 0]]);
+  const rows = s.labels.themes.map((theme, th) => s.labels.levels.map((level, lv) => `<tr>
+    <td>${lv === 0 ? `<strong>${CF.esc(theme)}</strong><br>` : ""}${CF.esc(level)}</td>
+    ${[1, 2, 3, 4, 5].map((v) => `<td><label class="score"><input type="radio" name="${phase}-${th}-${lv}" value="${v}" ${scores[th][lv] === v ? "checked" : ""} aria-label="${CF.esc(theme)}, ${CF.esc(level)}: ${v}">${v}</label></td>`).join("")}
+  </tr>`).join("")).join("");
+  return `<h3>${t("assessment")}</h3><p class="muted">${t("scale-help")}</p><table class="scales">${rows}</table>`;
+}
+
+function readScores(phase) {
+  return [0, 1, 2].map((th) => [0, 1, 2].map((lv) => {
+    const el = document.querySelector(`input[name="${phase}-${th}-${lv}"]:checked`);
+    return el ? Number(el.value) : 0;
+  }));
+}
+
+function signed() {
+  const box = $("sign");
+  draft.sign = box ? box.checked : false;
+  return draft.sign ? (localStorage.getItem("cf-who") || "") : "";
+}
+
+function voice(v) {
+  link.send({ type: "voice", participant: CF.participant, signed: signed(), voice: v });
+}
+
+function sendReflection(act) {
+  if (act === "send-before") {
+    draft.hope = [0, 1, 2].map((i) => $(`hope-${i}`).value.trim());
+    draft.fear = [0, 1, 2].map((i) => $(`fear-${i}`).value.trim());
+    draft.before = readScores("before");
+    voice({ HopesAndFears: { hopes: draft.hope.filter((h) => h), fears: draft.fear.filter((f) => f) } });
+    voice({ Assessment: { phase: "Before", scores: draft.before } });
+  } else if (act === "send-after") {
+    draft.after = readScores("after");
+    draft.commitment = $("commitment").value.trim();
+    voice({ Assessment: { phase: "After", scores: draft.after } });
+    voice({ Commitment: { text: draft.commitment } });
+  } else if (act === "send-dialogue") {
+    const r = state.clock.round;
+    draft.q = draft.q || {};
+    [0, 1, 2].forEach((q) => {
+      const text = $(`q-${q}`).value.trim();
+      draft.q[`${r}-${q}`] = text;
+      voice({ Dialogue: { round: r, question: q, text } });
+    });
+  }
+  saveDraft();
+  reflectionKey = "";
+}
+
 function onClick(e) {
   const t = e.target.closest("[data-act],[data-offer]");
   if (!t || !state || t.disabled) return;
@@ -222,6 +323,10 @@ function onClick(e) {
     return;
   }
   const act = t.dataset.act;
+  if (act && act.startsWith("send-")) {
+    sendReflection(act);
+    return;
+  }
   if (act === "design") {
     const d = state.designs[Number($("design").value)];
     if (d) decide({ SetDesign: d.name });

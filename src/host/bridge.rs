@@ -15,6 +15,7 @@ use super::protocol::{Control, Reply};
 use super::state::{self, Pace, TickerLine};
 use super::{Inbound, Shared};
 use crate::debrief::ticker::{describe, team_of};
+use crate::debrief::voices::Voices;
 use crate::domain::event::EventKind;
 use crate::domain::time::{SPEEDS, minute_of_round};
 use crate::domain::{Command, SimEvent, Target};
@@ -82,6 +83,8 @@ pub struct Bridge {
     tickers: Vec<[VecDeque<TickerLine>; 2]>,
     /// The room's ticker in each language.
     room_ticker: [VecDeque<TickerLine>; 2],
+    /// What the participants said, and the facilitator's curation of it.
+    voices: Voices,
     round_start: crate::domain::SimTime,
     last_publish: Option<Instant>,
     /// When each team's state was last sent.
@@ -100,6 +103,7 @@ impl Bridge {
             outcomes: HashMap::default(),
             tickers: vec![Default::default(); teams],
             room_ticker: Default::default(),
+            voices: Voices::default(),
             round_start: crate::domain::SimTime::ZERO,
             last_publish: None,
             published: vec![None; teams],
@@ -112,6 +116,8 @@ impl Bridge {
     /// command gave exactly one `CommandApplied` or `CommandRejected`, in journal order): a device that
     /// sends a command again after the host came back is answered, and nothing is applied twice.
     pub fn remember(&mut self, entries: &[Entry], events: &[SimEvent]) {
+        // The room's voices so far come back with the log.
+        self.voices = Voices::from_events(events);
         let mut outcomes = events.iter().filter_map(|e| match &e.kind {
             EventKind::CommandApplied { .. } => Some(Ok(())),
             EventKind::CommandRejected { reason, .. } => Some(Err(reason.clone())),
@@ -164,11 +170,11 @@ fn receive(
                 factory,
                 who,
                 key,
-                action,
+                command,
                 reply,
             } => (
                 (Some(factory), key.clone()),
-                (Command::Team { factory, action }, reply),
+                (command, reply),
                 Source::Device { factory, who, key },
             ),
             Inbound::Control {
@@ -216,6 +222,7 @@ fn control_command(control: &Control, session: &Session) -> Result<Option<Comman
     Ok(Some(match control {
         Control::StartRound => Command::StartRound,
         Control::EndRound => Command::EndRound,
+        Control::Curate(c) => Command::Curate(c.clone()),
         Control::Inject { disruption, teams } => {
             let spec = session
                 .model
@@ -288,6 +295,7 @@ fn keep_tickers(
         if let EventKind::RoundStarted { .. } = e.kind {
             bridge.round_start = e.t;
         }
+        bridge.voices.observe(e);
         let minute = if session.round == 0 {
             0.0
         } else {
@@ -385,6 +393,10 @@ fn publish(
                 countdowns,
                 lang,
             );
+            let team = state::TeamState {
+                dialogue: super::voices::team_answers(&bridge.voices, f as u16),
+                ..team
+            };
             if tx.receiver_count() > 0 {
                 tx.send_replace(serde_json::to_string(&team).unwrap_or_default().into());
             }
@@ -406,9 +418,14 @@ fn publish(
         let tx = &bridge.shared.room[lang.index()];
         if tx.receiver_count() > 0 {
             let ticker = &bridge.room_ticker[lang.index()];
-            let room = bridge
-                .shared
-                .room_state(&session, &pace, &bridge.shown, ticker, lang);
+            let room = bridge.shared.room_state(
+                &session,
+                &pace,
+                &bridge.shown,
+                ticker,
+                &bridge.voices,
+                lang,
+            );
             tx.send_replace(room.into());
         }
     }

@@ -11,6 +11,7 @@ pub mod protocol;
 pub mod run;
 mod server;
 pub mod state;
+pub mod voices;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -23,7 +24,6 @@ pub use bridge::{Bridge, HostControl};
 pub use codes::Codes;
 pub use state::Pace;
 
-use crate::domain::TeamAction;
 use crate::i18n::Lang;
 use crate::sim::Session;
 use protocol::Control;
@@ -39,12 +39,14 @@ pub fn plugin(app: &mut App) {
 
 /// A message a connection passed on to the app (already checked: the device's team, the console's key).
 pub(crate) enum Inbound {
-    /// A team's decision.
+    /// A device's command for its team: a decision or a participant's voice.
     Command {
         factory: u16,
+        /// The name or role the device joined with (given for decisions only: voices are signed or not
+        /// in the command itself).
         who: String,
         key: String,
-        action: TeamAction,
+        command: crate::domain::Command,
         reply: mpsc::UnboundedSender<String>,
     },
     /// A facilitator's control.
@@ -125,6 +127,7 @@ impl Shared {
         pace: &Pace,
         shown: &[(FiguresState, String)],
         ticker: &std::collections::VecDeque<TickerLine>,
+        voices: &crate::debrief::voices::Voices,
         lang: Lang,
     ) -> String {
         let model = &session.model;
@@ -171,6 +174,7 @@ impl Shared {
                 })
                 .collect(),
             ticker: ticker.iter().cloned().collect(),
+            voices: voices::room_voices(voices, lang),
         };
         serde_json::to_string(&room).unwrap_or_default()
     }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::TeamAction;
+use crate::domain::{Curation, TeamAction, Voice};
 use crate::i18n::Lang;
 
 /// The largest message a device may send (bytes); a longer one is refused unread.
@@ -37,6 +37,19 @@ pub enum Request {
         key: String,
         /// The decision.
         action: TeamAction,
+    },
+    /// A participant's own voice (hopes and fears, a self-assessment, a dialogue answer, a commitment), for
+    /// the team the device joined.
+    Voice {
+        /// The idempotency key.
+        key: String,
+        /// The participant: an id the device made up (1-40 letters, digits, `-`, `_`), naming nobody.
+        participant: String,
+        /// The name they choose to sign with ("" for anonymous, the default).
+        #[serde(default)]
+        signed: String,
+        /// What they say.
+        voice: Voice,
     },
     /// Open the facilitator's console with the facilitator key.
     Console {
@@ -82,6 +95,8 @@ pub enum Control {
         /// The team's factory index.
         team: u16,
     },
+    /// Curate the room's voices: put a hope or fear under a theme, pin an answer or a moment.
+    Curate(Curation),
 }
 
 /// Why a message had no effect.
@@ -190,6 +205,16 @@ fn check(request: &Request) -> Result<(), String> {
             Ok(())
         }
         Request::Command { key, .. } | Request::Control { key, .. } => check_key(key),
+        Request::Voice {
+            key,
+            participant,
+            signed,
+            voice,
+        } => {
+            check_key(key)?;
+            // The round of an answer is checked against the session when it is applied.
+            crate::domain::voice::check_voice(participant, signed, voice, u32::MAX)
+        }
         Request::Console { .. } => Ok(()),
     }
 }

@@ -292,7 +292,36 @@ impl Connection {
                     factory: *factory,
                     who: who.clone(),
                     key,
-                    action,
+                    command: crate::domain::Command::Team {
+                        factory: *factory,
+                        action,
+                    },
+                    reply: self.replies.clone(),
+                })
+            }
+            Request::Voice {
+                key,
+                participant,
+                signed,
+                voice,
+            } => {
+                let Joined::Team { factory, .. } = &self.joined else {
+                    return self.refuse(Reply::error(
+                        ErrorCode::NotJoined,
+                        "join a team with its code before answering",
+                    ));
+                };
+                self.pass(Inbound::Command {
+                    factory: *factory,
+                    // Anonymous unless signed: the device's name stays out of the journal's source.
+                    who: String::new(),
+                    key,
+                    command: crate::domain::Command::Voice {
+                        factory: *factory,
+                        participant,
+                        signed: signed.trim().to_string(),
+                        voice,
+                    },
                     reply: self.replies.clone(),
                 })
             }

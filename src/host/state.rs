@@ -262,6 +262,10 @@ pub struct TeamState {
     pub ticker: Vec<TickerLine>,
     /// What expediting an order costs.
     pub expedite_cost: f64,
+    /// The team's answers to the dialogue questions, every round so far.
+    pub dialogue: Vec<super::voices::AnswerState>,
+    /// The learning meeting's texts in the device's language.
+    pub labels: super::voices::Labels,
 }
 
 /// Orders listed on a device.
@@ -480,6 +484,8 @@ pub fn team_state(
             .collect(),
         ticker,
         expedite_cost: model.expedite_cost,
+        dialogue: Vec::new(),
+        labels: super::voices::labels(lang),
     }
 }
 
@@ -537,4 +543,6 @@ pub struct RoomState {
     pub palette: Vec<PaletteEntry>,
     /// The latest lines of the room's ticker.
     pub ticker: Vec<TickerLine>,
+    /// The room's voices: self-assessments, hopes and fears, dialogue answers.
+    pub voices: super::voices::RoomVoices,
 }
