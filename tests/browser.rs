@@ -121,22 +121,7 @@ async fn a_device_joins_decides_and_sees_it_in_the_browser() {
     let c = browser(&driver, &profile).await;
 
     // A phone opens the team's link (as its QR code gives it), names itself and joins.
-    c.set_window_size(390, 844).await.unwrap();
-    c.goto(&format!("{}/join/{}", host.base, host.codes[1]))
-        .await
-        .unwrap();
-    c.find(Locator::Id("who-input"))
-        .await
-        .unwrap()
-        .send_keys("Bea, baking")
-        .await
-        .unwrap();
-    c.find(Locator::Id("join-button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    join_phone(&c, &host.base, &host.codes[1], "Bea, baking").await;
     until(&c, "the team's state", "return !document.getElementById('app').hidden && document.querySelectorAll('.step').length > 2").await;
     until(
         &c,
@@ -274,5 +259,151 @@ async fn a_device_joins_decides_and_sees_it_in_the_browser() {
     ] {
         assert!(shots().join(name).exists());
     }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Joins team `code` on a phone-sized page as `who`.
+async fn join_phone(c: &fantoccini::Client, base: &str, code: &str, who: &str) {
+    c.set_window_size(390, 844).await.unwrap();
+    c.goto(&format!("{base}/join/{code}")).await.unwrap();
+    c.find(Locator::Id("who-input"))
+        .await
+        .unwrap()
+        .send_keys(who)
+        .await
+        .unwrap();
+    c.find(Locator::Id("join-button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until(
+        c,
+        "the reflection before the game",
+        "return document.getElementById('hope-0') !== null",
+    )
+    .await;
+}
+
+/// Types `text` into the field `id`.
+async fn type_into(c: &fantoccini::Client, id: &str, text: &str) {
+    c.find(Locator::Id(id))
+        .await
+        .unwrap()
+        .send_keys(text)
+        .await
+        .unwrap();
+}
+
+/// Clicks the element `css` (scrolled into view first).
+async fn click(c: &fantoccini::Client, css: &str) {
+    let el = c.find(Locator::Css(css)).await.unwrap();
+    c.execute(
+        "arguments[0].scrollIntoView({block: 'center'})",
+        vec![serde_json::to_value(&el).unwrap()],
+    )
+    .await
+    .unwrap();
+    el.click().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium and ChromeDriver; .ci/run installs them and runs it"]
+async fn two_devices_give_their_hopes_fears_and_scales_and_the_console_shows_them() {
+    let dir = scratch("browser-voices");
+    let host = TestHost::start(2, 10.0, &dir, false);
+    let driver = Driver::start();
+    let ylva = browser(&driver, &scratch("browser-profile-ylva")).await;
+    let bo = browser(&driver, &scratch("browser-profile-bo")).await;
+
+    // Ylva answers anonymously; Bo signs with his name.
+    join_phone(&ylva, &host.base, &host.codes[0], "Ylva").await;
+    type_into(&ylva, "hope-0", "learn how others collaborate").await;
+    type_into(&ylva, "fear-0", "we stay in our silos").await;
+    click(&ylva, "input[name='before-0-0'][value='4']").await;
+    click(&ylva, "input[name='before-2-2'][value='2']").await;
+    shot(&ylva, "reflection-phone.png").await;
+    assert!(fits_width(&ylva).await, "the reflection fits a phone");
+    click(&ylva, "[data-act=send-before]").await;
+    until(&ylva, "the answers accepted", "return Array.from(document.querySelectorAll('.toast')).filter(t => t.textContent === 'Accepted').length >= 2").await;
+
+    join_phone(&bo, &host.base, &host.codes[1], "Bo").await;
+    type_into(&bo, "hope-0", "courage to try").await;
+    click(&bo, "input[name='before-0-0'][value='2']").await;
+    click(&bo, "#sign").await;
+    click(&bo, "[data-act=send-before]").await;
+    until(&bo, "the answers accepted", "return Array.from(document.querySelectorAll('.toast')).filter(t => t.textContent === 'Accepted').length >= 2").await;
+
+    // The console (the projector's view) shows the room's answers, anonymously.
+    let console = browser(&driver, &scratch("browser-profile-console")).await;
+    console.set_window_size(1366, 900).await.unwrap();
+    console
+        .goto(&format!("{}/console#{}", host.base, host.key))
+        .await
+        .unwrap();
+    let voices = "document.getElementById('voices').textContent";
+    until(
+        &console,
+        "the room's voices",
+        &format!(
+            "return {voices}.includes('learn how others collaborate') && {voices}.includes('courage to try') \
+             && {voices}.includes('we stay in our silos') && {voices}.includes('2 participants')"
+        ),
+    )
+    .await;
+    // Two answered the first scale: one 2, one 4.
+    until(
+        &console,
+        "the first scale's distribution",
+        "return Array.from(document.querySelectorAll('#voices .dist')[0].children).map(b => b.title).join() === '1: 0,2: 1,3: 0,4: 1,5: 0'",
+    )
+    .await;
+    let shown = console
+        .execute(&format!("return {voices}"), vec![])
+        .await
+        .unwrap();
+    assert!(
+        !shown.as_str().unwrap().contains("Ylva"),
+        "Ylva did not sign: {shown}"
+    );
+    // The facilitator clusters Ylva's fear under a theme.
+    console
+        .execute(
+            "const el = document.querySelector('#voices input.tag[data-fear=true]'); el.value = 'Friction'; \
+             el.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    until(
+        &console,
+        "the fear under its theme",
+        "return Array.from(document.querySelectorAll('#voices .cluster h4')).some(h => h.textContent === 'Friction')",
+    )
+    .await;
+    console
+        .execute("document.getElementById('voices').scrollIntoView()", vec![])
+        .await
+        .unwrap();
+    shot(&console, "console-voices.png").await;
+    for c in [ylva, bo, console] {
+        c.close().await.unwrap();
+    }
+    drop(driver);
+    host.stop().unwrap();
+
+    let journal = journal_commands(&dir);
+    let voices: Vec<_> = journal
+        .iter()
+        .filter(|e| e["command"]["Voice"].is_object())
+        .collect();
+    assert_eq!(voices.len(), 4, "{journal:?}");
+    let signed: Vec<_> = voices
+        .iter()
+        .filter_map(|e| e["command"]["Voice"]["signed"].as_str())
+        .collect();
+    assert_eq!(signed, ["Bo", "Bo"], "only Bo signed");
+    assert!(!serde_json::to_string(&voices).unwrap().contains("Ylva"));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -68,7 +68,7 @@ fn the_export_writes_tables_charts_and_a_self_contained_report() {
     refl.fit(&d.tables.factories, d.rounds as usize);
     refl.teams[1].before = [2, 3, 1];
     refl.teams[1].notes[0][0] = "Sales and bakery never talked".into();
-    let done = export::export(&d, &refl, &dir).unwrap();
+    let done = export::export(&d, &refl, &dir, cakefactory::i18n::Lang::En).unwrap();
     assert!(done.csv.len() >= 10);
     assert_eq!(done.png.len(), 2 + 6 * 4);
     for png in &done.png {

@@ -35,7 +35,7 @@ fn report_inner(args: &ReportArgs, lang: Lang) -> Result<String, String> {
         .map_err(|e| format!("{}: {e}", args.events.display()))?;
     let mut refl = reflection::load(&reflection::path_for(&args.events))?;
     refl.fit(&debrief.tables.factories, debrief.rounds as usize);
-    let done = export::export(&debrief, &refl, &args.out)?;
+    let done = export::export(&debrief, &refl, &args.out, lang)?;
     Ok(format!(
         "{}\n",
         t!(
@@ -47,6 +47,7 @@ fn report_inner(args: &ReportArgs, lang: Lang) -> Result<String, String> {
                 .html
                 .file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            pages = done.take_home.len(),
             dir = args.out.display().to_string()
         )
     ))

@@ -9,6 +9,7 @@ pub mod export;
 pub mod reflection;
 pub mod ticker;
 pub mod timeline;
+pub mod voices;
 
 use bevy::platform::collections::HashMap;
 
@@ -48,6 +49,8 @@ pub struct Debrief {
     pub teams: Vec<TeamDebrief>,
     /// Every disruption as each team lived it.
     pub disruptions: Vec<DisruptionDebrief>,
+    /// What the participants said from their devices, and the facilitator's curation of it.
+    pub voices: voices::Voices,
 }
 
 /// One team in the debrief.
@@ -252,6 +255,7 @@ impl Debrief {
             report,
             teams,
             disruptions,
+            voices: voices::Voices::from_events(events),
         })
     }
 }

@@ -116,7 +116,12 @@ fn drive(
 ) {
     if !*done {
         *done = true;
-        start_game.write(StartGame::with_teams(&options.model, 12, options.seed));
+        start_game.write(StartGame::with_teams(
+            &options.model,
+            12,
+            options.seed,
+            options.lang,
+        ));
     }
     match screen.get() {
         Screen::Briefing if !bench.round_started => {

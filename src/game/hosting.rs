@@ -268,7 +268,11 @@ fn announce(world: &mut World, address: &str, console: &str) {
         out,
         "Teams join at {address}\nfacilitator's console page (keep this link to yourself): {console}"
     );
-    say(world, format!("Teams join from their devices at {address}"));
+    let lang = world.resource::<crate::game::ui::UiSettings>().lang;
+    say(
+        world,
+        crate::t!(lang, "notice-devices-at", address = address),
+    );
 }
 
 fn start_lobby(world: &mut World, names: Vec<String>, kept: Option<Codes>) -> Result<(), String> {

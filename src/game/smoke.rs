@@ -32,7 +32,7 @@ use bevy_egui::egui;
 use bevy_egui::{EguiContext, PrimaryEguiContext};
 
 /// Screenshots the smoke test takes, in order.
-pub const SHOTS: [&str; 14] = [
+pub const SHOTS: [&str; 16] = [
     "lobby.png",
     "briefing.png",
     "floor.png",
@@ -47,6 +47,8 @@ pub const SHOTS: [&str; 14] = [
     "replay_moment.png",
     "replay_side_by_side.png",
     "replay_whatif.png",
+    "sv_lobby.png",
+    "sv_floor.png",
 ];
 
 #[derive(Resource)]
@@ -210,7 +212,21 @@ fn run(mut script: ResMut<Script>, mut g: Game) {
         21 => side_by_side(&mut g, &dir, f),
         22 => what_if(&mut g, &dir, f),
         23 => leave_replay(&mut g, f),
-        24 => check_shots(&mut g, &dir, f),
+        // In Swedish: the lobby's language switch with the mouse, then a session's floor with its ticker and
+        // a disruption's headline.
+        24 => swedish_lobby(&mut g, &dir, f),
+        25 if f == 5 => {
+            let start = StartGame::with_teams(&g.options.model, 3, g.options.seed, g.settings.lang);
+            g.start_game.write(start);
+            false
+        }
+        25 if g.on(Screen::Briefing) && f > 30 => {
+            g.clock.speed = 4;
+            start_round(&mut g)
+        }
+        26 => swedish_disruption(&mut g),
+        27 if f > 40 => shot(&mut g, &dir, 15),
+        28 => check_shots(&mut g, &dir, f),
         _ => false,
     };
     if done {
@@ -243,7 +259,7 @@ fn lobby(g: &mut Game, dir: &Path, frames: u32) -> bool {
     if frames <= 30 {
         return false;
     }
-    let start = StartGame::with_teams(&g.options.model, 3, g.options.seed);
+    let start = StartGame::with_teams(&g.options.model, 3, g.options.seed, g.settings.lang);
     g.start_game.write(start);
     true
 }
@@ -604,7 +620,7 @@ fn export(g: &mut Game, dir: &Path) -> bool {
     };
     let out = dir.join("export");
     let _ = std::fs::remove_dir_all(&out);
-    match crate::debrief::export::export(&v.debrief, &v.reflection, &out) {
+    match crate::debrief::export::export(&v.debrief, &v.reflection, &out, crate::i18n::Lang::En) {
         Ok(done) => println!(
             "smoke: export wrote {} tables, {} charts and {}",
             done.csv.len(),
@@ -727,6 +743,47 @@ fn leave_replay(g: &mut Game, frames: u32) -> bool {
         g.pending.0.push(UiAction::Replay(ReplayAction::Leave));
     }
     frames > 10 && g.on(Screen::Lobby)
+}
+
+/// Switches the lobby to Swedish with the mouse, as a facilitator would, and takes its screenshot.
+fn swedish_lobby(g: &mut Game, dir: &Path, frame: u32) -> bool {
+    let sv = super::ui::menu::LANGUAGE[crate::i18n::Lang::Sv.index()];
+    match frame {
+        10 => click(g, sv, true),
+        12 => click(g, sv, false),
+        30 => {
+            if g.settings.lang != crate::i18n::Lang::Sv {
+                eprintln!(
+                    "smoke: language FAILED: the lobby's Svenska button did not switch the game"
+                );
+                g.exit.write(AppExit::error());
+            }
+            g.shoot(dir, SHOTS[14]);
+        }
+        _ => {}
+    }
+    frame > 35
+}
+
+/// Once the Swedish session has played half an hour, injects the palette's first disruption (its headline
+/// in Swedish on the banner and in the ticker).
+fn swedish_disruption(g: &mut Game) -> bool {
+    // The facilitator lets the clock run (the first session's keys left it paused).
+    g.clock.paused = false;
+    let Some(s) = g.session.as_ref() else {
+        return false;
+    };
+    if !s.running || s.minute() < 30.0 {
+        return false;
+    }
+    if let Some(spec) = s.model.palette.first().cloned() {
+        g.sim.write(Command::Inject {
+            disruption: spec,
+            target: Target::All,
+            at_minute: None,
+        });
+    }
+    true
 }
 
 /// Waits for the screenshots, checks them and ends the game.

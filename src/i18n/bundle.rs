@@ -10,7 +10,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use super::{Arg, Lang, number};
 
 /// The message files: a name and its text in English and in Swedish (`assets/i18n/<lang>/<name>.ftl`).
-pub const FILES: [(&str, &str, &str); 4] = [
+pub const FILES: [(&str, &str, &str); 5] = [
     (
         "common",
         include_str!("../../assets/i18n/en/common.ftl"),
@@ -25,6 +25,11 @@ pub const FILES: [(&str, &str, &str); 4] = [
         "game",
         include_str!("../../assets/i18n/en/game.ftl"),
         include_str!("../../assets/i18n/sv/game.ftl"),
+    ),
+    (
+        "debrief",
+        include_str!("../../assets/i18n/en/debrief.ftl"),
+        include_str!("../../assets/i18n/sv/debrief.ftl"),
     ),
     (
         "web",

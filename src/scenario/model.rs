@@ -363,9 +363,15 @@ impl Model {
 
     /// The name of team `i`.
     pub fn team_name(&self, i: usize) -> String {
-        self.team_names
-            .get(i)
-            .cloned()
-            .unwrap_or_else(|| format!("Team {}", i + 1))
+        self.team_name_in(i, crate::i18n::Lang::En)
+    }
+
+    /// Team `i`'s name as the room reads it in `lang`: the scenario's (translated where it gives one), else
+    /// "Team N" in that language.
+    pub fn team_name_in(&self, i: usize, lang: crate::i18n::Lang) -> String {
+        self.team_names.get(i).map_or_else(
+            || crate::t!(lang, "team-number", number = i + 1),
+            |n| self.lexicon.say(lang, n).to_string(),
+        )
     }
 }

@@ -57,3 +57,25 @@ status-processing = in the station
 status-asking = waiting for an answer
 status-blocked = waiting outside (WIP limit)
 status-incoming = on its way
+
+## The learning meeting: the self-assessment's themes and levels, the dialogue questions, clusters.
+theme-across = Working across functions
+theme-change = Adapting to change
+theme-spanners = Using boundary spanners
+level-me = How good am I?
+level-organisation = How good is my organisation?
+level-together = How good are we together?
+question-heard = What did we hear?
+question-take = What do we take with us?
+question-apply = How do we apply it at home?
+cluster-knowledge = Knowledge
+cluster-plans = Concrete plans
+cluster-courage = Courage
+cluster-collaboration = Collaboration
+cluster-practice = Turning it into practice
+cluster-behaviour = Behaviour
+cluster-resources = Resources
+cluster-friction = Friction
+
+## Names.
+team-number = Team { $number }

@@ -39,3 +39,6 @@ lobby-offers-within = answer within
 lobby-offers-within-hint = Each offer waits this many seconds of play (pauses do not count)
 lobby-offers-pause = pause the game until answered
 lobby-offers-pause-hint = The game pauses when an offer arrives; resuming lets an offer still open take its default
+
+## Notices.
+notice-devices-at = Teams join from their devices at { $address }

@@ -57,3 +57,25 @@ status-processing = i stationen
 status-asking = väntar på svar
 status-blocked = väntar utanför (PIA-gräns)
 status-incoming = på väg
+
+## Lärandeträffen: självskattningens teman och nivåer, dialogfrågorna, kluster.
+theme-across = Att arbeta över funktionsgränser
+theme-change = Att ställa om när det förändras
+theme-spanners = Att använda gränsgångare
+level-me = Hur bra är jag?
+level-organisation = Hur bra är min organisation?
+level-together = Hur bra är vi tillsammans?
+question-heard = Vad hörde vi?
+question-take = Vad tar vi med oss?
+question-apply = Hur kan vi använda det hemma?
+cluster-knowledge = Kunskap
+cluster-plans = Konkreta planer
+cluster-courage = Mod
+cluster-collaboration = Samarbete
+cluster-practice = Att omsätta i praktik
+cluster-behaviour = Beteende
+cluster-resources = Resurser
+cluster-friction = Friktion
+
+## Namn.
+team-number = Lag { $number }

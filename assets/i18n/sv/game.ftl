@@ -39,3 +39,6 @@ lobby-offers-within = svara inom
 lobby-offers-within-hint = Varje erbjudande väntar så många sekunder av spelet (pauser räknas inte)
 lobby-offers-pause = pausa spelet tills de besvarats
 lobby-offers-pause-hint = Spelet pausas när ett erbjudande kommer; när spelet fortsätter får ett obesvarat erbjudande sitt standardsvar
+
+## Meddelanden.
+notice-devices-at = Lagen ansluter från sina enheter på { $address }

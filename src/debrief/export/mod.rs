@@ -5,12 +5,15 @@ use std::path::{Path, PathBuf};
 
 mod html;
 mod tables;
+pub mod takehome;
 
 pub use html::html;
 pub use tables::tables;
+pub use takehome::take_home;
 
 use super::reflection::Reflection;
 use super::{Debrief, charts};
+use crate::i18n::Lang;
 use crate::metrics::Metrics;
 
 /// What an export wrote.
@@ -22,6 +25,8 @@ pub struct Exported {
     pub png: Vec<PathBuf>,
     /// The HTML report.
     pub html: PathBuf,
+    /// Each participant's take-home page (none when nobody answered from a device).
+    pub take_home: Vec<PathBuf>,
 }
 
 pub(super) type Result<T> = std::result::Result<T, String>;
@@ -156,8 +161,8 @@ pub fn pictures(d: &Debrief, dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// Writes the whole export into `dir` (created if needed).
-pub fn export(d: &Debrief, reflection: &Reflection, dir: &Path) -> Result<Exported> {
+/// Writes the whole export into `dir` (created if needed); the take-home pages in `lang`.
+pub fn export(d: &Debrief, reflection: &Reflection, dir: &Path, lang: Lang) -> Result<Exported> {
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let csv = tables(d, reflection, dir)?;
     let png = pictures(d, dir)?;
@@ -167,5 +172,6 @@ pub fn export(d: &Debrief, reflection: &Reflection, dir: &Path) -> Result<Export
         csv,
         png,
         html: html_path,
+        take_home: take_home(d, dir, lang)?,
     })
 }

@@ -109,7 +109,7 @@ fn cycle(
             let mean = v.iter().sum::<f64>() / v.len() as f64;
             println!(
                 "  {:<14} mean {mean:.2}, median {:.2}, p95 {:.2}, max {:.2}",
-                t.label(),
+                t.label(crate::i18n::Lang::En),
                 v[v.len() / 2],
                 v[((v.len() - 1) as f64 * 0.95) as usize],
                 v[v.len() - 1]

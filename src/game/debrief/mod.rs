@@ -9,6 +9,7 @@ mod disruptions;
 mod flow;
 mod reflection;
 mod scoreboard;
+mod then_now;
 mod whatifs;
 
 pub use crate::game::ui::{caption, key};
@@ -37,29 +38,32 @@ pub enum Tab {
     Disruptions,
     Compare,
     Reflection,
+    ThenAndNow,
     WhatIf,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 7] = [
+    pub const ALL: [Tab; 8] = [
         Tab::Scoreboard,
         Tab::Flow,
         Tab::Collaboration,
         Tab::Disruptions,
         Tab::Compare,
         Tab::Reflection,
+        Tab::ThenAndNow,
         Tab::WhatIf,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: crate::i18n::Lang) -> String {
         match self {
-            Tab::Scoreboard => "Scoreboard",
-            Tab::Flow => "Flow",
-            Tab::Collaboration => "Collaboration",
-            Tab::Disruptions => "Disruptions",
-            Tab::Compare => "Compare",
-            Tab::Reflection => "Reflection",
-            Tab::WhatIf => "What-if",
+            Tab::Scoreboard => "Scoreboard".into(),
+            Tab::Flow => "Flow".into(),
+            Tab::Collaboration => "Collaboration".into(),
+            Tab::Disruptions => "Disruptions".into(),
+            Tab::Compare => "Compare".into(),
+            Tab::Reflection => "Reflection".into(),
+            Tab::ThenAndNow => crate::t!(lang, "then-now"),
+            Tab::WhatIf => "What-if".into(),
         }
     }
 }
@@ -145,7 +149,12 @@ fn open_from_command_line(
     mut next: ResMut<NextState<Screen>>,
 ) {
     if let Some((log, debrief)) = &options.debrief {
-        commands.insert_resource(DebriefView::new(Arc::clone(debrief), log.clone(), None));
+        let mut view = DebriefView::new(Arc::clone(debrief), log.clone(), None);
+        // The next morning: a session the participants answered in opens on its "then and now".
+        if !debrief.voices.is_empty() {
+            view.tab = Tab::ThenAndNow;
+        }
+        commands.insert_resource(view);
         next.set(Screen::Debrief);
     }
 }
@@ -226,7 +235,7 @@ fn dashboard(
             ui.separator();
             for tab in Tab::ALL {
                 if ui
-                    .selectable_label(view.tab == tab, RichText::new(tab.label()).size(18.0))
+                    .selectable_label(view.tab == tab, RichText::new(tab.label(settings.lang)).size(18.0))
                     .clicked()
                 {
                     view.tab = tab;
@@ -242,7 +251,7 @@ fn dashboard(
                     .duration_since(std::time::UNIX_EPOCH)
                     .map_or(0, |d| d.as_secs());
                 let dir = view.folder.join(format!("export-{stamp}"));
-                view.notice = Some(match export::export(&view.debrief, &view.reflection, &dir) {
+                view.notice = Some(match export::export(&view.debrief, &view.reflection, &dir, settings.lang) {
                     Ok(done) => format!(
                         "Exported {} tables, {} charts and the report to {}",
                         done.csv.len(),
@@ -295,6 +304,23 @@ fn dashboard(
                     .show(ui, |ui| {
                         whatifs::ui(ui, &d, record.as_deref(), &mut view.what_ifs)
                     });
+            }
+            Tab::ThenAndNow => {
+                if then_now::ui(ui, &d) {
+                    let stamp = std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map_or(0, |d| d.as_secs());
+                    let dir = view.folder.join(format!("take-home-{stamp}"));
+                    view.notice = Some(match export::take_home(&d, &dir, settings.lang) {
+                        Ok(pages) => crate::t!(
+                            settings.lang,
+                            "then-now-exported",
+                            count = pages.len(),
+                            dir = dir.join(export::takehome::FOLDER).display().to_string()
+                        ),
+                        Err(e) => format!("Export failed: {e}"),
+                    });
+                }
             }
             Tab::Reflection => {
                 if reflection::ui(ui, &d, &mut view.reflection, &mut view.reflect)

@@ -94,7 +94,7 @@ fn lobby_ui(
     let names = state
         .0
         .model()
-        .map(|m| state.0.team_names(&m))
+        .map(|m| state.0.team_names(&m, settings.lang))
         .unwrap_or_default();
     if teams.0 != names {
         teams.0 = names;

@@ -39,10 +39,15 @@ pub struct StartGame {
 
 impl StartGame {
     /// A session of `teams` teams with the scenario's team names.
-    pub fn with_teams(model: &Arc<Model>, teams: usize, seed: u64) -> Self {
+    pub fn with_teams(
+        model: &Arc<Model>,
+        teams: usize,
+        seed: u64,
+        lang: crate::i18n::Lang,
+    ) -> Self {
         StartGame {
             model: Arc::clone(model),
-            teams: (0..teams).map(|i| model.team_name(i)).collect(),
+            teams: (0..teams).map(|i| model.team_name_in(i, lang)).collect(),
             seed,
         }
     }
@@ -105,6 +110,7 @@ fn start_from_command_line(options: Res<PlayOptions>, mut start: MessageWriter<S
             &options.model,
             options.teams as usize,
             options.seed,
+            options.lang,
         ));
     }
 }

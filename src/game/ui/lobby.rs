@@ -117,14 +117,14 @@ impl LobbyState {
 
     /// Team names for `teams` teams: the ones typed, else the scenario's.
     /// The teams' names: as typed, else the scenario's.
-    pub fn team_names(&self, model: &Model) -> Vec<String> {
+    pub fn team_names(&self, model: &Model, lang: crate::i18n::Lang) -> Vec<String> {
         (0..self.teams as usize)
             .map(|i| {
                 self.names
                     .get(i)
                     .filter(|n| !n.trim().is_empty())
                     .cloned()
-                    .unwrap_or_else(|| model.team_name(i))
+                    .unwrap_or_else(|| model.team_name_in(i, lang))
             })
             .collect()
     }
@@ -249,9 +249,7 @@ fn teams_column(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiA
         for i in 0..state.teams as usize {
             let number = t!(l, "lobby-team", number = i + 1);
             ui.label(RichText::new(&number).color(style::color32(i)));
-            let hint = model
-                .as_ref()
-                .map_or(number, |m| m.lexicon.say(l, &m.team_name(i)).to_string());
+            let hint = model.as_ref().map_or(number, |m| m.team_name_in(i, l));
             ui.add(egui::TextEdit::singleline(&mut state.names[i]).hint_text(hint));
             ui.end_row();
         }
@@ -291,7 +289,7 @@ fn teams_column(ui: &mut egui::Ui, state: &mut LobbyState, actions: &mut Vec<UiA
         && let Some(m) = model
     {
         actions.push(UiAction::StartGame {
-            teams: state.team_names(&m),
+            teams: state.team_names(&m, l),
             model: m,
             seed: state.seed,
         });
@@ -386,7 +384,7 @@ mod tests {
         state.names = vec!["Red".into(), String::new()];
         state.teams = 2;
         assert_eq!(
-            state.team_names(&model),
+            state.team_names(&model, crate::i18n::Lang::En),
             vec!["Red".to_string(), "Team 2".to_string()]
         );
     }
