@@ -555,6 +555,22 @@ async fn participants_voices_reach_the_console_anonymously_and_survive_a_resume(
         r["voices"]["answers"][0]["pinned"] == true
     })
     .await;
+    // The facilitator pins this moment of the run for tomorrow.
+    console
+        .send_json(&json!({"type": "control", "key": "c-now", "control": {"pin_now": {"note": "the handoff jam"}}}))
+        .await;
+    assert_eq!(console.ack("c-now").await["accepted"], true);
+    let room = room_where(&mut console, |r| {
+        !r["voices"]["moments"].as_array().unwrap().is_empty()
+    })
+    .await;
+    assert_eq!(room["voices"]["moments"][0][1], "the handoff jam");
+    assert!(
+        room["voices"]["moments"][0][0]
+            .as_str()
+            .unwrap()
+            .starts_with("R1 ")
+    );
 
     // The host goes down and comes back from its record: the voices are all there.
     drop(host);
@@ -609,6 +625,10 @@ async fn participants_voices_reach_the_console_anonymously_and_survive_a_resume(
         "{hers}"
     );
     assert!(page("pb").contains("Bo") && page("pb").contains("talk before handing over"));
+    assert!(
+        hers.contains("the handoff jam"),
+        "the pinned moment goes home too"
+    );
     let mut texts = done.csv.clone();
     texts.push(done.html.clone());
     texts.extend(done.take_home.iter().cloned());

@@ -107,6 +107,7 @@ function renderVoices(v) {
     <span class="muted small">(${CF.esc(room.teams[a.factory] ? room.teams[a.factory].team : "")})</span>
     <button data-pin="${CF.esc(a.participant)}" data-round="${a.round}" data-question="${a.question}" data-on="${!a.pinned}">${a.pinned ? t("unpin") : t("pin")}</button></li>`;
   const pinned = v.answers.filter((a) => a.pinned);
+  const moments = v.moments.map(([at, note]) => `<li><strong>${CF.esc(at)}</strong> ${CF.esc(note)}</li>`).join("");
   const rounds = [...new Set(v.answers.map((a) => a.round))];
   const dialogue = rounds.map((r) => `<h4>${CF.esc(t("round-over", { round: r, rounds: room.clock.rounds }))}</h4>` +
     v.labels.questions.map((q, qi) => {
@@ -118,6 +119,8 @@ function renderVoices(v) {
     <datalist id="clusters">${v.clusters.map((c) => `<option value="${CF.esc(c)}">`).join("")}</datalist>
     <table class="scales">${scales}</table>
     <div class="columns"><div><h3>${t("hopes")}</h3>${items(v.hopes, false)}</div><div><h3>${t("fears")}</h3>${items(v.fears, true)}</div></div>
+    <div class="row"><input id="pin-note" maxlength="280" placeholder="${t("pin-note")}"> <button id="pin-now">📌 ${t("pin-now")}</button></div>
+    ${moments ? `<h4>${t("moments")}</h4><ul>${moments}</ul>` : ""}
     <h3>${t("dialogue")}</h3>
     ${pinned.length ? `<div class="pinned"><h4>${t("pinned")}</h4><ul>${pinned.map(answer).join("")}</ul></div>` : ""}
     ${dialogue || `<p class="muted">${t("nothing-yet")}</p>`}`;
@@ -133,6 +136,11 @@ document.addEventListener("change", (e) => {
 document.addEventListener("click", (e) => {
   const t = e.target;
   if (!room || t.tagName !== "BUTTON" || t.disabled) return;
+  if (t.id === "pin-now") {
+    control({ pin_now: { note: $("pin-note").value.trim() } });
+    $("pin-note").value = "";
+    return;
+  }
   if (t.dataset.pin !== undefined) {
     control({ curate: { PinAnswer: { answer: { participant: t.dataset.pin, round: Number(t.dataset.round), question: Number(t.dataset.question) }, on: t.dataset.on === "true" } } });
     return;

@@ -91,11 +91,14 @@ pub struct OpenOffer {
 }
 
 impl OpenOffer {
-    /// What is offered: "3 x Chocolate cake at 160 each".
-    pub fn terms(&self) -> String {
-        format!(
-            "{} x {} at {:.0} each",
-            self.quantity, self.product, self.price
+    /// What is offered: "3 x Chocolate cake at 160 each" (the product as `model` says it in `lang`).
+    pub fn terms(&self, model: &Model, lang: Lang) -> String {
+        crate::t!(
+            lang,
+            "offer-terms",
+            quantity = self.quantity,
+            product = model.lexicon.say(lang, &self.product),
+            price = crate::i18n::money(lang, self.price)
         )
     }
 }
@@ -335,7 +338,7 @@ mod tests {
         let lines: Vec<String> = ticker
             .items
             .iter()
-            .map(|i| format!("{}{}", who(i, &names), i.text))
+            .map(|i| format!("{}{}", who(i, &names, Lang::En), i.text))
             .collect();
         assert_eq!(
             lines,
@@ -351,7 +354,8 @@ mod tests {
         for f in 0..3 {
             all.push(item(9, vec![f], "Flour supplier goes bankrupt!"));
         }
-        assert_eq!(who(&all.items[0], &names), "All teams: ");
+        assert_eq!(who(&all.items[0], &names, Lang::En), "All teams: ");
+        assert_eq!(who(&all.items[0], &names, Lang::Sv), "Alla lag: ");
     }
 
     #[test]

@@ -85,6 +85,8 @@ pub struct Bridge {
     room_ticker: [VecDeque<TickerLine>; 2],
     /// What the participants said, and the facilitator's curation of it.
     voices: Voices,
+    /// When each round started.
+    round_starts: Vec<crate::domain::SimTime>,
     round_start: crate::domain::SimTime,
     last_publish: Option<Instant>,
     /// When each team's state was last sent.
@@ -104,6 +106,7 @@ impl Bridge {
             tickers: vec![Default::default(); teams],
             room_ticker: Default::default(),
             voices: Voices::default(),
+            round_starts: Vec::new(),
             round_start: crate::domain::SimTime::ZERO,
             last_publish: None,
             published: vec![None; teams],
@@ -116,8 +119,13 @@ impl Bridge {
     /// command gave exactly one `CommandApplied` or `CommandRejected`, in journal order): a device that
     /// sends a command again after the host came back is answered, and nothing is applied twice.
     pub fn remember(&mut self, entries: &[Entry], events: &[SimEvent]) {
-        // The room's voices so far come back with the log.
+        // The room's voices so far come back with the log, and when each round started.
         self.voices = Voices::from_events(events);
+        self.round_starts = events
+            .iter()
+            .filter(|e| matches!(e.kind, EventKind::RoundStarted { .. }))
+            .map(|e| e.t)
+            .collect();
         let mut outcomes = events.iter().filter_map(|e| match &e.kind {
             EventKind::CommandApplied { .. } => Some(Ok(())),
             EventKind::CommandRejected { reason, .. } => Some(Err(reason.clone())),
@@ -223,6 +231,12 @@ fn control_command(control: &Control, session: &Session) -> Result<Option<Comman
         Control::StartRound => Command::StartRound,
         Control::EndRound => Command::EndRound,
         Control::Curate(c) => Command::Curate(c.clone()),
+        Control::PinNow { note } => Command::Curate(crate::domain::Curation::PinMoment {
+            t: session.now,
+            team: None,
+            note: note.trim().to_string(),
+            on: true,
+        }),
         Control::Inject { disruption, teams } => {
             let spec = session
                 .model
@@ -294,6 +308,7 @@ fn keep_tickers(
     for e in events.read() {
         if let EventKind::RoundStarted { .. } = e.kind {
             bridge.round_start = e.t;
+            bridge.round_starts.push(e.t);
         }
         bridge.voices.observe(e);
         let minute = if session.round == 0 {
@@ -423,7 +438,7 @@ fn publish(
                 &pace,
                 &bridge.shown,
                 ticker,
-                &bridge.voices,
+                (&bridge.voices, &bridge.round_starts),
                 lang,
             );
             tx.send_replace(room.into());

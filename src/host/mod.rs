@@ -127,7 +127,7 @@ impl Shared {
         pace: &Pace,
         shown: &[(FiguresState, String)],
         ticker: &std::collections::VecDeque<TickerLine>,
-        voices: &crate::debrief::voices::Voices,
+        (voices, round_starts): (&crate::debrief::voices::Voices, &[crate::domain::SimTime]),
         lang: Lang,
     ) -> String {
         let model = &session.model;
@@ -174,7 +174,7 @@ impl Shared {
                 })
                 .collect(),
             ticker: ticker.iter().cloned().collect(),
-            voices: voices::room_voices(voices, lang),
+            voices: voices::room_voices(voices, lang, round_starts),
         };
         serde_json::to_string(&room).unwrap_or_default()
     }

@@ -97,6 +97,11 @@ pub enum Control {
     },
     /// Curate the room's voices: put a hope or fear under a theme, pin an answer or a moment.
     Curate(Curation),
+    /// Pin this moment of the run, with a note (at most 280 characters).
+    PinNow {
+        /// What to look at there.
+        note: String,
+    },
 }
 
 /// Why a message had no effect.

@@ -74,6 +74,8 @@ pub struct RoomVoices {
     pub clusters: Vec<String>,
     /// Every dialogue answer, in the order given.
     pub answers: Vec<AnswerState>,
+    /// The moments pinned: when ("R2 1:30") and the note.
+    pub moments: Vec<(String, String)>,
 }
 
 /// The learning meeting's texts in a language: the self-assessment's themes and levels, the dialogue
@@ -134,8 +136,18 @@ fn items(voices: &Voices, fear: bool) -> Vec<ItemState> {
         .collect()
 }
 
-/// The room's voices for the console, in `lang`.
-pub fn room_voices(voices: &Voices, lang: Lang) -> RoomVoices {
+/// A moment as the room reads it: "R2 1:30" (the round it falls in and the time into it).
+fn moment_clock(t: crate::domain::SimTime, round_starts: &[crate::domain::SimTime]) -> String {
+    let starts: Vec<f64> = round_starts.iter().map(|s| s.minutes()).collect();
+    crate::debrief::round_clock(t.minutes(), &starts)
+}
+
+/// The room's voices for the console, in `lang`; `round_starts`: when each round started.
+pub fn room_voices(
+    voices: &Voices,
+    lang: Lang,
+    round_starts: &[crate::domain::SimTime],
+) -> RoomVoices {
     let mut clusters = voices.themes();
     for c in suggested_clusters(lang) {
         if !clusters.contains(&c) {
@@ -162,5 +174,10 @@ pub fn room_voices(voices: &Voices, lang: Lang) -> RoomVoices {
         fears: items(voices, true),
         clusters,
         answers: answers(voices, None),
+        moments: voices
+            .moments
+            .iter()
+            .map(|m| (moment_clock(m.t, round_starts), m.note.clone()))
+            .collect(),
     }
 }

@@ -42,3 +42,224 @@ lobby-offers-pause-hint = The game pauses when an offer arrives; resuming lets a
 
 ## Notices.
 notice-devices-at = Teams join from their devices at { $address }
+
+## The top bar.
+bar-decisions = Decisions (D)
+bar-facilitator = Facilitator (F)
+bar-decisions-hint = Show or hide the team's decision panel
+bar-facilitator-hint = Show or hide the facilitator console
+bar-team-hint = The team whose factory is on screen (Tab or the overview switches teams)
+bar-round = Round { $round }/{ $rounds }
+bar-round-hint = Round and simulated time into it (hours:minutes)
+bar-paused = PAUSED
+bar-resume = Resume
+bar-pause = Pause
+bar-pause-hint = Pause or resume the simulation (Space)
+bar-speed-key = { $speed }x  (key { $key })
+bar-speed-hint = { $speed } simulated minutes per second (does not resume when paused)
+bar-speeds-hint = The speed (keys 1-6; a speed does not resume a paused game)
+bar-delivered = Delivered
+bar-delivered-hint = Cakes delivered this session
+bar-late = Late
+bar-late-hint = Cakes delivered after their due time
+bar-profit = Profit
+bar-profit-hint = Revenue (minus late penalties) minus wages, fixed costs, ingredients and expedite fees
+bar-wip = WIP
+bar-wip-hint = Orders in the factory now
+
+## The team's decision panel.
+team-decisions = { $team }'s decisions
+team-nothing-changes = Nothing would change.
+team-switch-changes = This switch would change:
+team-other-decisions-stay = Your other decisions (spanners, practices, WIP limits) stay.
+team-design = Organisation design
+team-design-now = Now: { $design }
+team-design-next = From the next round: { $design }
+team-use-design = Use this design
+team-use-design-hint = Reorganise into this design. During a round it takes effect when the next round starts; between rounds at once. Work in progress carries over.
+team-people = People
+team-people-help = Unit, ★ boundary spanner, what they do now
+team-skills = Skills: { $skills }
+team-move-hint = Move this person to another unit. They finish the task in hand first.
+team-spanner-hint = Boundary spanner: answers any unit's questions and, while at work, makes handoffs into and out of their own unit smoother (as the scenario sets). Costs { $minutes } of every { $every } min spent spanning, away from tasks.
+team-practices = Practices
+team-board = Shared board
+team-board-hint = Everyone sees every order's status: handoffs wait less and raise fewer questions. Keeping it up to date adds { $minutes } min to every task.
+team-standups = Stand-up meetings
+team-standups-hint = Regular short meetings: people join when they finish their task. They cost working time but improve handoffs as the scenario sets; the effect fades to nothing over { $minutes } min after each.
+team-every = every
+team-for = for
+team-whole-factory = whole factory
+team-whole-factory-hint = Unchecked: each unit meets on its own
+team-helping = Helping:
+team-helping-none = none
+team-helping-none-hint = Specialists only do their own speciality in their own unit.
+team-helping-own = own unit
+team-helping-own-hint = Anyone in the unit with the skill takes the unit's tasks.
+team-helping-anyone = anyone
+team-helping-anyone-hint = Idle people also take other units' tasks they have the skill for, once those have waited a while.
+team-queues = Queues:
+team-fifo = first come
+team-fifo-hint = Tasks are taken in the order they arrived.
+team-edd = earliest due
+team-edd-hint = The task of the order due first is taken first.
+team-wip-limits = WIP limits (orders allowed in a step at once):
+team-wip-limits-hint = Orders wait outside a step that is full: less work piles up inside.
+team-rush-offers = Rush offers
+team-rush-terms = { $quantity } x { $product } at { $price } each, due { $due }
+team-left-to-answer = { $time } left to answer
+team-game-waits = The game waits for your answer
+team-accept = Accept
+team-accept-hint = Take the rush order
+team-decline = Decline
+team-decline-hint = Turn the rush order down
+team-orders = Orders in the factory ({ $count })
+team-late-by = late { $minutes } min
+team-due-in = due in { $minutes } min
+team-expedited = expedited
+team-expedite = Expedite
+team-expedite-hint = Put this order ahead of all others in every queue (costs { $cost })
+
+## Shared by the panels.
+all-teams = All teams
+overview-hint = Click a team or press Tab
+due-round-at = round { $round } at { $time }
+offer-terms = { $quantity } x { $product } at { $price } each
+banner-rush = Rush offer: { $terms }, due { $due }
+banner-rush-left = { $who }: accept or decline, { $time } left
+banner-rush-waits = the game waits for the answer of { $who }
+console-waiting = waiting
+console-left = { $time } left
+console-rush-offer = { $team }: rush offer, { $terms }
+
+## The briefing before a round.
+briefing-round = Round { $round } of { $rounds }
+briefing-no-news = No news from the market.
+briefing-teams = Teams and their organisation
+briefing-may-change = Teams may change their design, people and practices in the panel during play.
+briefing-speed = Speed for this round:
+briefing-speed-hint = { $speed } simulated minutes per second
+briefing-start = Start the round
+briefing-start-hint = Start the round for all teams, paused: press Space or Resume when the room is ready
+briefing-next = next: { $design }
+
+## The results after a round and at the end.
+results-round-over = Round { $round } is over
+results-final = Final standings
+results-round = Round { $round }
+results-all-rounds = All rounds so far
+results-profit = How the profit adds up
+results-profit-help = Revenue is the price of each cake delivered less its late penalty. Wages and the fixed cost accrue minute by minute while a round runs (as the top bar showed them), so the figures here are those of the whole round.
+results-disruptions = Disruptions
+results-twin-later = measured against its twin a round's length after it
+results-mean-per-team = mean per team: { $impact }
+results-disruption = Round { $round } minute { $minute }: { $headline } — { $impact }
+results-next = Next round ▶
+results-next-hint = Go to the briefing of the next round
+results-debrief = Debrief
+results-replay = Replay
+results-replay-hint = Put any moment of any team back on the screen, side by side, and try what-ifs
+results-save-hint = Write every event of the session as JSON lines (for the debrief and researchers)
+results-new-game = New game
+results-new-game-hint = Back to the lobby
+
+## The standings.
+std-team = Team
+std-team-hint = Team name
+std-design = Design
+std-on-screen = The team on screen
+std-legend = ★ best in the column. Hover a header for what it measures.
+std-click-to-sort = { $tip } (click to sort)
+std-delivered = Delivered
+std-delivered-hint = Cakes delivered
+std-on-time = On time
+std-on-time-hint = Share delivered by the due time
+std-lost = Lost
+std-lost-hint = Orders the customer cancelled
+std-profit = Profit
+std-profit-hint = Revenue minus costs
+std-lead = Lead
+std-lead-hint = Mean minutes from order to delivery
+std-p90 = Lead p90
+std-p90-hint = 90% of cakes arrived within this many minutes
+std-rework = Rework
+std-rework-hint = Tasks done again because of defects or spec changes
+std-cross-wait = X-unit wait
+std-cross-wait-hint = Mean minutes from a cross-unit handoff to the next task's start
+std-ei = E-I
+std-ei-hint = Krackhardt E-I index of who worked with whom: -1 silos, +1 all across units
+profit-revenue = Revenue
+profit-penalties = (late penalties)
+profit-wages = - Wages
+profit-fixed = - Fixed
+profit-ingredients = - Ingredients
+profit-expedite = - Expedite
+profit-profit = = Profit
+
+## The facilitator's console.
+console-all-teams = all teams
+console-timed = { $headline } ({ $target }, timed by you)
+console-inject-heading = Inject a disruption
+console-no-palette = This scenario has no disruptions in its palette.
+console-inject = Inject
+console-inject-hint = Send this disruption to the chosen teams
+console-confirm-end = End round { $round } now for all teams, at { $time }? Work in progress carries over.
+console-yes-end = Yes, end the round
+console-cancel = Cancel
+console-round-heading = Round
+console-all-played = all rounds played
+console-running = running, { $time }
+console-between = between rounds
+console-paused = paused
+console-start = Start round
+console-start-hint = Start the next round for all teams
+console-pause-hint = Pause or resume all teams (Space)
+console-end = End round
+console-end-hint = End the round now for all teams (asks first; work in progress carries over)
+console-speed = Speed:
+console-between-limits = Between { $min } and { $max } (the scenario's limits)
+console-teams = Teams:
+console-all = all
+console-chosen = chosen:
+console-when = When:
+console-now = now
+console-at-minute = at minute
+console-coming = Coming next
+console-nothing-scheduled = Nothing scheduled
+console-injected = Injected
+console-nothing-yet = Nothing yet
+param-lasts = Lasts
+param-stock-lost = Stock spoilt
+param-units = Stations out
+param-quantity = Cakes
+param-due-within = Due within
+param-price = Price, of list
+param-share = Orders changed
+param-demand = Demand
+param-delay = Handoff delays
+param-miscommunication = Handoffs gone wrong
+param-questions = Questions
+param-amount = Amount
+console-pin = Pin this moment
+console-pin-note = what to look at
+console-pin-hint = Keep this moment of the run, with your note, for the debrief and the next morning's "then and now"
+
+## Team devices.
+devices-heading = Team devices
+devices-none = no device yet
+devices-count = { $count ->
+    [one] { $count } device
+   *[other] { $count } devices
+}
+devices-and-more = { $count }: { $names } (and { $more } more)
+devices-join = Join from your phone or laptop: scan your team's code, or open { $address } and type it
+devices-console = Facilitator's console page: { $url }
+devices-new-code = New code
+devices-new-code-hint = Give this team a new code: devices that joined with the old one are sent away
+console-heading = Facilitator
+console-hide = Hide the console (F)
+desk-room-text-size = Room text size
+desk-one-window = One window
+desk-replaying = Replaying the recorded session
+desk-replaying-help = The timeline, the side by side and the what-ifs are in the room's window.
+desk-only-this-window = Only this window sees the console; the room sees the other one.

@@ -103,3 +103,6 @@ web-unpin = Unpin
 web-pinned = Pinned for discussion
 web-dialogue = Dialogue
 web-nothing-yet = Nothing yet
+web-pin-now = Pin this moment
+web-pin-note = what to look at tomorrow
+web-moments = Pinned moments

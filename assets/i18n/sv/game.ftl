@@ -42,3 +42,224 @@ lobby-offers-pause-hint = Spelet pausas när ett erbjudande kommer; när spelet 
 
 ## Meddelanden.
 notice-devices-at = Lagen ansluter från sina enheter på { $address }
+
+## Övre raden.
+bar-decisions = Beslut (D)
+bar-facilitator = Spelledare (F)
+bar-decisions-hint = Visa eller dölj lagets beslutspanel
+bar-facilitator-hint = Visa eller dölj spelledarens konsol
+bar-team-hint = Laget vars bageri syns (Tab eller översikten byter lag)
+bar-round = Omgång { $round }/{ $rounds }
+bar-round-hint = Omgången och den simulerade tiden i den (timmar:minuter)
+bar-paused = PAUSAT
+bar-resume = Fortsätt
+bar-pause = Pausa
+bar-pause-hint = Pausa eller fortsätt simuleringen (mellanslag)
+bar-speed-key = { $speed }x  (tangent { $key })
+bar-speed-hint = { $speed } simulerade minuter per sekund (fortsätter inte ett pausat spel)
+bar-speeds-hint = Hastigheten (tangenterna 1-6; en hastighet fortsätter inte ett pausat spel)
+bar-delivered = Levererade
+bar-delivered-hint = Tårtor levererade under sessionen
+bar-late = Sena
+bar-late-hint = Tårtor levererade efter sin förfallotid
+bar-profit = Vinst
+bar-profit-hint = Intäkter (minus förseningsavdrag) minus löner, fasta kostnader, ingredienser och expressavgifter
+bar-wip = PIA
+bar-wip-hint = Order i bageriet nu
+
+## Lagets beslutspanel.
+team-decisions = { $team }: beslut
+team-nothing-changes = Ingenting skulle ändras.
+team-switch-changes = Bytet skulle ändra:
+team-other-decisions-stay = Era andra beslut (gränsgångare, arbetssätt, PIA-gränser) står kvar.
+team-design = Organisation
+team-design-now = Nu: { $design }
+team-design-next = Från nästa omgång: { $design }
+team-use-design = Använd den här organisationen
+team-use-design-hint = Organisera om till den här organisationen. Under en omgång gäller den från nästa omgångs start; mellan omgångar med en gång. Pågående arbete följer med.
+team-people = Medarbetare
+team-people-help = Enhet, ★ gränsgångare, vad de gör nu
+team-skills = Färdigheter: { $skills }
+team-move-hint = Flytta personen till en annan enhet. Personen gör först klart uppgiften den håller på med.
+team-spanner-hint = Gränsgångare: svarar på alla enheters frågor och gör, under arbetstid, överlämningar in i och ut ur den egna enheten smidigare (som scenariot anger). Kostar { $minutes } av var { $every }:e minut i gränsgång, borta från uppgifterna.
+team-practices = Arbetssätt
+team-board = Gemensam tavla
+team-board-hint = Alla ser varje orders status: överlämningar väntar mindre och väcker färre frågor. Att hålla den aktuell lägger { $minutes } min till varje uppgift.
+team-standups = Stående möten
+team-standups-hint = Korta regelbundna möten: folk kommer när de gjort klart sin uppgift. De kostar arbetstid men förbättrar överlämningar som scenariot anger; effekten klingar av till inget under { $minutes } min efter varje möte.
+team-every = var
+team-for = i
+team-whole-factory = hela bageriet
+team-whole-factory-hint = Utan kryss: varje enhet möts för sig
+team-helping = Hjälp:
+team-helping-none = ingen
+team-helping-none-hint = Specialisterna gör bara sin egen specialitet i sin egen enhet.
+team-helping-own = egna enheten
+team-helping-own-hint = Alla i enheten med färdigheten tar enhetens uppgifter.
+team-helping-anyone = alla
+team-helping-anyone-hint = Lediga tar också andra enheters uppgifter de har färdigheten för, när de väntat en stund.
+team-queues = Köer:
+team-fifo = först in
+team-fifo-hint = Uppgifterna tas i den ordning de kom.
+team-edd = tidigast förfallodag
+team-edd-hint = Uppgiften för den order som förfaller först tas först.
+team-wip-limits = PIA-gränser (order som får vara i ett steg samtidigt):
+team-wip-limits-hint = Order väntar utanför ett fullt steg: mindre arbete hopar sig inne.
+team-rush-offers = Brådskande erbjudanden
+team-rush-terms = { $quantity } x { $product } à { $price }, ska levereras { $due }
+team-left-to-answer = { $time } kvar att svara
+team-game-waits = Spelet väntar på ert svar
+team-accept = Tacka ja
+team-accept-hint = Ta den brådskande ordern
+team-decline = Tacka nej
+team-decline-hint = Avböj den brådskande ordern
+team-orders = Order i bageriet ({ $count })
+team-late-by = { $minutes } min sen
+team-due-in = förfaller om { $minutes } min
+team-expedited = prioriterad
+team-expedite = Skynda på
+team-expedite-hint = Sätt den här ordern före alla andra i varje kö (kostar { $cost })
+
+## Delat av panelerna.
+all-teams = Alla lag
+overview-hint = Klicka på ett lag eller tryck Tab
+due-round-at = omgång { $round } kl. { $time }
+offer-terms = { $quantity } x { $product } à { $price }
+banner-rush = Brådskande erbjudande: { $terms }, ska levereras { $due }
+banner-rush-left = { $who }: tacka ja eller nej, { $time } kvar
+banner-rush-waits = spelet väntar på svar från { $who }
+console-waiting = väntar
+console-left = { $time } kvar
+console-rush-offer = { $team }: brådskande erbjudande, { $terms }
+
+## Genomgången före en omgång.
+briefing-round = Omgång { $round } av { $rounds }
+briefing-no-news = Inga nyheter från marknaden.
+briefing-teams = Lagen och deras organisation
+briefing-may-change = Lagen kan ändra organisation, medarbetare och arbetssätt i panelen under spelet.
+briefing-speed = Hastighet för den här omgången:
+briefing-speed-hint = { $speed } simulerade minuter per sekund
+briefing-start = Starta omgången
+briefing-start-hint = Starta omgången för alla lag, pausad: tryck mellanslag eller Fortsätt när rummet är redo
+briefing-next = nästa: { $design }
+
+## Resultaten efter en omgång och vid slutet.
+results-round-over = Omgång { $round } är slut
+results-final = Slutställning
+results-round = Omgång { $round }
+results-all-rounds = Alla omgångar hittills
+results-profit = Så blir vinsten
+results-profit-help = Intäkten är priset för varje levererad tårta minus förseningsavdraget. Löner och den fasta kostnaden löper minut för minut medan en omgång pågår (som den övre raden visade dem), så siffrorna här gäller hela omgången.
+results-disruptions = Störningar
+results-twin-later = mäts mot sin tvilling en omgångs längd efteråt
+results-mean-per-team = medel per lag: { $impact }
+results-disruption = Omgång { $round } minut { $minute }: { $headline } — { $impact }
+results-next = Nästa omgång ▶
+results-next-hint = Gå till genomgången före nästa omgång
+results-debrief = Utvärdering
+results-replay = Uppspelning
+results-replay-hint = Visa vilket ögonblick som helst för vilket lag som helst igen, sida vid sida, och prova tänk-om
+results-save-hint = Skriv sessionens alla händelser som JSON-rader (för utvärderingen och forskare)
+results-new-game = Nytt spel
+results-new-game-hint = Tillbaka till lobbyn
+
+## Ställningen.
+std-team = Lag
+std-team-hint = Lagets namn
+std-design = Organisation
+std-on-screen = Laget som syns
+std-legend = ★ bäst i kolumnen. Håll muspekaren över en rubrik för vad den mäter.
+std-click-to-sort = { $tip } (klicka för att sortera)
+std-delivered = Levererade
+std-delivered-hint = Levererade tårtor
+std-on-time = I tid
+std-on-time-hint = Andel levererade senast förfallotiden
+std-lost = Förlorade
+std-lost-hint = Order som kunden avbeställde
+std-profit = Vinst
+std-profit-hint = Intäkter minus kostnader
+std-lead = Ledtid
+std-lead-hint = Medelminuter från order till leverans
+std-p90 = Ledtid p90
+std-p90-hint = 90 % av tårtorna kom fram inom så här många minuter
+std-rework = Omarbete
+std-rework-hint = Uppgifter som gjordes om på grund av fel eller ändrade beställningar
+std-cross-wait = Väntan mellan enheter
+std-cross-wait-hint = Medelminuter från en överlämning mellan enheter till nästa uppgifts start
+std-ei = E-I
+std-ei-hint = Krackhardts E-I-index för vem som arbetade med vem: -1 silor, +1 allt över enhetsgränser
+profit-revenue = Intäkter
+profit-penalties = (förseningsavdrag)
+profit-wages = - Löner
+profit-fixed = - Fasta
+profit-ingredients = - Ingredienser
+profit-expedite = - Express
+profit-profit = = Vinst
+
+## Spelledarens konsol.
+console-all-teams = alla lag
+console-timed = { $headline } ({ $target }, tidsinställd av dig)
+console-inject-heading = Skicka in en störning
+console-no-palette = Scenariot har inga störningar i sin palett.
+console-inject = Skicka in
+console-inject-hint = Skicka störningen till de valda lagen
+console-confirm-end = Avsluta omgång { $round } nu för alla lag, vid { $time }? Pågående arbete följer med.
+console-yes-end = Ja, avsluta omgången
+console-cancel = Avbryt
+console-round-heading = Omgång
+console-all-played = alla omgångar spelade
+console-running = pågår, { $time }
+console-between = mellan omgångar
+console-paused = pausat
+console-start = Starta omgången
+console-start-hint = Starta nästa omgång för alla lag
+console-pause-hint = Pausa eller fortsätt för alla lag (mellanslag)
+console-end = Avsluta omgången
+console-end-hint = Avsluta omgången nu för alla lag (frågar först; pågående arbete följer med)
+console-speed = Hastighet:
+console-between-limits = Mellan { $min } och { $max } (scenariots gränser)
+console-teams = Lag:
+console-all = alla
+console-chosen = valda:
+console-when = När:
+console-now = nu
+console-at-minute = vid minut
+console-coming = Härnäst
+console-nothing-scheduled = Inget schemalagt
+console-injected = Inskickade
+console-nothing-yet = Inget än
+param-lasts = Varar
+param-stock-lost = Förstört lager
+param-units = Stationer ur funktion
+param-quantity = Tårtor
+param-due-within = Ska levereras inom
+param-price = Pris, av listpris
+param-share = Ändrade order
+param-demand = Efterfrågan
+param-delay = Förseningar vid överlämning
+param-miscommunication = Överlämningar som går fel
+param-questions = Frågor
+param-amount = Mängd
+console-pin = Fäst det här ögonblicket
+console-pin-note = vad vi ska titta på
+console-pin-hint = Spara det här ögonblicket av spelet, med din anteckning, till utvärderingen och nästa morgons "då och nu"
+
+## Lagens enheter.
+devices-heading = Lagens enheter
+devices-none = ingen enhet än
+devices-count = { $count ->
+    [one] { $count } enhet
+   *[other] { $count } enheter
+}
+devices-and-more = { $count }: { $names } (och { $more } till)
+devices-join = Anslut från mobilen eller datorn: skanna ert lags kod, eller öppna { $address } och skriv in den
+devices-console = Spelledarens konsolsida: { $url }
+devices-new-code = Ny kod
+devices-new-code-hint = Ge laget en ny kod: enheter som anslöt med den gamla skickas bort
+console-heading = Spelledare
+console-hide = Dölj konsolen (F)
+desk-room-text-size = Rummets textstorlek
+desk-one-window = Ett fönster
+desk-replaying = Spelar upp den inspelade sessionen
+desk-replaying-help = Tidslinjen, sida vid sida och tänk-om finns i rummets fönster.
+desk-only-this-window = Bara det här fönstret ser konsolen; rummet ser det andra.

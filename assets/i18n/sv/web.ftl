@@ -103,3 +103,6 @@ web-unpin = Lossa
 web-pinned = Fästa för diskussion
 web-dialogue = Dialog
 web-nothing-yet = Inget än
+web-pin-now = Fäst det här ögonblicket
+web-pin-note = vad vi ska titta på i morgon
+web-moments = Fästa ögonblick

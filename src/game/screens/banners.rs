@@ -12,6 +12,7 @@ use crate::game::clock::GameClock;
 use crate::game::record::{OpenOffer, OpenOffers};
 use crate::game::ui::{countdown, due_text, style};
 use crate::sim::{Session, SimSet};
+use crate::t;
 
 /// How long a headline stays up (real seconds).
 const HEADLINE_SECS: f64 = 8.0;
@@ -77,9 +78,9 @@ fn offer_groups(offers: &[OpenOffer]) -> Vec<(&OpenOffer, Vec<u16>, Option<f64>)
 }
 
 /// Who a headline hit, in words.
-fn whom(teams: &[u16], names: &[String]) -> String {
+fn whom(teams: &[u16], names: &[String], lang: crate::i18n::Lang) -> String {
     if teams.is_empty() || teams.len() >= names.len() {
-        return "All teams".into();
+        return t!(lang, "all-teams");
     }
     let mut sorted = teams.to_vec();
     sorted.sort_unstable();
@@ -121,24 +122,30 @@ impl BannerData<'_> {
         {
             out.push(Banner {
                 text: format!("⚡ {}", session.model.lexicon.say(lang, text.get(lang))),
-                detail: whom(teams, &session.team_names),
+                detail: whom(teams, &session.team_names, lang),
                 size: 22.0,
                 color: style::ALERT,
             });
         }
         for (offer, teams, left) in offer_groups(&self.offers.0) {
-            let who = whom(&teams, &session.team_names);
+            let who = whom(&teams, &session.team_names, lang);
             let due = due_text(
                 offer.due,
                 session.round,
                 session.round_start,
                 session.model.round_len.minutes(),
+                lang,
             );
             out.push(Banner {
-                text: format!("Rush offer: {}, due {due}", offer.terms()),
+                text: t!(
+                    lang,
+                    "banner-rush",
+                    terms = offer.terms(&session.model, lang),
+                    due = due
+                ),
                 detail: match left {
-                    Some(s) => format!("{who}: accept or decline, {} left", countdown(s)),
-                    None => format!("the game waits for the answer of {who}"),
+                    Some(s) => t!(lang, "banner-rush-left", who = who, time = countdown(s)),
+                    None => t!(lang, "banner-rush-waits", who = who),
                 },
                 size: 18.0,
                 color: style::WARNING,
@@ -146,7 +153,7 @@ impl BannerData<'_> {
         }
         if self.clock.paused && session.running {
             out.push(Banner {
-                text: "⏸ PAUSED".into(),
+                text: format!("⏸ {}", t!(lang, "bar-paused")),
                 detail: String::new(),
                 size: 32.0,
                 color: style::WARNING,
@@ -188,8 +195,9 @@ mod tests {
     #[test]
     fn a_headline_names_the_teams_it_hit() {
         let names: Vec<String> = ["Red", "Blue", "Green"].map(String::from).into();
-        assert_eq!(whom(&[2, 0], &names), "Red, Green");
-        assert_eq!(whom(&[0, 1, 2], &names), "All teams");
-        assert_eq!(whom(&[], &names), "All teams");
+        let en = crate::i18n::Lang::En;
+        assert_eq!(whom(&[2, 0], &names, en), "Red, Green");
+        assert_eq!(whom(&[0, 1, 2], &names, en), "All teams");
+        assert_eq!(whom(&[], &names, crate::i18n::Lang::Sv), "Alla lag");
     }
 }

@@ -26,7 +26,9 @@ fn view<'a>(
     session: &'a Session,
     factories: &Query<&FactorySim>,
     clock: &GameClock,
+    lang: crate::i18n::Lang,
 ) -> BriefingView<'a> {
+    let lexicon = &session.model.lexicon;
     let round = session.round + 1;
     let teams = session
         .factories
@@ -34,7 +36,7 @@ fn view<'a>(
         .zip(&session.team_names)
         .filter_map(|(&e, name)| {
             let f = factories.get(e).ok()?;
-            let title = |d: &str| session.model.design_title(d).to_string();
+            let title = |d: &str| lexicon.say(lang, session.model.design_title(d)).to_string();
             Some((
                 name.clone(),
                 title(&f.org().design),
@@ -49,7 +51,7 @@ fn view<'a>(
             .model
             .briefings
             .get(round as usize - 1)
-            .map_or("", String::as_str),
+            .map_or("", |news| lexicon.say(lang, news)),
         teams,
         speeds: &SPEEDS,
         speed: clock.speed,
@@ -67,7 +69,7 @@ fn briefing_ui(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     prepare(ctx, &settings);
-    let v = view(&session, &factories, &clock);
+    let v = view(&session, &factories, &clock, settings.lang);
     let mut root = root_ui(ctx, "briefing");
     egui::CentralPanel::default()
         .frame(overlay_frame(255))

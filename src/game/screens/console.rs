@@ -46,19 +46,21 @@ pub(super) struct ConsoleData<'w> {
 
 impl ConsoleData<'_> {
     /// Open offers first (they need an answer soonest), then the disruptions to come.
-    fn coming(&self) -> Vec<Coming> {
+    fn coming(&self, lang: crate::i18n::Lang) -> Vec<Coming> {
         let s = &*self.session;
         let offers = self.offers.0.iter().map(|o| Coming {
             when: o.seconds_left.map_or_else(
-                || "waiting".into(),
-                |left| format!("{} left", countdown(left)),
+                || crate::t!(lang, "console-waiting"),
+                |left| crate::t!(lang, "console-left", time = countdown(left)),
             ),
-            text: format!(
-                "{}: rush offer, {}",
-                s.team_names
+            text: crate::t!(
+                lang,
+                "console-rush-offer",
+                team = s
+                    .team_names
                     .get(o.team as usize)
                     .map_or("?", String::as_str),
-                o.terms()
+                terms = o.terms(&s.model, lang)
             ),
         });
         offers
@@ -69,6 +71,7 @@ impl ConsoleData<'_> {
                 s.minute(),
                 s.running,
                 &self.injections.0,
+                lang,
             ))
             .collect()
     }
@@ -83,7 +86,7 @@ impl ConsoleData<'_> {
         actions: &mut Vec<crate::game::ui::UiAction>,
     ) {
         let s = &*self.session;
-        let coming = self.coming();
+        let coming = self.coming(crate::game::ui::lang(ui));
         let v = ConsoleView {
             model: &s.model,
             teams: &s.team_names,
@@ -96,15 +99,20 @@ impl ConsoleData<'_> {
             speed: self.clock.speed,
             injections: &self.injections.0,
             coming: &coming,
+            now: s.now,
         };
         console(ui, &v, state, actions);
         if let Some(served) = &self.served {
             ui.separator();
-            egui::CollapsingHeader::new(egui::RichText::new("Team devices").strong())
-                .default_open(true)
-                .show(ui, |ui| {
-                    devices(ui, &served.view(&s.team_names, private, 0.0), true, actions);
-                });
+            egui::CollapsingHeader::new(
+                egui::RichText::new(crate::t!(crate::game::ui::lang(ui), "devices-heading"))
+                    .strong(),
+            )
+            .id_salt("team_devices")
+            .default_open(true)
+            .show(ui, |ui| {
+                devices(ui, &served.view(&s.team_names, private, 0.0), true, actions);
+            });
         }
     }
 }
@@ -124,10 +132,10 @@ fn console_dock(
     prepare(ctx, &settings);
     dock(ctx, "console_dock", |ui| {
         ui.horizontal(|ui| {
-            ui.heading("Facilitator");
+            ui.heading(crate::t!(settings.lang, "console-heading"));
             if ui
                 .small_button("✖")
-                .on_hover_text("Hide the console (F)")
+                .on_hover_text(crate::t!(settings.lang, "console-hide"))
                 .clicked()
             {
                 pending.0.push(crate::game::ui::UiAction::ToggleConsole);

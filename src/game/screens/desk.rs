@@ -39,16 +39,25 @@ pub(super) fn plugin(app: &mut App) {
 
 /// The menu's entries in a row: the room's text size, the log, the debrief, the lobby, the presenter view.
 fn menu_row(ui: &mut egui::Ui, settings: &UiSettings, actions: &mut Vec<UiAction>) {
+    let l = settings.lang;
     ui.horizontal_wrapped(|ui| {
-        ui.label("Room text size");
+        ui.label(crate::t!(l, "desk-room-text-size"));
         text_size(ui, settings.scale, actions);
         ui.separator();
+        crate::game::ui::menu::language(ui, actions);
+        ui.separator();
         for (label, action) in [
-            ("💾 Save log", UiAction::SaveLog),
-            ("📊 Debrief", UiAction::OpenDebrief),
-            ("Back to the lobby", UiAction::BackToLobby),
-            ("One window", UiAction::Presenter(false)),
-            ("Quit", UiAction::Quit),
+            (
+                format!("💾 {}", crate::t!(l, "menu-save-log")),
+                UiAction::SaveLog,
+            ),
+            (
+                format!("📊 {}", crate::t!(l, "results-debrief")),
+                UiAction::OpenDebrief,
+            ),
+            (crate::t!(l, "menu-back-to-lobby"), UiAction::BackToLobby),
+            (crate::t!(l, "desk-one-window"), UiAction::Presenter(false)),
+            (crate::t!(l, "menu-quit"), UiAction::Quit),
         ] {
             if ui.button(label).clicked() {
                 actions.push(action);
@@ -113,17 +122,15 @@ fn desk_ui(
     egui::CentralPanel::default().show(&mut root, |ui| {
         // A replay changes nothing: no console, its controls are in the room's window.
         if *screen.get() == Screen::Replay {
-            ui.heading("Replaying the recorded session");
+            ui.heading(crate::t!(settings.lang, "desk-replaying"));
             ui.label(
-                egui::RichText::new(
-                    "The timeline, the side by side and the what-ifs are in the room's window.",
-                )
-                .color(style::MUTED),
+                egui::RichText::new(crate::t!(settings.lang, "desk-replaying-help"))
+                    .color(style::MUTED),
             );
             return;
         }
         ui.label(
-            egui::RichText::new("Only this window sees the console; the room sees the other one.")
+            egui::RichText::new(crate::t!(settings.lang, "desk-only-this-window"))
                 .color(style::MUTED),
         );
         egui::ScrollArea::vertical()

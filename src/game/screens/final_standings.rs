@@ -34,7 +34,7 @@ fn final_ui(
     if let Some(report) = &shown.0 {
         results(
             ctx,
-            "Final standings",
+            &crate::t!(settings.lang, "results-final"),
             report,
             None,
             folder.dir.as_deref().filter(|_| folder.recorded),

@@ -80,7 +80,7 @@ fn round_end_ui(
     prepare(ctx, &settings);
     sort.0.selected = Some(settings.selected);
     if let Some(report) = &shown.0 {
-        let title = format!("Round {} is over", session.round);
+        let title = crate::t!(settings.lang, "results-round-over", round = session.round);
         results(
             ctx,
             &title,
@@ -105,6 +105,7 @@ pub(super) fn results(
     sort: &mut StandingsState,
     actions: &mut Vec<UiAction>,
 ) {
+    let l = crate::game::ui::lang_of(ctx);
     let mut root = root_ui(ctx, "results");
     // The way on stays in view however long the tables are.
     egui::Panel::bottom("results_buttons")
@@ -120,11 +121,11 @@ pub(super) fn results(
                     ui.label(egui::RichText::new(title).size(36.0).strong());
                 });
                 if let Some(r) = round {
-                    ui.heading(format!("Round {r}"));
+                    ui.heading(crate::t!(l, "results-round", round = r));
                     standings(ui, report, Some(r), sort);
                     ui.add_space(12.0);
                 }
-                ui.heading("All rounds so far");
+                ui.heading(crate::t!(l, "results-all-rounds"));
                 standings(ui, report, None, sort);
                 explain_profit(ui, report, round);
                 disruptions(ui, report);
@@ -136,22 +137,17 @@ pub(super) fn results(
 /// play, are counted here in full.
 fn explain_profit(ui: &mut egui::Ui, report: &Report, round: Option<u32>) {
     ui.add_space(12.0);
-    egui::CollapsingHeader::new(egui::RichText::new("How the profit adds up").heading())
+    let l = crate::game::ui::lang(ui);
+    egui::CollapsingHeader::new(egui::RichText::new(crate::t!(l, "results-profit")).heading())
+        .id_salt("explain_profit")
         .default_open(true)
         .show(ui, |ui| {
-            ui.label(
-                egui::RichText::new(
-                    "Revenue is the price of each cake delivered less its late penalty. Wages and the fixed \
-                     cost accrue minute by minute while a round runs (as the top bar showed them), so the \
-                     figures here are those of the whole round.",
-                )
-                .color(style::MUTED),
-            );
+            ui.label(egui::RichText::new(crate::t!(l, "results-profit-help")).color(style::MUTED));
             if let Some(r) = round {
-                ui.label(egui::RichText::new(format!("Round {r}")).strong());
+                ui.label(egui::RichText::new(crate::t!(l, "results-round", round = r)).strong());
                 profit_breakdown(ui, report, Some(r));
             }
-            ui.label(egui::RichText::new("All rounds so far").strong());
+            ui.label(egui::RichText::new(crate::t!(l, "results-all-rounds")).strong());
             profit_breakdown(ui, report, None);
         });
 }
@@ -162,17 +158,20 @@ fn disruptions(ui: &mut egui::Ui, report: &Report) {
         return;
     }
     ui.add_space(12.0);
-    ui.heading("Disruptions");
+    let l = crate::game::ui::lang(ui);
+    ui.heading(crate::t!(l, "results-disruptions"));
     for d in &report.disruptions {
-        ui.label(format!(
-            "Round {} minute {:.0}: {} — {}",
-            d.round,
-            d.minute,
-            d.headline,
-            d.impact.as_ref().map_or(
-                "measured against its twin a round's length after it".to_string(),
-                |i| format!("mean per team: {}", i.summary())
-            )
+        let impact = d.impact.as_ref().map_or_else(
+            || crate::t!(l, "results-twin-later"),
+            |i| crate::t!(l, "results-mean-per-team", impact = i.summary()),
+        );
+        ui.label(crate::t!(
+            l,
+            "results-disruption",
+            round = d.round,
+            minute = d.minute.round(),
+            headline = d.headline.as_str(),
+            impact = impact
         ));
     }
 }
@@ -183,28 +182,39 @@ fn buttons(
     replay: Option<&std::path::Path>,
     actions: &mut Vec<UiAction>,
 ) {
+    let l = crate::game::ui::lang(ui);
     ui.horizontal(|ui| {
         if !last
             && ui
-                .button(egui::RichText::new("Next round ▶").size(24.0).strong())
-                .on_hover_text("Go to the briefing of the next round")
+                .button(
+                    egui::RichText::new(crate::t!(l, "results-next"))
+                        .size(24.0)
+                        .strong(),
+                )
+                .on_hover_text(crate::t!(l, "results-next-hint"))
                 .clicked()
         {
             actions.push(UiAction::NextBriefing);
         }
         if ui
-            .button(egui::RichText::new("📊 Debrief").size(24.0).strong())
-            .on_hover_text("Open the debrief dashboard of the session so far")
+            .button(
+                egui::RichText::new(format!("📊 {}", crate::t!(l, "results-debrief")))
+                    .size(24.0)
+                    .strong(),
+            )
+            .on_hover_text(crate::t!(l, "menu-debrief-hint"))
             .clicked()
         {
             actions.push(UiAction::OpenDebrief);
         }
         if let Some(dir) = replay
             && ui
-                .button(egui::RichText::new("⏪ Replay").size(24.0).strong())
-                .on_hover_text(
-                    "Put any moment of any team back on the screen, side by side, and try what-ifs",
+                .button(
+                    egui::RichText::new(format!("⏪ {}", crate::t!(l, "results-replay")))
+                        .size(24.0)
+                        .strong(),
                 )
+                .on_hover_text(crate::t!(l, "results-replay-hint"))
                 .clicked()
         {
             actions.push(UiAction::OpenReplay {
@@ -213,18 +223,16 @@ fn buttons(
             });
         }
         if ui
-            .button(egui::RichText::new("💾 Save the event log").size(20.0))
-            .on_hover_text(
-                "Write every event of the session as JSON lines (for the debrief and researchers)",
-            )
+            .button(egui::RichText::new(format!("💾 {}", crate::t!(l, "menu-save-log"))).size(20.0))
+            .on_hover_text(crate::t!(l, "results-save-hint"))
             .clicked()
         {
             actions.push(UiAction::SaveLog);
         }
         if last
             && ui
-                .button(egui::RichText::new("New game").size(20.0))
-                .on_hover_text("Back to the lobby")
+                .button(egui::RichText::new(crate::t!(l, "results-new-game")).size(20.0))
+                .on_hover_text(crate::t!(l, "results-new-game-hint"))
                 .clicked()
         {
             actions.push(UiAction::BackToLobby);

@@ -3,6 +3,7 @@
 use bevy_egui::egui::{self, RichText};
 
 use super::{UiAction, style};
+use crate::t;
 
 pub struct BriefingView<'a> {
     pub round: u32,
@@ -17,43 +18,39 @@ pub struct BriefingView<'a> {
 }
 
 pub fn briefing(ui: &mut egui::Ui, v: &BriefingView, actions: &mut Vec<UiAction>) {
+    let l = super::lang(ui);
     ui.vertical_centered(|ui| {
         ui.add_space(20.0);
         ui.label(
-            RichText::new(format!("Round {} of {}", v.round, v.rounds))
+            RichText::new(t!(l, "briefing-round", round = v.round, rounds = v.rounds))
                 .size(40.0)
                 .strong(),
         );
         ui.add_space(10.0);
         ui.label(
             RichText::new(if v.news.is_empty() {
-                "No news from the market."
+                t!(l, "briefing-no-news")
             } else {
-                v.news
+                v.news.to_string()
             })
             .size(24.0),
         );
         ui.add_space(20.0);
     });
-    ui.heading("Teams and their organisation");
+    ui.heading(t!(l, "briefing-teams"));
     if v.teams.len() <= LIST_UP_TO {
         team_list(ui, v);
     } else {
         teams_by_design(ui, v);
     }
     ui.add_space(16.0);
-    ui.label(
-        RichText::new(
-            "Teams may change their design, people and practices in the panel during play.",
-        )
-        .color(style::MUTED),
-    );
+    ui.label(RichText::new(t!(l, "briefing-may-change")).color(style::MUTED));
     ui.horizontal(|ui| {
-        ui.label("Speed for this round:");
+        ui.label(t!(l, "briefing-speed"));
         for (i, s) in v.speeds.iter().enumerate() {
             if ui
                 .selectable_label(v.speed == i, format!("{s}x"))
-                .on_hover_text(format!("{s} simulated minutes per second"))
+                .on_hover_text(t!(l, "briefing-speed-hint", speed = *s))
                 .clicked()
             {
                 actions.push(UiAction::SetSpeed(i));
@@ -62,10 +59,12 @@ pub fn briefing(ui: &mut egui::Ui, v: &BriefingView, actions: &mut Vec<UiAction>
     });
     ui.vertical_centered(|ui| {
         if ui
-            .button(RichText::new("▶ Start the round").size(26.0).strong())
-            .on_hover_text(
-                "Start the round for all teams, paused: press Space or Resume when the room is ready",
+            .button(
+                RichText::new(format!("▶ {}", t!(l, "briefing-start")))
+                    .size(26.0)
+                    .strong(),
             )
+            .on_hover_text(t!(l, "briefing-start-hint"))
             .clicked()
         {
             actions.push(UiAction::StartRound);
@@ -78,6 +77,7 @@ const LIST_UP_TO: usize = 12;
 
 /// A line per team: its design, and the one it has chosen for the next round.
 fn team_list(ui: &mut egui::Ui, v: &BriefingView) {
+    let l = super::lang(ui);
     egui::Grid::new("briefing_teams")
         .striped(true)
         .min_col_width(160.0)
@@ -92,7 +92,7 @@ fn team_list(ui: &mut egui::Ui, v: &BriefingView) {
                 ui.label(RichText::new(design).size(18.0));
                 if let Some(p) = pending {
                     ui.label(
-                        RichText::new(format!("next: {p}"))
+                        RichText::new(t!(l, "briefing-next", design = p.as_str()))
                             .size(18.0)
                             .color(style::WARNING),
                     );
@@ -105,6 +105,7 @@ fn team_list(ui: &mut egui::Ui, v: &BriefingView) {
 /// Many teams: each design once, with the teams on it (a team that has chosen another design for the next
 /// round says which), so a room of 50 teams reads at a glance.
 fn teams_by_design(ui: &mut egui::Ui, v: &BriefingView) {
+    let l = super::lang(ui);
     let mut designs: Vec<&str> = Vec::new();
     for (_, design, _) in &v.teams {
         if !designs.contains(&design.as_str()) {
@@ -124,7 +125,7 @@ fn teams_by_design(ui: &mut egui::Ui, v: &BriefingView) {
             for i in on {
                 let (team, _, pending) = &v.teams[i];
                 let text = match pending {
-                    Some(p) => format!("{team} (next: {p})"),
+                    Some(p) => format!("{team} ({})", t!(l, "briefing-next", design = p.as_str())),
                     None => team.clone(),
                 };
                 ui.add(

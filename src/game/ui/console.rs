@@ -7,7 +7,9 @@ use bevy_egui::egui::{self, RichText};
 use super::{UiAction, clock, remember, style};
 use crate::domain::{Command, DisruptionSpec, Target};
 use crate::game::record::Injection;
+use crate::i18n::{Lang, tr};
 use crate::scenario::Model;
+use crate::t;
 
 /// Something the facilitator should see coming: a scheduled or timed disruption, or an offer waiting for a
 /// team's answer.
@@ -28,6 +30,7 @@ pub fn coming_disruptions(
     minute: f64,
     running: bool,
     injections: &[Injection],
+    lang: Lang,
 ) -> Vec<Coming> {
     let (r, after) = if running {
         (round, minute)
@@ -35,7 +38,7 @@ pub fn coming_disruptions(
         (round + 1, -1.0)
     };
     let who = |t: &Target| match t {
-        Target::All => "all teams".to_string(),
+        Target::All => t!(lang, "console-all-teams"),
         Target::Factories(list) => list
             .iter()
             .filter_map(|&f| teams.get(f as usize).cloned())
@@ -49,7 +52,11 @@ pub fn coming_disruptions(
         .map(|s| {
             (
                 s.minute,
-                format!("{} ({})", s.spec.headline.english(), who(&s.target)),
+                format!(
+                    "{} ({})",
+                    model.lexicon.say(lang, s.spec.headline.get(lang)),
+                    who(&s.target)
+                ),
             )
         })
         .chain(injections.iter().filter_map(|i| {
@@ -57,7 +64,12 @@ pub fn coming_disruptions(
             (running && i.round == r && at > after).then(|| {
                 (
                     at,
-                    format!("{} ({}, timed by you)", i.headline.english(), i.target),
+                    t!(
+                        lang,
+                        "console-timed",
+                        headline = model.lexicon.say(lang, i.headline.get(lang)),
+                        target = i.target.as_str()
+                    ),
                 )
             })
         }))
@@ -99,6 +111,8 @@ pub struct ConsoleView<'a> {
     pub injections: &'a [Injection],
     /// Offers waiting for an answer, then the disruptions still to come.
     pub coming: &'a [Coming],
+    /// The session's time now (a pinned moment is this one).
+    pub now: crate::domain::SimTime,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -114,6 +128,8 @@ pub struct ConsoleState {
     params_of: Option<usize>,
     /// "End round" was pressed: the console asks for a confirmation.
     pub confirm_end: bool,
+    /// The note for the next moment pinned.
+    pub pin_note: String,
 }
 
 impl Default for ConsoleState {
@@ -127,6 +143,7 @@ impl Default for ConsoleState {
             params: Vec::new(),
             params_of: None,
             confirm_end: false,
+            pin_note: String::new(),
         }
     }
 }
@@ -177,13 +194,15 @@ pub fn console(
     state: &mut ConsoleState,
     actions: &mut Vec<UiAction>,
 ) {
+    let l = super::lang(ui);
     round_control(ui, v, state, actions);
+    pin_moment(ui, v, state, actions);
     ui.separator();
     coming(ui, v.coming);
     ui.separator();
-    ui.heading("Inject a disruption");
+    ui.heading(t!(l, "console-inject-heading"));
     if v.model.palette.is_empty() {
-        ui.label("This scenario has no disruptions in its palette.");
+        ui.label(t!(l, "console-no-palette"));
         return;
     }
     choose_disruption(ui, v, state);
@@ -192,9 +211,9 @@ pub fn console(
     if ui
         .add_enabled(
             command.is_some(),
-            egui::Button::new(RichText::new("⚡ Inject").strong()),
+            egui::Button::new(RichText::new(format!("⚡ {}", t!(l, "console-inject"))).strong()),
         )
-        .on_hover_text("Send this disruption to the chosen teams")
+        .on_hover_text(t!(l, "console-inject-hint"))
         .clicked()
         && let Some(c) = command
     {
@@ -211,23 +230,25 @@ fn confirm_end(
     state: &mut ConsoleState,
     actions: &mut Vec<UiAction>,
 ) {
+    let l = super::lang(ui);
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.label(
-            RichText::new(format!(
-                "End round {} now for all teams, at {}? Work in progress carries over.",
-                v.round,
-                clock(v.minute)
+            RichText::new(t!(
+                l,
+                "console-confirm-end",
+                round = v.round,
+                time = clock(v.minute)
             ))
             .color(style::WARNING),
         );
         ui.horizontal(|ui| {
-            let yes = ui.button("Yes, end the round");
+            let yes = ui.button(t!(l, "console-yes-end"));
             remember(ui, CONFIRM_END, &yes);
             if yes.clicked() {
                 state.confirm_end = false;
                 actions.push(UiAction::Command(Command::EndRound));
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!(l, "console-cancel")).clicked() {
                 state.confirm_end = false;
             }
         });
@@ -241,20 +262,25 @@ fn round_control(
     state: &mut ConsoleState,
     actions: &mut Vec<UiAction>,
 ) {
-    ui.heading("Round");
+    let l = super::lang(ui);
+    ui.heading(t!(l, "console-round-heading"));
     ui.label(format!(
-        "Round {}/{} · {} · {}",
-        v.round.max(1),
-        v.model.rounds,
+        "{} · {} · {}",
+        t!(
+            l,
+            "bar-round",
+            round = v.round.max(1),
+            rounds = v.model.rounds
+        ),
         if v.finished {
-            "all rounds played".to_string()
+            t!(l, "console-all-played")
         } else if v.running {
-            format!("running, {}", clock(v.minute))
+            t!(l, "console-running", time = clock(v.minute))
         } else {
-            "between rounds".to_string()
+            t!(l, "console-between")
         },
         if v.paused {
-            "paused".to_string()
+            t!(l, "console-paused")
         } else {
             format!("{}x", v.speeds.get(v.speed).copied().unwrap_or(1.0))
         }
@@ -263,16 +289,20 @@ fn round_control(
         if ui
             .add_enabled(
                 !v.running && !v.finished,
-                egui::Button::new("▶ Start round"),
+                egui::Button::new(format!("▶ {}", t!(l, "console-start"))),
             )
-            .on_hover_text("Start the next round for all teams")
+            .on_hover_text(t!(l, "console-start-hint"))
             .clicked()
         {
             actions.push(UiAction::StartRound);
         }
         if ui
-            .button(if v.paused { "▶ Resume" } else { "⏸ Pause" })
-            .on_hover_text("Pause or resume all teams (Space)")
+            .button(if v.paused {
+                format!("▶ {}", t!(l, "bar-resume"))
+            } else {
+                format!("⏸ {}", t!(l, "bar-pause"))
+            })
+            .on_hover_text(t!(l, "console-pause-hint"))
             .clicked()
         {
             actions.push(UiAction::TogglePause);
@@ -280,11 +310,9 @@ fn round_control(
         let end = ui
             .add_enabled(
                 v.running && !state.confirm_end,
-                egui::Button::new("⏹ End round"),
+                egui::Button::new(format!("⏹ {}", t!(l, "console-end"))),
             )
-            .on_hover_text(
-                "End the round now for all teams (asks first; work in progress carries over)",
-            );
+            .on_hover_text(t!(l, "console-end-hint"));
         remember(ui, END_ROUND, &end);
         if end.clicked() {
             state.confirm_end = true;
@@ -295,13 +323,11 @@ fn round_control(
         confirm_end(ui, v, state, actions);
     }
     ui.horizontal(|ui| {
-        ui.label("Speed:");
+        ui.label(t!(l, "console-speed"));
         for (i, s) in v.speeds.iter().enumerate() {
             if ui
                 .selectable_label(v.speed == i, format!("{s}x"))
-                .on_hover_text(format!(
-                    "{s} simulated minutes per second (changes the speed, does not resume)"
-                ))
+                .on_hover_text(t!(l, "bar-speed-hint", speed = *s))
                 .clicked()
             {
                 actions.push(UiAction::SetSpeed(i));
@@ -310,17 +336,55 @@ fn round_control(
     });
 }
 
+/// Pins this moment of the run, with a note, for the debrief and the next morning's "then and now".
+fn pin_moment(
+    ui: &mut egui::Ui,
+    v: &ConsoleView,
+    state: &mut ConsoleState,
+    actions: &mut Vec<UiAction>,
+) {
+    let l = super::lang(ui);
+    ui.add(
+        egui::TextEdit::singleline(&mut state.pin_note)
+            .hint_text(t!(l, "console-pin-note"))
+            .desired_width(ui.available_width())
+            .char_limit(crate::domain::voice::MAX_TEXT),
+    );
+    if ui
+        .button(format!("📌 {}", t!(l, "console-pin")))
+        .on_hover_text(t!(l, "console-pin-hint"))
+        .clicked()
+    {
+        actions.push(UiAction::Command(Command::Curate(
+            crate::domain::Curation::PinMoment {
+                t: v.now,
+                team: None,
+                note: std::mem::take(&mut state.pin_note).trim().to_string(),
+                on: true,
+            },
+        )));
+    }
+}
+
 /// The palette entry and its numbers, within the scenario's limits.
 fn choose_disruption(ui: &mut egui::Ui, v: &ConsoleView, state: &mut ConsoleState) {
     let l = super::lang(ui);
     state.palette = state.palette.min(v.model.palette.len() - 1);
     egui::ComboBox::from_id_salt("palette")
         .width(ui.available_width())
-        .selected_text(v.model.palette[state.palette].headline.get(l))
+        .selected_text(
+            v.model
+                .lexicon
+                .say(l, v.model.palette[state.palette].headline.get(l)),
+        )
         .show_ui(ui, |ui| {
             for (i, d) in v.model.palette.iter().enumerate() {
-                ui.selectable_value(&mut state.palette, i, d.headline.get(l))
-                    .on_hover_text(d.description.get(l));
+                ui.selectable_value(
+                    &mut state.palette,
+                    i,
+                    v.model.lexicon.say(l, d.headline.get(l)),
+                )
+                .on_hover_text(v.model.lexicon.say(l, d.description.get(l)));
             }
         });
     let base = &v.model.palette[state.palette];
@@ -328,17 +392,18 @@ fn choose_disruption(ui: &mut egui::Ui, v: &ConsoleView, state: &mut ConsoleStat
         state.params = base.kind.params().iter().map(|(_, x)| *x).collect();
         state.params_of = Some(state.palette);
     }
-    ui.label(RichText::new(base.description.get(l)).color(style::MUTED));
+    ui.label(RichText::new(v.model.lexicon.say(l, base.description.get(l))).color(style::MUTED));
     let (lo, hi) = v.model.palette_limits;
     for ((name, default), value) in base.kind.params().iter().zip(state.params.iter_mut()) {
         let (label, unit) = param_label(name);
         ui.horizontal(|ui| {
-            ui.label(label);
+            ui.label(tr(l, label, &[]));
             let (min, max) = (default * lo, default * hi);
-            ui.add(unit.drag(value, min, max)).on_hover_text(format!(
-                "Between {} and {} (the scenario's limits)",
-                unit.format(min),
-                unit.format(max)
+            ui.add(unit.drag(value, min, max)).on_hover_text(t!(
+                l,
+                "console-between-limits",
+                min = unit.format(min),
+                max = unit.format(max)
             ));
         });
     }
@@ -390,30 +455,31 @@ impl ParamUnit {
     }
 }
 
-/// The people-facing name and unit of a disruption's number.
+/// The people-facing name (a message id) and unit of a disruption's number.
 pub fn param_label(name: &str) -> (&'static str, ParamUnit) {
     match name {
-        "duration_min" => ("Lasts", ParamUnit::Minutes),
-        "stock_lost" => ("Stock spoilt", ParamUnit::Percent),
-        "units" => ("Stations out", ParamUnit::Count),
-        "quantity" => ("Cakes", ParamUnit::Count),
-        "due_in_min" => ("Due within", ParamUnit::Minutes),
-        "price_factor" => ("Price, of list", ParamUnit::Percent),
-        "share" => ("Orders changed", ParamUnit::Percent),
-        "factor" => ("Demand", ParamUnit::Times),
-        "delay" => ("Handoff delays", ParamUnit::Times),
-        "miscommunication" => ("Handoffs gone wrong", ParamUnit::Times),
-        "question" => ("Questions", ParamUnit::Times),
-        _ => ("Amount", ParamUnit::Times),
+        "duration_min" => ("param-lasts", ParamUnit::Minutes),
+        "stock_lost" => ("param-stock-lost", ParamUnit::Percent),
+        "units" => ("param-units", ParamUnit::Count),
+        "quantity" => ("param-quantity", ParamUnit::Count),
+        "due_in_min" => ("param-due-within", ParamUnit::Minutes),
+        "price_factor" => ("param-price", ParamUnit::Percent),
+        "share" => ("param-share", ParamUnit::Percent),
+        "factor" => ("param-demand", ParamUnit::Times),
+        "delay" => ("param-delay", ParamUnit::Times),
+        "miscommunication" => ("param-miscommunication", ParamUnit::Times),
+        "question" => ("param-questions", ParamUnit::Times),
+        _ => ("param-amount", ParamUnit::Times),
     }
 }
 
 /// Which teams, and now or at a minute of the round.
 fn choose_target(ui: &mut egui::Ui, v: &ConsoleView, state: &mut ConsoleState) {
+    let l = super::lang(ui);
     ui.horizontal(|ui| {
-        ui.label("Teams:");
-        ui.radio_value(&mut state.all_teams, true, "all");
-        ui.radio_value(&mut state.all_teams, false, "chosen:");
+        ui.label(t!(l, "console-teams"));
+        ui.radio_value(&mut state.all_teams, true, t!(l, "console-all"));
+        ui.radio_value(&mut state.all_teams, false, t!(l, "console-chosen"));
     });
     state.chosen.resize(v.teams.len(), false);
     if !state.all_teams {
@@ -427,9 +493,9 @@ fn choose_target(ui: &mut egui::Ui, v: &ConsoleView, state: &mut ConsoleState) {
         });
     }
     ui.horizontal(|ui| {
-        ui.label("When:");
-        ui.radio_value(&mut state.now, true, "now");
-        ui.radio_value(&mut state.now, false, "at minute");
+        ui.label(t!(l, "console-when"));
+        ui.radio_value(&mut state.now, true, t!(l, "console-now"));
+        ui.radio_value(&mut state.now, false, t!(l, "console-at-minute"));
         // Minutes of the round: up to just before its end.
         let last = (v.model.round_len.minutes() - 1.0).max(0.0);
         ui.add_enabled(
@@ -441,9 +507,10 @@ fn choose_target(ui: &mut egui::Ui, v: &ConsoleView, state: &mut ConsoleState) {
 
 /// What is coming next.
 fn coming(ui: &mut egui::Ui, coming: &[Coming]) {
-    ui.heading("Coming next");
+    let l = super::lang(ui);
+    ui.heading(t!(l, "console-coming"));
     if coming.is_empty() {
-        ui.label(RichText::new("Nothing scheduled").color(style::MUTED));
+        ui.label(RichText::new(t!(l, "console-nothing-scheduled")).color(style::MUTED));
     }
     for c in coming {
         ui.horizontal_wrapped(|ui| {
@@ -455,9 +522,10 @@ fn coming(ui: &mut egui::Ui, coming: &[Coming]) {
 
 /// What was injected, newest first.
 fn injected(ui: &mut egui::Ui, injections: &[Injection]) {
-    ui.heading("Injected");
+    let l = super::lang(ui);
+    ui.heading(t!(l, "console-injected"));
     if injections.is_empty() {
-        ui.label(RichText::new("Nothing yet").color(style::MUTED));
+        ui.label(RichText::new(t!(l, "console-nothing-yet")).color(style::MUTED));
     }
     for i in injections.iter().rev() {
         ui.label(format!(
@@ -494,6 +562,7 @@ mod tests {
             speed: 1,
             injections: &[],
             coming: &[],
+            now: crate::domain::SimTime::ZERO,
         }
     }
 
@@ -558,7 +627,10 @@ mod tests {
             for d in &model.palette {
                 for (p, v) in d.kind.params() {
                     let (label, unit) = param_label(p);
-                    assert_ne!(label, "Amount", "{name}: {p} has no name");
+                    assert_ne!(label, "param-amount", "{name}: {p} has no name");
+                    for l in Lang::ALL {
+                        assert_ne!(tr(l, label, &[]), label, "{label} has no message");
+                    }
                     assert!(!unit.format(v).contains("0.33"), "{}", unit.format(v));
                 }
             }

@@ -63,42 +63,39 @@ fn qr(ui: &mut egui::Ui, modules: &(usize, Vec<bool>), size: f32) {
 }
 
 /// Who has joined: "3 devices: Anna, Ben (and 1 more)".
-pub fn joined(devices: &[String]) -> String {
+pub fn joined(devices: &[String], lang: crate::i18n::Lang) -> String {
     let named: Vec<&str> = devices
         .iter()
         .map(String::as_str)
         .filter(|d| !d.is_empty())
         .collect();
     let n = devices.len();
-    let count = match n {
-        0 => "no device yet".to_string(),
-        1 => "1 device".to_string(),
-        _ => format!("{n} devices"),
+    let count = if n == 0 {
+        crate::t!(lang, "devices-none")
+    } else {
+        crate::t!(lang, "devices-count", count = n)
     };
     if named.is_empty() {
         count
     } else if named.len() == n {
         format!("{count}: {}", named.join(", "))
     } else {
-        format!(
-            "{count}: {} (and {} more)",
-            named.join(", "),
-            n - named.len()
+        crate::t!(
+            lang,
+            "devices-and-more",
+            count = count,
+            names = named.join(", "),
+            more = n - named.len()
         )
     }
 }
 
 /// The panel: the address, then a card per team (wrapping); with `revoke`, a button per team for a new code.
 pub fn devices(ui: &mut egui::Ui, v: &DevicesView, revoke: bool, actions: &mut Vec<UiAction>) {
-    ui.label(
-        RichText::new(format!(
-            "Join from your phone or laptop: scan your team's code, or open {} and type it",
-            v.address
-        ))
-        .strong(),
-    );
+    let l = super::lang(ui);
+    ui.label(RichText::new(crate::t!(l, "devices-join", address = v.address)).strong());
     if let Some(url) = v.console_url {
-        ui.label(RichText::new(format!("Facilitator's console page: {url}")).color(style::MUTED));
+        ui.label(RichText::new(crate::t!(l, "devices-console", url = url)).color(style::MUTED));
     }
     ui.horizontal_wrapped(|ui| {
         for (i, card) in v.teams.iter().enumerate() {
@@ -110,14 +107,12 @@ pub fn devices(ui: &mut egui::Ui, v: &DevicesView, revoke: bool, actions: &mut V
                         qr(ui, m, v.qr_size);
                     }
                     ui.label(RichText::new(&card.code).monospace().size(18.0));
-                    ui.label(RichText::new(joined(&card.devices)).color(style::MUTED))
+                    ui.label(RichText::new(joined(&card.devices, l)).color(style::MUTED))
                         .on_hover_text(card.url);
                     if revoke
                         && ui
-                            .small_button("New code")
-                            .on_hover_text(
-                                "Give this team a new code: devices that joined with the old one are sent away",
-                            )
+                            .small_button(crate::t!(l, "devices-new-code"))
+                            .on_hover_text(crate::t!(l, "devices-new-code-hint"))
                             .clicked()
                     {
                         actions.push(UiAction::Host(HostAction::Revoke(i as u16)));
@@ -135,15 +130,18 @@ mod tests {
 
     #[test]
     fn who_joined_reads_as_a_sentence() {
-        assert_eq!(joined(&[]), "no device yet");
-        assert_eq!(joined(&["".into()]), "1 device");
+        assert_eq!(joined(&[], crate::i18n::Lang::En), "no device yet");
+        assert_eq!(joined(&["".into()], crate::i18n::Lang::En), "1 device");
         assert_eq!(
-            joined(&["Anna".into(), "Ben".into()]),
+            joined(&["Anna".into(), "Ben".into()], crate::i18n::Lang::En),
             "2 devices: Anna, Ben"
         );
         assert_eq!(
-            joined(&["Anna".into(), "".into(), "".into()]),
-            "3 devices: Anna (and 2 more)"
+            joined(
+                &["Anna".into(), "".into(), "".into()],
+                crate::i18n::Lang::Sv
+            ),
+            "3 enheter: Anna (och 2 till)"
         );
     }
 

@@ -251,18 +251,10 @@ pub fn overlay_frame(alpha: u8) -> egui::Frame {
         .inner_margin(egui::Margin::same(24))
 }
 
-/// Formats money as a whole number with a thousands separator.
+/// Formats money as a whole number with a thousands separator, in English (the panels not yet in both
+/// languages; the others use [`crate::i18n::money`] with their language).
 pub fn money(v: f64) -> String {
-    let n = v.round() as i64;
-    let s = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
+    crate::i18n::money(Lang::En, v)
 }
 
 /// When something is due, as the room reads it: "1:58" within the round in play, "round 3 at 1:58" when
@@ -272,16 +264,18 @@ pub fn due_text(
     round: u32,
     round_start: crate::domain::SimTime,
     round_minutes: f64,
+    lang: Lang,
 ) -> String {
     let m = crate::domain::time::minute_of_round(due, round_start);
     if m < round_minutes || round_minutes <= 0.0 {
         return clock(m);
     }
     let later = (m / round_minutes).floor();
-    format!(
-        "round {} at {}",
-        round + later as u32,
-        clock(m - later * round_minutes)
+    crate::t!(
+        lang,
+        "due-round-at",
+        round = round + later as u32,
+        time = clock(m - later * round_minutes)
     )
 }
 
@@ -550,7 +544,14 @@ mod tests {
         use crate::domain::SimTime;
         let start = SimTime(60 * 60_000);
         let due = |m: u64| SimTime(start.0 + m * 60_000);
-        assert_eq!(due_text(due(118), 2, start, 480.0), "1:58");
-        assert_eq!(due_text(due(480 + 118), 2, start, 480.0), "round 3 at 1:58");
+        assert_eq!(due_text(due(118), 2, start, 480.0, Lang::En), "1:58");
+        assert_eq!(
+            due_text(due(480 + 118), 2, start, 480.0, Lang::En),
+            "round 3 at 1:58"
+        );
+        assert_eq!(
+            due_text(due(480 + 118), 2, start, 480.0, Lang::Sv),
+            "omgång 3 kl. 1:58"
+        );
     }
 }

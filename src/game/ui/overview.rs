@@ -53,8 +53,9 @@ pub fn fit(teams: usize, height: f32) -> Fit {
 /// Every team, a click selects one: cards when they fit, else a compact line each, else a tile each, so that
 /// the whole session is always in view.
 pub fn overview(ui: &mut egui::Ui, rows: &[TeamRow], selected: usize, actions: &mut Vec<UiAction>) {
-    ui.heading("All teams");
-    ui.label(RichText::new("Click a team or press Tab").color(style::MUTED));
+    let l = super::lang(ui);
+    ui.heading(crate::t!(l, "all-teams"));
+    ui.label(RichText::new(crate::t!(l, "overview-hint")).color(style::MUTED));
     ui.add_space(4.0);
     match fit(rows.len(), ui.available_height()) {
         Fit::Cards => cards(ui, rows, selected, actions),

@@ -3,10 +3,12 @@
 
 use bevy_egui::egui::{self, RichText};
 
-use super::{money, style};
+use super::style;
+use crate::i18n::{Lang, decimal, percent, tr};
 use crate::metrics::{Metrics, Report};
+use crate::t;
 
-/// A column: header, hover explanation, the value, whether higher is better.
+/// A column: header and hover explanation (message ids), the value, whether higher is better.
 struct Column {
     header: &'static str,
     tip: &'static str,
@@ -14,87 +16,90 @@ struct Column {
     higher_is_better: bool,
     /// Whether a best value is marked (not for descriptive figures such as the E-I index).
     rank: bool,
-    format: fn(f64) -> String,
+    format: fn(f64, Lang) -> String,
 }
 
 fn columns() -> Vec<Column> {
-    let int = |x: f64| format!("{x:.0}");
-    let one = |x: f64| format!("{x:.1}");
+    let int = |x: f64, l: Lang| decimal(l, x, 0);
+    let one = |x: f64, l: Lang| decimal(l, x, 1);
     vec![
         Column {
-            header: "Delivered",
-            tip: "Cakes delivered",
+            header: "std-delivered",
+            tip: "std-delivered-hint",
             value: |m| Some(m.orders_delivered as f64),
             higher_is_better: true,
             rank: true,
             format: int,
         },
         Column {
-            header: "On time",
-            tip: "Share delivered by the due time",
+            header: "std-on-time",
+            tip: "std-on-time-hint",
             value: |m| {
                 (m.orders_delivered > 0)
                     .then(|| 100.0 * m.orders_on_time as f64 / m.orders_delivered as f64)
             },
             higher_is_better: true,
             rank: true,
-            format: |x| format!("{x:.0}%"),
+            format: |x, l| percent(l, x / 100.0, 0),
         },
         Column {
-            header: "Lost",
-            tip: "Orders the customer cancelled",
+            header: "std-lost",
+            tip: "std-lost-hint",
             value: |m| Some(m.orders_lost as f64),
             higher_is_better: false,
             rank: true,
             format: int,
         },
         Column {
-            header: "Profit",
-            tip: "Revenue minus costs",
+            header: "std-profit",
+            tip: "std-profit-hint",
             value: |m| Some(m.profit),
             higher_is_better: true,
             rank: true,
-            format: money,
+            format: |x, l| crate::i18n::money(l, x),
         },
         Column {
-            header: "Lead",
-            tip: "Mean minutes from order to delivery",
+            header: "std-lead",
+            tip: "std-lead-hint",
             value: |m| m.lead_time_mean_min,
             higher_is_better: false,
             rank: true,
             format: one,
         },
         Column {
-            header: "Lead p90",
-            tip: "90% of cakes arrived within this many minutes",
+            header: "std-p90",
+            tip: "std-p90-hint",
             value: |m| m.lead_time_p90_min,
             higher_is_better: false,
             rank: true,
             format: one,
         },
         Column {
-            header: "Rework",
-            tip: "Tasks done again because of defects or spec changes",
+            header: "std-rework",
+            tip: "std-rework-hint",
             value: |m| Some(m.rework_tasks as f64),
             higher_is_better: false,
             rank: true,
             format: int,
         },
         Column {
-            header: "X-unit wait",
-            tip: "Mean minutes from a cross-unit handoff to the next task's start",
+            header: "std-cross-wait",
+            tip: "std-cross-wait-hint",
             value: |m| m.cross_unit_wait_mean_min,
             higher_is_better: false,
             rank: true,
             format: one,
         },
         Column {
-            header: "E-I",
-            tip: "Krackhardt E-I index of who worked with whom: -1 silos, +1 all across units",
+            header: "std-ei",
+            tip: "std-ei-hint",
             value: |m| m.ei_index,
             higher_is_better: true,
             rank: false,
-            format: |x| format!("{x:+.2}"),
+            format: |x, l| {
+                let sign = if x > 0.0 { "+" } else { "" };
+                format!("{sign}{}", decimal(l, x, 2))
+            },
         },
     ]
 }
@@ -119,6 +124,7 @@ pub fn standings(
     round: Option<u32>,
     state: &mut StandingsState,
 ) {
+    let l = super::lang(ui);
     let cols = columns();
     let rows: Vec<Row> = report
         .factories
@@ -138,10 +144,10 @@ pub fn standings(
         .striped(true)
         .min_col_width(70.0)
         .show(ui, |ui| {
-            header(ui, state, 0, "Team", "Team name");
-            ui.label(RichText::new("Design").strong());
+            header(ui, state, 0, &t!(l, "std-team"), &t!(l, "std-team-hint"));
+            ui.label(RichText::new(t!(l, "std-design")).strong());
             for (i, c) in cols.iter().enumerate() {
-                header(ui, state, i + 1, c.header, c.tip);
+                header(ui, state, i + 1, &tr(l, c.header, &[]), &tr(l, c.tip, &[]));
             }
             ui.end_row();
             for &r in &order {
@@ -152,21 +158,18 @@ pub fn standings(
                         name.background_color(egui::Color32::from_gray(70))
                             .underline(),
                     )
-                    .on_hover_text("The team on screen");
+                    .on_hover_text(t!(l, "std-on-screen"));
                 } else {
                     ui.label(name);
                 }
                 ui.label(RichText::new(&m.design).color(style::MUTED));
                 for (c, b) in cols.iter().zip(&best) {
-                    cell(ui, c, m, *b, rows.len() > 1);
+                    cell(ui, c, m, *b, rows.len() > 1, l);
                 }
                 ui.end_row();
             }
         });
-    ui.label(
-        RichText::new("★ best in the column. Hover a header for what it measures.")
-            .color(style::MUTED),
-    );
+    ui.label(RichText::new(t!(l, "std-legend")).color(style::MUTED));
 }
 
 /// The best value of a column over the rows (highest or lowest, as the column says).
@@ -206,7 +209,7 @@ fn header(ui: &mut egui::Ui, state: &mut StandingsState, i: usize, text: &str, t
     };
     if ui
         .button(RichText::new(format!("{text}{arrow}")).strong())
-        .on_hover_text(format!("{tip} (click to sort)"))
+        .on_hover_text(t!(super::lang(ui), "std-click-to-sort", tip = tip))
         .clicked()
     {
         if state.sort == i {
@@ -219,7 +222,7 @@ fn header(ui: &mut egui::Ui, state: &mut StandingsState, i: usize, text: &str, t
 }
 
 /// One figure, marked when it is the best of its column.
-fn cell(ui: &mut egui::Ui, c: &Column, m: &Metrics, best: Option<f64>, several: bool) {
+fn cell(ui: &mut egui::Ui, c: &Column, m: &Metrics, best: Option<f64>, several: bool, l: Lang) {
     let Some(x) = (c.value)(m) else {
         ui.label("-");
         return;
@@ -227,7 +230,7 @@ fn cell(ui: &mut egui::Ui, c: &Column, m: &Metrics, best: Option<f64>, several: 
     let is_best = c.rank && several && best.is_some_and(|b| (b - x).abs() < 1e-9);
     let text = RichText::new(format!(
         "{}{}",
-        (c.format)(x),
+        (c.format)(x, l),
         if is_best { " ★" } else { "" }
     ));
     ui.label(if is_best {
@@ -241,16 +244,18 @@ fn cell(ui: &mut egui::Ui, c: &Column, m: &Metrics, best: Option<f64>, several: 
 /// penalties, minus each cost, equals the profit the standings show.
 pub fn profit_breakdown(ui: &mut egui::Ui, report: &Report, round: Option<u32>) {
     let id = format!("profit_{}", round.unwrap_or(0));
+    let l = super::lang(ui);
+    let money = |x: f64| crate::i18n::money(l, x);
     egui::Grid::new(id).striped(true).show(ui, |ui| {
         for h in [
-            "Team",
-            "Revenue",
-            "(late penalties)",
-            "- Wages",
-            "- Fixed",
-            "- Ingredients",
-            "- Expedite",
-            "= Profit",
+            t!(l, "std-team"),
+            t!(l, "profit-revenue"),
+            t!(l, "profit-penalties"),
+            t!(l, "profit-wages"),
+            t!(l, "profit-fixed"),
+            t!(l, "profit-ingredients"),
+            t!(l, "profit-expedite"),
+            t!(l, "profit-profit"),
         ] {
             ui.label(RichText::new(h).strong());
         }
@@ -287,6 +292,17 @@ mod tests {
     use crate::game::ui::testing::{shows, texts};
     use crate::headless::{self, RunOptions};
     use std::sync::Arc;
+
+    #[test]
+    fn every_column_is_named_in_both_languages() {
+        for c in columns() {
+            for l in Lang::ALL {
+                for id in [c.header, c.tip] {
+                    assert_ne!(tr(l, id, &[]), id, "{id} has no message in {}", l.code());
+                }
+            }
+        }
+    }
 
     #[test]
     fn standings_list_every_team_with_its_figures() {

@@ -3,12 +3,13 @@
 
 use bevy_egui::egui::{self, RichText};
 
-use super::{UiAction, countdown, due_text, style};
+use super::{UiAction, countdown, due_text, lang, style};
 use crate::domain::{Command, TeamAction};
 use crate::domain::{Helping, PracticeChange, Priority, SimTime, Standup, StandupScope};
 use crate::factory::FactoryView;
 use crate::factory::org::Org;
 use crate::scenario::Model;
+use crate::t;
 
 pub struct TeamPanelView<'a> {
     pub factory: u16,
@@ -59,7 +60,7 @@ pub fn team_panel(
     state: &mut TeamPanelState,
     actions: &mut Vec<UiAction>,
 ) {
-    ui.heading(format!("{}'s decisions", v.team));
+    ui.heading(t!(lang(ui), "team-decisions", team = v.team));
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -74,19 +75,17 @@ pub fn team_panel(
 
 /// What the switch would change, before the team applies it.
 fn switch_preview(ui: &mut egui::Ui, v: &TeamPanelView, after: &Org) {
-    let lines = super::reorganise::design_changes(v.model, v.org, after, super::lang(ui));
+    let l = lang(ui);
+    let lines = super::reorganise::design_changes(v.model, v.org, after, l);
     if lines.is_empty() {
-        ui.label(RichText::new("Nothing would change.").color(style::MUTED));
+        ui.label(RichText::new(t!(l, "team-nothing-changes")).color(style::MUTED));
         return;
     }
-    ui.label(RichText::new("This switch would change:").strong());
-    for l in &lines {
-        ui.label(format!("• {l}"));
+    ui.label(RichText::new(t!(l, "team-switch-changes")).strong());
+    for line in &lines {
+        ui.label(format!("• {line}"));
     }
-    ui.label(
-        RichText::new("Your other decisions (spanners, practices, WIP limits) stay.")
-            .color(style::MUTED),
-    );
+    ui.label(RichText::new(t!(l, "team-other-decisions-stay")).color(style::MUTED));
 }
 
 fn design_section(
@@ -95,39 +94,49 @@ fn design_section(
     state: &mut TeamPanelState,
     actions: &mut Vec<UiAction>,
 ) {
-    egui::CollapsingHeader::new(RichText::new("Organisation design").strong())
+    let l = lang(ui);
+    let say = |english: &str| v.model.lexicon.say(l, english).to_string();
+    egui::CollapsingHeader::new(RichText::new(t!(l, "team-design")).strong())
+        .id_salt("design_section")
         .default_open(true)
         .show(ui, |ui| {
-            ui.label(format!("Now: {}", v.model.design_title(&v.org.design)));
+            ui.label(t!(
+                l,
+                "team-design-now",
+                design = say(v.model.design_title(&v.org.design))
+            ));
             if let Some(p) = &v.view.pending_design {
                 ui.label(
-                    RichText::new(format!(
-                        "From the next round: {}",
-                        v.model.design_title(p)
+                    RichText::new(t!(
+                        l,
+                        "team-design-next",
+                        design = say(v.model.design_title(p))
                     ))
                     .color(style::WARNING),
                 );
             }
             state.design = state.design.min(v.model.designs.len().saturating_sub(1));
             egui::ComboBox::from_id_salt("design_choice")
-                .selected_text(&v.model.designs[state.design].title)
+                .selected_text(say(&v.model.designs[state.design].title))
                 .show_ui(ui, |ui| {
                     for (i, d) in v.model.designs.iter().enumerate() {
-                        ui.selectable_value(&mut state.design, i, &d.title)
-                            .on_hover_text(&d.description);
+                        ui.selectable_value(&mut state.design, i, say(&d.title))
+                            .on_hover_text(say(&d.description));
                     }
                 });
-            ui.label(RichText::new(&v.model.designs[state.design].description).color(style::MUTED));
+            ui.label(
+                RichText::new(say(&v.model.designs[state.design].description)).color(style::MUTED),
+            );
             if let Some(after) = v.view.choices.switched.get(state.design) {
                 switch_preview(ui, v, after);
             }
             let refusal = v.view.choices.designs.get(state.design).cloned().flatten();
             let button = ui
-                .add_enabled(refusal.is_none(), egui::Button::new("Use this design"))
-                .on_hover_text(
-                    "Reorganise into this design. During a round it takes effect when the next round starts; \
-                     between rounds at once. Work in progress carries over.",
+                .add_enabled(
+                    refusal.is_none(),
+                    egui::Button::new(t!(l, "team-use-design")),
                 )
+                .on_hover_text(t!(l, "team-use-design-hint"))
                 .on_disabled_hover_text(refusal.unwrap_or_default());
             if button.clicked() {
                 actions.push(team_action(
@@ -139,10 +148,13 @@ fn design_section(
 }
 
 fn people_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiAction>) {
-    egui::CollapsingHeader::new(RichText::new("People").strong())
+    let l = lang(ui);
+    let say = |english: &str| v.model.lexicon.say(l, english).to_string();
+    egui::CollapsingHeader::new(RichText::new(t!(l, "team-people")).strong())
+        .id_salt("people_section")
         .default_open(true)
         .show(ui, |ui| {
-            ui.label(RichText::new("Unit, ★ boundary spanner, what they do now").color(style::MUTED));
+            ui.label(RichText::new(t!(l, "team-people-help")).color(style::MUTED));
             egui::Grid::new("people")
                 .striped(true)
                 .num_columns(4)
@@ -158,33 +170,49 @@ fn people_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiActi
                             .filter(|(_, l)| **l > 0.0)
                             .map(|(s, l)| format!("{} {:.1}", v.model.skills[s], l))
                             .collect();
-                        let name = RichText::new(&worker.name)
+                        let name = RichText::new(say(&worker.name))
                             .strong()
                             .color(style::color32(wv.unit as usize));
                         ui.label(if v.focus == Some(w) {
-                            name.background_color(egui::Color32::from_gray(90)).underline()
+                            name.background_color(egui::Color32::from_gray(90))
+                                .underline()
                         } else {
                             name
                         })
-                        .on_hover_text(format!("Skills: {}", skills.join(", ")));
+                        .on_hover_text(t!(
+                            l,
+                            "team-skills",
+                            skills = skills.join(", ")
+                        ));
                         let mut unit = wv.unit as usize;
                         egui::ComboBox::from_id_salt(("unit", w))
-                            .selected_text(v.org.units.get(unit).map_or("?", |u| u.name.as_str()))
+                            .selected_text(
+                                v.org
+                                    .units
+                                    .get(unit)
+                                    .map_or_else(|| "?".to_string(), |u| say(&u.name)),
+                            )
                             .show_ui(ui, |ui| {
                                 for (u, unit_rt) in v.org.units.iter().enumerate() {
-                                    let refusal = v.view.choices.moves.get(w).and_then(|m| m.get(u)).cloned().flatten();
-                                    let shown = ui.add_enabled_ui(refusal.is_none() || u == unit, |ui| {
-                                        ui.selectable_value(&mut unit, u, &unit_rt.name)
-                                    });
+                                    let refusal = v
+                                        .view
+                                        .choices
+                                        .moves
+                                        .get(w)
+                                        .and_then(|m| m.get(u))
+                                        .cloned()
+                                        .flatten();
+                                    let shown = ui
+                                        .add_enabled_ui(refusal.is_none() || u == unit, |ui| {
+                                            ui.selectable_value(&mut unit, u, say(&unit_rt.name))
+                                        });
                                     if let Some(why) = refusal {
                                         shown.inner.on_disabled_hover_text(why);
                                     }
                                 }
                             })
                             .response
-                            .on_hover_text(
-                                "Move this person to another unit. They finish the task in hand first.",
-                            );
+                            .on_hover_text(t!(l, "team-move-hint"));
                         if unit != wv.unit as usize {
                             actions.push(team_action(
                                 v,
@@ -197,7 +225,7 @@ fn people_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiActi
                         let mut spanner = wv.spanner;
                         if ui
                             .checkbox(&mut spanner, "★")
-                            .on_hover_text(spanner_help(v.model))
+                            .on_hover_text(spanner_help(v.model, l))
                             .changed()
                         {
                             actions.push(team_action(
@@ -208,7 +236,9 @@ fn people_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiActi
                                 },
                             ));
                         }
-                        ui.label(RichText::new(wv.activity.describe(v.model, super::lang(ui))).color(style::MUTED));
+                        ui.label(
+                            RichText::new(wv.activity.describe(v.model, l)).color(style::MUTED),
+                        );
                         ui.end_row();
                     }
                 });
@@ -216,14 +246,13 @@ fn people_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiActi
 }
 
 /// What a boundary spanner does and costs, in the scenario's numbers.
-fn spanner_help(model: &crate::scenario::Model) -> String {
+fn spanner_help(model: &crate::scenario::Model, l: crate::i18n::Lang) -> String {
     let (every, duration) = model.coordination.spanning;
-    format!(
-        "Boundary spanner: answers any unit's questions and, while at work, makes handoffs into and out of \
-         their own unit smoother (as the scenario sets). Costs {:.0} of every {:.0} min spent spanning, away \
-         from tasks.",
-        duration.minutes(),
-        every.minutes()
+    t!(
+        l,
+        "team-spanner-hint",
+        minutes = duration.minutes().round(),
+        every = every.minutes().round()
     )
 }
 
@@ -234,17 +263,20 @@ fn practices_section(
     state: &mut TeamPanelState,
     actions: &mut Vec<UiAction>,
 ) {
-    egui::CollapsingHeader::new(RichText::new("Practices").strong())
+    let l = lang(ui);
+    egui::CollapsingHeader::new(RichText::new(t!(l, "team-practices")).strong())
+        .id_salt("practices_section")
         .default_open(true)
         .show(ui, |ui| {
             standup(ui, v, state, actions);
             let mut board = v.org.practices.shared_board;
             if ui
-                .checkbox(&mut board, "Shared board")
-                .on_hover_text(format!(
-                    "Everyone sees every order's status: handoffs wait less and raise fewer questions. \
-                     Keeping it up to date adds {:.1} min to every task.",
-                    v.model.coordination.board_upkeep.minutes()
+                .checkbox(&mut board, t!(l, "team-board"))
+                .on_hover_text(t!(
+                    l,
+                    "team-board-hint",
+                    minutes =
+                        crate::i18n::decimal(l, v.model.coordination.board_upkeep.minutes(), 1)
                 ))
                 .changed()
             {
@@ -267,15 +299,15 @@ fn standup(
     state: &mut TeamPanelState,
     actions: &mut Vec<UiAction>,
 ) {
+    let l = lang(ui);
     let mut on = v.org.practices.standup.is_some();
     ui.horizontal(|ui| {
         if ui
-            .checkbox(&mut on, "Stand-up meetings")
-            .on_hover_text(format!(
-                "Regular short meetings: people join when they finish their task. They cost working \
-                 time but improve handoffs as the scenario sets; the effect fades to nothing over {:.0} \
-                 min after each.",
-                v.model.coordination.standup_fade.minutes()
+            .checkbox(&mut on, t!(l, "team-standups"))
+            .on_hover_text(t!(
+                l,
+                "team-standups-hint",
+                minutes = v.model.coordination.standup_fade.minutes().round()
             ))
             .changed()
         {
@@ -294,41 +326,53 @@ fn standup(
         }
     });
     ui.horizontal(|ui| {
-        ui.label("every");
+        ui.label(t!(l, "team-every"));
         ui.add(
             egui::DragValue::new(&mut state.standup_every)
                 .range(30.0..=480.0)
                 .suffix(" min"),
         );
-        ui.label("for");
+        ui.label(t!(l, "team-for"));
         ui.add(
             egui::DragValue::new(&mut state.standup_minutes)
                 .range(5.0..=30.0)
                 .suffix(" min"),
         );
-        ui.checkbox(&mut state.standup_factory, "whole factory")
-            .on_hover_text("Unchecked: each unit meets on its own");
+        ui.checkbox(&mut state.standup_factory, t!(l, "team-whole-factory"))
+            .on_hover_text(t!(l, "team-whole-factory-hint"));
     });
 }
 
 /// Who may take a task, and in which order queued tasks are taken.
 fn helping_and_priority(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiAction>) {
     let p = &v.org.practices;
+    let l = lang(ui);
     ui.horizontal(|ui| {
-        ui.label("Helping:");
+        ui.label(t!(l, "team-helping"));
         for (h, label, tip) in [
-            (Helping::None, "none", "Specialists only do their own speciality in their own unit."),
-            (Helping::OwnUnit, "own unit", "Anyone in the unit with the skill takes the unit's tasks."),
+            (
+                Helping::None,
+                t!(l, "team-helping-none"),
+                t!(l, "team-helping-none-hint"),
+            ),
+            (
+                Helping::OwnUnit,
+                t!(l, "team-helping-own"),
+                t!(l, "team-helping-own-hint"),
+            ),
             (
                 Helping::Anyone,
-                "anyone",
-                "Idle people also take other units' tasks they have the skill for, once those have waited a while.",
+                t!(l, "team-helping-anyone"),
+                t!(l, "team-helping-anyone-hint"),
             ),
         ] {
-            let refusal = v.view.choices.helping[h as usize].clone().filter(|_| p.helping != h);
+            let refusal = v.view.choices.helping[h as usize]
+                .clone()
+                .filter(|_| p.helping != h);
             let clicked = ui
                 .add_enabled_ui(refusal.is_none(), |ui| {
-                    ui.selectable_label(p.helping == h, label).on_hover_text(tip)
+                    ui.selectable_label(p.helping == h, label)
+                        .on_hover_text(tip)
                 })
                 .inner
                 .on_disabled_hover_text(refusal.unwrap_or_default())
@@ -339,17 +383,13 @@ fn helping_and_priority(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<
         }
     });
     ui.horizontal(|ui| {
-        ui.label("Queues:");
+        ui.label(t!(l, "team-queues"));
         for (pr, label, tip) in [
-            (
-                Priority::Fifo,
-                "first come",
-                "Tasks are taken in the order they arrived.",
-            ),
+            (Priority::Fifo, t!(l, "team-fifo"), t!(l, "team-fifo-hint")),
             (
                 Priority::EarliestDue,
-                "earliest due",
-                "The task of the order due first is taken first.",
+                t!(l, "team-edd"),
+                t!(l, "team-edd-hint"),
             ),
         ] {
             if ui
@@ -366,8 +406,9 @@ fn helping_and_priority(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<
 
 /// A WIP limit for each step the team's units own.
 fn wip_limits(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiAction>) {
-    ui.label("WIP limits (orders allowed in a step at once):")
-        .on_hover_text("Orders wait outside a step that is full: less work piles up inside.");
+    let l = lang(ui);
+    ui.label(t!(l, "team-wip-limits"))
+        .on_hover_text(t!(l, "team-wip-limits-hint"));
     egui::Grid::new("wip_limits").num_columns(2).show(ui, |ui| {
         for (s, step) in v.model.steps.iter().enumerate() {
             if v.org.owners.get(s).is_none_or(|o| o.is_empty()) {
@@ -382,7 +423,7 @@ fn wip_limits(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiAction>)
                 .map(|(_, l)| *l);
             let mut on = current.is_some();
             let mut limit = current.unwrap_or(5);
-            ui.checkbox(&mut on, &step.name);
+            ui.checkbox(&mut on, v.model.lexicon.say(l, &step.name));
             let drag = ui.add_enabled(on, egui::DragValue::new(&mut limit).range(1..=50));
             ui.end_row();
             let changed = (on != current.is_some()) || (on && drag.changed());
@@ -403,73 +444,88 @@ fn offers_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiActi
     if v.view.offers.is_empty() {
         return;
     }
-    egui::CollapsingHeader::new(RichText::new("Rush offers").strong().color(style::ALERT))
-        .default_open(true)
-        .show(ui, |ui| {
-            for o in &v.view.offers {
-                let product = v
-                    .model
-                    .products
-                    .get(o.product as usize)
-                    .map_or("?", |p| p.name.as_str());
-                ui.label(
-                    RichText::new(format!(
-                        "{} x {} at {:.0} each, due {}",
-                        o.quantity,
-                        product,
-                        o.price,
-                        due_text(o.due, v.round, v.round_start, v.model.round_len.minutes())
-                    ))
-                    .strong(),
-                );
-                let left = v
-                    .offer_seconds
-                    .iter()
-                    .find(|(n, _)| *n == o.offer)
-                    .and_then(|(_, s)| *s);
-                ui.label(
-                    RichText::new(match left {
-                        Some(s) => format!("{} left to answer", countdown(s)),
-                        None => "The game waits for your answer".into(),
-                    })
-                    .color(style::WARNING),
-                );
-                ui.horizontal(|ui| {
-                    if ui
-                        .button("Accept")
-                        .on_hover_text("Take the rush order")
-                        .clicked()
-                    {
-                        actions.push(team_action(
-                            v,
-                            TeamAction::RespondToOffer {
-                                offer: o.offer,
-                                accept: true,
-                            },
-                        ));
-                    }
-                    if ui
-                        .button("Decline")
-                        .on_hover_text("Turn the rush order down")
-                        .clicked()
-                    {
-                        actions.push(team_action(
-                            v,
-                            TeamAction::RespondToOffer {
-                                offer: o.offer,
-                                accept: false,
-                            },
-                        ));
-                    }
-                });
-            }
-        });
+    let l = lang(ui);
+    egui::CollapsingHeader::new(
+        RichText::new(t!(l, "team-rush-offers"))
+            .strong()
+            .color(style::ALERT),
+    )
+    .id_salt("offers_section")
+    .default_open(true)
+    .show(ui, |ui| {
+        for o in &v.view.offers {
+            let product = v
+                .model
+                .products
+                .get(o.product as usize)
+                .map_or("?", |p| v.model.lexicon.say(l, &p.name));
+            ui.label(
+                RichText::new(t!(
+                    l,
+                    "team-rush-terms",
+                    quantity = o.quantity,
+                    product = product,
+                    price = crate::i18n::money(l, o.price),
+                    due = due_text(
+                        o.due,
+                        v.round,
+                        v.round_start,
+                        v.model.round_len.minutes(),
+                        l
+                    )
+                ))
+                .strong(),
+            );
+            let left = v
+                .offer_seconds
+                .iter()
+                .find(|(n, _)| *n == o.offer)
+                .and_then(|(_, s)| *s);
+            ui.label(
+                RichText::new(match left {
+                    Some(s) => t!(l, "team-left-to-answer", time = countdown(s)),
+                    None => t!(l, "team-game-waits"),
+                })
+                .color(style::WARNING),
+            );
+            ui.horizontal(|ui| {
+                if ui
+                    .button(t!(l, "team-accept"))
+                    .on_hover_text(t!(l, "team-accept-hint"))
+                    .clicked()
+                {
+                    actions.push(team_action(
+                        v,
+                        TeamAction::RespondToOffer {
+                            offer: o.offer,
+                            accept: true,
+                        },
+                    ));
+                }
+                if ui
+                    .button(t!(l, "team-decline"))
+                    .on_hover_text(t!(l, "team-decline-hint"))
+                    .clicked()
+                {
+                    actions.push(team_action(
+                        v,
+                        TeamAction::RespondToOffer {
+                            offer: o.offer,
+                            accept: false,
+                        },
+                    ));
+                }
+            });
+        }
+    });
 }
 
 fn orders_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiAction>) {
+    let l = lang(ui);
     egui::CollapsingHeader::new(
-        RichText::new(format!("Orders in the factory ({})", v.view.orders.len())).strong(),
+        RichText::new(t!(l, "team-orders", count = v.view.orders.len())).strong(),
     )
+    .id_salt("orders_section")
     .default_open(false)
     .show(ui, |ui| {
         let mut orders: Vec<_> = v.view.orders.iter().collect();
@@ -483,12 +539,12 @@ fn orders_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiActi
                         .model
                         .products
                         .get(o.product as usize)
-                        .map_or("?", |p| p.name.as_str());
+                        .map_or("?", |p| v.model.lexicon.say(l, &p.name));
                     let step = v
                         .model
                         .steps
                         .get(o.step as usize)
-                        .map_or("?", |s| s.name.as_str());
+                        .map_or("?", |s| v.model.lexicon.say(l, &s.name));
                     let late = o.due < v.view.now;
                     ui.label(format!(
                         "#{} {product}",
@@ -498,9 +554,9 @@ fn orders_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiActi
                     let minutes_left = (o.due.0 as f64 - v.view.now.0 as f64) / 60_000.0;
                     ui.label(
                         RichText::new(if late {
-                            format!("late {:.0} min", -minutes_left)
+                            t!(l, "team-late-by", minutes = (-minutes_left).round())
                         } else {
-                            format!("due in {minutes_left:.0} min")
+                            t!(l, "team-due-in", minutes = minutes_left.round())
                         })
                         .color(if late {
                             style::ALERT
@@ -509,12 +565,13 @@ fn orders_section(ui: &mut egui::Ui, v: &TeamPanelView, actions: &mut Vec<UiActi
                         }),
                     );
                     if o.expedited {
-                        ui.label(RichText::new("expedited").color(style::WARNING));
+                        ui.label(RichText::new(t!(l, "team-expedited")).color(style::WARNING));
                     } else if ui
-                        .small_button("Expedite")
-                        .on_hover_text(format!(
-                            "Put this order ahead of all others in every queue (costs {:.0})",
-                            v.model.expedite_cost
+                        .small_button(t!(l, "team-expedite"))
+                        .on_hover_text(t!(
+                            l,
+                            "team-expedite-hint",
+                            cost = crate::i18n::money(l, v.model.expedite_cost)
                         ))
                         .clicked()
                     {

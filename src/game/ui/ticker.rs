@@ -10,11 +10,11 @@ use crate::domain::time::minute_of_round;
 use crate::game::record::{Severity, TickerItem};
 
 /// Who a line concerns, as it starts on screen: "" (the room), "All teams: " or "Team 1, Team 3: ".
-pub fn who(item: &TickerItem, teams: &[String]) -> String {
+pub fn who(item: &TickerItem, teams: &[String], lang: crate::i18n::Lang) -> String {
     if item.teams.is_empty() {
         String::new()
     } else if teams.len() > 1 && item.teams.len() == teams.len() {
-        "All teams: ".to_string()
+        format!("{}: ", crate::t!(lang, "all-teams"))
     } else {
         let mut names: Vec<&str> = item
             .teams
@@ -52,7 +52,7 @@ pub fn ticker(
                     "R{} {}  {}{}",
                     item.round,
                     clock(minute),
-                    who(item, teams),
+                    who(item, teams, super::lang(ui)),
                     item.text_in(super::lang(ui))
                 ))
                 .size(16.0)

@@ -2,8 +2,9 @@
 
 use bevy_egui::egui::{self, Color32, RichText};
 
-use super::{UiAction, clock, money, style};
+use super::{UiAction, clock, style};
 use crate::metrics::collector::Figures;
+use crate::t;
 
 /// What the top bar shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -106,21 +107,22 @@ const MIN_FIT: f32 = 0.8;
 
 /// The buttons that open the team's decisions and the console.
 fn panel_buttons(ui: &mut egui::Ui, fit: f32, words: bool, actions: &mut Vec<UiAction>) {
+    let l = super::lang(ui);
     let (decisions, console) = if words {
-        ("Decisions (D)", "Facilitator (F)")
+        (t!(l, "bar-decisions"), t!(l, "bar-facilitator"))
     } else {
-        ("D", "F")
+        ("D".to_string(), "F".to_string())
     };
     if ui
         .button(RichText::new(decisions).size(15.0 * fit))
-        .on_hover_text("Show or hide the team's decision panel")
+        .on_hover_text(t!(l, "bar-decisions-hint"))
         .clicked()
     {
         actions.push(UiAction::TogglePanel);
     }
     if ui
         .button(RichText::new(console).size(15.0 * fit))
-        .on_hover_text("Show or hide the facilitator console")
+        .on_hover_text(t!(l, "bar-facilitator-hint"))
         .clicked()
     {
         actions.push(UiAction::ToggleConsole);
@@ -147,30 +149,33 @@ fn team_badge(ui: &mut egui::Ui, v: &TopBarView, fit: f32, design: bool) {
             );
         })
         .response
-        .on_hover_text("The team whose factory is on screen (Tab or the overview switches teams)");
+        .on_hover_text(t!(super::lang(ui), "bar-team-hint"));
 }
 
 /// The round and the time into it.
 fn round_clock(ui: &mut egui::Ui, v: &TopBarView, fit: f32) {
+    let l = super::lang(ui);
     ui.label(
         RichText::new(format!(
-            "Round {}/{}   {} / {}",
-            v.round,
-            v.rounds,
+            "{}   {} / {}",
+            t!(l, "bar-round", round = v.round, rounds = v.rounds),
             clock(v.minute),
             clock(v.round_minutes)
         ))
         .size(18.0 * fit)
         .monospace(),
     )
-    .on_hover_text("Round and simulated time into it (hours:minutes)");
+    .on_hover_text(t!(l, "bar-round-hint"));
 }
 
 /// The room's view of the clock: paused, or the speed it runs at.
 fn clock_state(ui: &mut egui::Ui, v: &TopBarView, fit: f32) {
     let speed = v.speeds.get(v.speed).copied().unwrap_or(1.0);
     let (text, color) = if v.paused {
-        ("⏸ PAUSED".to_string(), style::WARNING)
+        (
+            format!("⏸ {}", t!(super::lang(ui), "bar-paused")),
+            style::WARNING,
+        )
     } else {
         (format!("▶ {speed}x"), style::GOOD)
     };
@@ -180,7 +185,12 @@ fn clock_state(ui: &mut egui::Ui, v: &TopBarView, fit: f32) {
 /// Pause and the speeds.
 fn clock_controls(ui: &mut egui::Ui, v: &TopBarView, fit: f32, actions: &mut Vec<UiAction>) {
     ui.separator();
-    let pause_label = if v.paused { "▶ Resume" } else { "⏸ Pause" };
+    let l = super::lang(ui);
+    let pause_label = if v.paused {
+        format!("▶ {}", t!(l, "bar-resume"))
+    } else {
+        format!("⏸ {}", t!(l, "bar-pause"))
+    };
     // The same width paused or not, so nothing shifts.
     let width = 96.0 * fit;
     if ui
@@ -188,7 +198,7 @@ fn clock_controls(ui: &mut egui::Ui, v: &TopBarView, fit: f32, actions: &mut Vec
             [width, 0.0],
             egui::Button::new(RichText::new(pause_label).size(16.0 * fit)),
         )
-        .on_hover_text("Pause or resume the simulation (Space)")
+        .on_hover_text(t!(l, "bar-pause-hint"))
         .clicked()
     {
         actions.push(UiAction::TogglePause);
@@ -200,11 +210,11 @@ fn clock_controls(ui: &mut egui::Ui, v: &TopBarView, fit: f32, actions: &mut Vec
         |ui| {
             for (i, s) in v.speeds.iter().enumerate() {
                 if ui
-                    .selectable_label(v.speed == i, format!("{s}x  (key {})", i + 1))
-                    .on_hover_text(format!(
-                        "{s} simulated minute{} per second (does not resume when paused)",
-                        if *s == 1.0 { "" } else { "s" },
-                    ))
+                    .selectable_label(
+                        v.speed == i,
+                        t!(l, "bar-speed-key", speed = *s, key = i + 1),
+                    )
+                    .on_hover_text(t!(l, "bar-speed-hint", speed = *s))
                     .clicked()
                 {
                     actions.push(UiAction::SetSpeed(i));
@@ -214,7 +224,7 @@ fn clock_controls(ui: &mut egui::Ui, v: &TopBarView, fit: f32, actions: &mut Vec
         },
     )
     .response
-    .on_hover_text("The speed (keys 1-6; a speed does not resume a paused game)");
+    .on_hover_text(t!(l, "bar-speeds-hint"));
 }
 
 /// Delivered, late, profit and WIP of the team on screen.
@@ -224,43 +234,44 @@ fn figures(ui: &mut egui::Ui, v: &TopBarView, fit: f32) {
         ui.label(RichText::new(value).size(18.0 * fit).strong().color(color))
             .on_hover_text(tip);
     };
+    let l = super::lang(ui);
     let f = &v.figures;
     figure(
         ui,
-        "Delivered",
+        &t!(l, "bar-delivered"),
         f.delivered.to_string(),
         Color32::WHITE,
-        "Cakes delivered this session",
+        &t!(l, "bar-delivered-hint"),
     );
     figure(
         ui,
-        "Late",
+        &t!(l, "bar-late"),
         f.late.to_string(),
         if f.late > 0 {
             style::WARNING
         } else {
             Color32::WHITE
         },
-        "Cakes delivered after their due time",
+        &t!(l, "bar-late-hint"),
     );
     let profit = f.profit();
     figure(
         ui,
-        "Profit",
-        money(profit),
+        &t!(l, "bar-profit"),
+        crate::i18n::money(l, profit),
         if profit < 0.0 {
             style::ALERT
         } else {
             style::GOOD
         },
-        "Revenue (minus late penalties) minus wages, fixed costs, ingredients and expedite fees",
+        &t!(l, "bar-profit-hint"),
     );
     figure(
         ui,
-        "WIP",
+        &t!(l, "bar-wip"),
         v.wip.to_string(),
         Color32::WHITE,
-        "Orders in the factory now",
+        &t!(l, "bar-wip-hint"),
     );
 }
 
