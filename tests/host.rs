@@ -474,6 +474,16 @@ async fn participants_voices_reach_the_console_anonymously_and_survive_a_resume(
                 json!({"Dialogue": {"round": 9, "question": 0, "text": "x"}}),
             ),
         ),
+        (
+            // Before the first round: there is no round to talk about yet.
+            "x-4",
+            voice(
+                "x-4",
+                "pa",
+                "",
+                json!({"Dialogue": {"round": 1, "question": 0, "text": "too early"}}),
+            ),
+        ),
     ] {
         anna.send_json(&bad).await;
         let mut reply = Value::Null;
@@ -593,8 +603,8 @@ async fn participants_voices_reach_the_console_anonymously_and_survive_a_resume(
         .collect();
     assert_eq!(
         hers.len(),
-        3,
-        "her two answers and the refused one (journaled, then rejected): {journal:?}"
+        4,
+        "her two answers and the two refused ones (journaled, then rejected): {journal:?}"
     );
     assert!(!serde_json::to_string(&hers).unwrap().contains("Anna"));
     let record = cakefactory::sim::record::load(&dir).unwrap();

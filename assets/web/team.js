@@ -9,9 +9,11 @@ let state = null;
 let decisionsKey = "";
 let deferred = false;
 let reflectionKey = "";
-// What this participant is typing or has sent, kept on the device so that a redraw or a reload loses nothing.
-const draft = JSON.parse(localStorage.getItem("cf-draft") || "{}");
-const saveDraft = () => localStorage.setItem("cf-draft", JSON.stringify(draft));
+// What this participant is typing or has sent for the team they joined, kept on the device so that a redraw
+// or a reload loses nothing (and another session's answers never show up in this one).
+let draft = {};
+const draftKey = () => `cf-draft-${sessionStorage.getItem("cf-code") || ""}`;
+const saveDraft = () => localStorage.setItem(draftKey(), JSON.stringify(draft));
 const standup = { every: 120, minutes: 10, factory: false };
 
 function codeFromAddress() {
@@ -21,6 +23,7 @@ function codeFromAddress() {
 
 function startJoin(code, who) {
   sessionStorage.setItem("cf-code", code);
+  draft = JSON.parse(localStorage.getItem(draftKey()) || "{}");
   localStorage.setItem("cf-who", who);
   if (link) link.close();
   link = new CF.Link(

@@ -178,7 +178,15 @@ impl Session {
                 voice,
             } => {
                 Model::check_team(self.factories.len(), *factory)?;
-                crate::domain::voice::check_voice(participant, signed, voice, self.model.rounds)
+                crate::domain::voice::check_voice(participant, signed, voice, self.model.rounds)?;
+                match voice {
+                    crate::domain::Voice::Dialogue { round, .. } if *round > self.round => {
+                        Err(format!(
+                            "round {round} has not been played yet: the dialogue is about a round played"
+                        ))
+                    }
+                    _ => Ok(()),
+                }
             }
             Command::Curate(c) => c.check(),
             Command::Inject {

@@ -263,3 +263,21 @@ desk-one-window = One window
 desk-replaying = Replaying the recorded session
 desk-replaying-help = The timeline, the side by side and the what-ifs are in the room's window.
 desk-only-this-window = Only this window sees the console; the room sees the other one.
+
+## The factory floor.
+floor-away = Away
+floor-standard-cake = standard cake
+floor-custom-cake = custom cake
+floor-late = late
+floor-waiting = waiting (WIP limit)
+floor-station-free = station free
+floor-station-broken = station broken
+floor-handoff = cross-unit handoff
+floor-answering = answering
+floor-standup = stand-up
+floor-spanning = spanning
+floor-more = +{ $count } more
+floor-in-work = in work { $count }
+floor-asking = asking { $count }
+floor-coming = coming { $count }
+floor-next-round = next round: { $design }

@@ -263,3 +263,21 @@ desk-one-window = Ett fönster
 desk-replaying = Spelar upp den inspelade sessionen
 desk-replaying-help = Tidslinjen, sida vid sida och tänk-om finns i rummets fönster.
 desk-only-this-window = Bara det här fönstret ser konsolen; rummet ser det andra.
+
+## Bageriets golv.
+floor-away = Borta
+floor-standard-cake = standardtårta
+floor-custom-cake = specialtårta
+floor-late = sen
+floor-waiting = väntar (PIA-gräns)
+floor-station-free = station ledig
+floor-station-broken = station trasig
+floor-handoff = överlämning mellan enheter
+floor-answering = svarar
+floor-standup = stående möte
+floor-spanning = gränsgång
+floor-more = +{ $count } till
+floor-in-work = i arbete { $count }
+floor-asking = frågar { $count }
+floor-coming = på väg { $count }
+floor-next-round = nästa omgång: { $design }

@@ -12,8 +12,10 @@ use super::{FloorItem, FloorStep, Palette, WorkerFigure, on_screen};
 use crate::factory::FactorySim;
 use crate::factory::org::Org;
 use crate::game::ui::{UiSettings, style};
+use crate::i18n::Lang;
 use crate::scenario::Model;
 use crate::sim::Session;
+use crate::t;
 
 /// What the floor was built for: rebuilt when the team on screen or its units change.
 #[derive(Resource, Default, PartialEq, Clone)]
@@ -23,6 +25,8 @@ pub(super) struct Built {
     steps: usize,
     /// The labels' scale in hundredths (they follow the text size).
     text: u32,
+    /// The labels' language.
+    lang: Lang,
 }
 
 /// A person's name under their figure.
@@ -116,7 +120,9 @@ fn rebuild(
         units: org.units.iter().map(|u| u.id.clone()).collect(),
         steps: model.steps.len(),
         text: (k * 100.0).round() as u32,
+        lang: settings.lang,
     };
+    let l = settings.lang;
     if *built == wanted {
         return;
     }
@@ -127,9 +133,9 @@ fn rebuild(
         commands.entity(e).despawn();
     }
     let layout = Layout::new(model.steps.len(), org.units.len(), k);
-    spawn_columns(&mut commands, model, &layout, &palette, k);
-    spawn_zones(&mut commands, org, &layout, k);
-    spawn_people(&mut commands, model, org, &layout, &palette, k);
+    spawn_columns(&mut commands, model, &layout, &palette, k, l);
+    spawn_zones(&mut commands, model, org, &layout, k, l);
+    spawn_people(&mut commands, model, org, &layout, &palette, k, l);
     commands.spawn((
         text(
             "",
@@ -140,7 +146,7 @@ fn rebuild(
         ),
         TeamTitle,
     ));
-    spawn_legend(&mut commands, &palette, k);
+    spawn_legend(&mut commands, &palette, k, l);
     *built = wanted;
 }
 
@@ -151,8 +157,10 @@ fn spawn_columns(
     layout: &Layout,
     palette: &Palette,
     k: f32,
+    l: Lang,
 ) {
     for (c, step) in model.steps.iter().enumerate() {
+        let name = model.lexicon.say(l, &step.name);
         let x = layout.column_x[c];
         commands.spawn((
             Sprite::from_color(
@@ -164,8 +172,8 @@ fn spawn_columns(
         ));
         commands.spawn((
             text(
-                &step.name,
-                fitting(&step.name, 25.0 * k, layout.column_width - 8.0),
+                name,
+                fitting(name, 25.0 * k, layout.column_width - 8.0),
                 WHITE,
                 Vec2::new(x, HEADER_Y),
                 Anchor::CENTER,
@@ -209,7 +217,14 @@ fn spawn_columns(
 }
 
 /// The units' home zones, in their colours, and the away zone last.
-fn spawn_zones(commands: &mut Commands, org: &Org, layout: &Layout, k: f32) {
+fn spawn_zones(
+    commands: &mut Commands,
+    model: &Model,
+    org: &Org,
+    layout: &Layout,
+    k: f32,
+    l: Lang,
+) {
     for (z, (left, right)) in layout.zones.iter().enumerate() {
         let away = z == org.units.len();
         let color = if away {
@@ -223,9 +238,9 @@ fn spawn_zones(commands: &mut Commands, org: &Org, layout: &Layout, k: f32) {
             FloorItem,
         ));
         let name = if away {
-            "Away".to_string()
+            t!(l, "floor-away")
         } else {
-            org.units[z].name.clone()
+            model.lexicon.say(l, &org.units[z].name).to_string()
         };
         commands.spawn((
             text(
@@ -248,10 +263,12 @@ fn spawn_people(
     layout: &Layout,
     palette: &Palette,
     k: f32,
+    l: Lang,
 ) {
     for (w, worker) in model.workers.iter().enumerate() {
         let unit = org.worker_unit[w] as usize;
-        let initial: String = worker.name.chars().take(1).collect();
+        let name = model.lexicon.say(l, &worker.name);
+        let initial: String = name.chars().take(1).collect();
         commands
             .spawn((
                 Mesh2d(palette.circle.clone()),
@@ -272,7 +289,7 @@ fn spawn_people(
                 Transform::from_xyz(0.0, 0.0, 1.0),
             ))
             .with_child((
-                Text2d::new(&worker.name),
+                Text2d::new(name),
                 TextFont {
                     font_size: FontSize::Px(19.0),
                     ..default()
@@ -290,31 +307,32 @@ fn spawn_people(
 }
 
 /// Colour swatches and what they mean.
-fn spawn_legend(commands: &mut Commands, palette: &Palette, k: f32) {
+fn spawn_legend(commands: &mut Commands, palette: &Palette, k: f32, l: Lang) {
     let cakes = [
-        ("standard cake", &palette.standard_cake),
-        ("custom cake", &palette.custom_cake),
-        ("late", &palette.late_cake),
-        ("waiting (WIP limit)", &palette.blocked_cake),
+        (t!(l, "floor-standard-cake"), &palette.standard_cake),
+        (t!(l, "floor-custom-cake"), &palette.custom_cake),
+        (t!(l, "floor-late"), &palette.late_cake),
+        (t!(l, "floor-waiting"), &palette.blocked_cake),
     ];
     let swatches = [
-        ("station free", STATION_FREE, 22.0),
-        ("station broken", STATION_BROKEN, 22.0),
-        ("cross-unit handoff", HANDOFF_ARROW, 6.0),
+        (t!(l, "floor-station-free"), STATION_FREE, 22.0),
+        (t!(l, "floor-station-broken"), STATION_BROKEN, 22.0),
+        (t!(l, "floor-handoff"), HANDOFF_ARROW, 6.0),
     ];
     // Each entry as wide as its label (the floor's font is monospaced: about 0.6 of its size per letter); the
     // entries fill a row and go on in a second one when the text size makes them too wide for one.
     let size = LEGEND_SIZE * k;
     let labels: Vec<&str> = cakes
         .iter()
-        .map(|(l, _)| *l)
-        .chain(swatches.iter().map(|(l, _, _)| *l))
+        .map(|(label, _)| label.as_str())
+        .chain(swatches.iter().map(|(label, _, _)| label.as_str()))
         .collect();
     let widths: Vec<f32> = labels
         .iter()
         .map(|l| 30.0 + l.chars().count() as f32 * size * 0.6)
         .collect();
     let places = legend_places(&widths, 1.3 * size + 6.0);
+    let first_swatch = cakes.len();
     for (i, (label, material)) in cakes.into_iter().enumerate() {
         let (x, y) = places[i];
         commands.spawn((
@@ -323,16 +341,16 @@ fn spawn_legend(commands: &mut Commands, palette: &Palette, k: f32) {
             Transform::from_xyz(x + CAKE_R, y, 2.0),
             FloorItem,
         ));
-        commands.spawn(legend_label(label, (x, y), size));
+        commands.spawn(legend_label(&label, (x, y), size));
     }
     for (j, (label, color, height)) in swatches.into_iter().enumerate() {
-        let (x, y) = places[cakes.len() + j];
+        let (x, y) = places[first_swatch + j];
         commands.spawn((
             Sprite::from_color(color, Vec2::new(22.0, height)),
             Transform::from_xyz(x + 11.0, y, 2.0),
             FloorItem,
         ));
-        commands.spawn(legend_label(label, (x, y), size));
+        commands.spawn(legend_label(&label, (x, y), size));
     }
 }
 

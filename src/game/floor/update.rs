@@ -122,6 +122,7 @@ fn people(
 /// Names, with what a person does when they are not at a step.
 fn labels(
     session: Res<Session>,
+    settings: Res<UiSettings>,
     snapshot: Res<SelectedView>,
     mut labels: Query<(&WorkerLabel, &mut Text2d)>,
 ) {
@@ -135,14 +136,15 @@ fn labels(
         ) else {
             continue;
         };
+        let l = settings.lang;
         let suffix = match wv.activity {
-            WorkerActivity::Answering => " (answering)",
-            WorkerActivity::Meeting => " (stand-up)",
-            WorkerActivity::Spanning => " (spanning)",
-            WorkerActivity::Absent { .. } => " (away)",
-            _ => "",
+            WorkerActivity::Answering => format!(" ({})", crate::t!(l, "floor-answering")),
+            WorkerActivity::Meeting => format!(" ({})", crate::t!(l, "floor-standup")),
+            WorkerActivity::Spanning => format!(" ({})", crate::t!(l, "floor-spanning")),
+            WorkerActivity::Absent { .. } => format!(" ({})", crate::t!(l, "activity-away")),
+            _ => String::new(),
         };
-        let wanted = format!("{}{}", worker.name, suffix);
+        let wanted = format!("{}{}", session.model.lexicon.say(l, &worker.name), suffix);
         if t.0 != wanted {
             t.0 = wanted;
         }
@@ -262,19 +264,24 @@ fn statuses(
             continue;
         };
         let shown = waiting.get(status.column).map_or(0, Vec::len);
+        let l = settings.lang;
         let mut parts = Vec::new();
         let hidden = shown.saturating_sub(slots);
         if hidden > 0 {
-            parts.push(format!("+{hidden} more"));
+            parts.push(crate::t!(l, "floor-more", count = hidden));
         }
         if s.working + s.processing > 0 {
-            parts.push(format!("in work {}", s.working + s.processing));
+            parts.push(crate::t!(
+                l,
+                "floor-in-work",
+                count = s.working + s.processing
+            ));
         }
         if s.asking > 0 {
-            parts.push(format!("asking {}", s.asking));
+            parts.push(crate::t!(l, "floor-asking", count = s.asking));
         }
         if s.incoming > 0 {
-            parts.push(format!("coming {}", s.incoming));
+            parts.push(crate::t!(l, "floor-coming", count = s.incoming));
         }
         let wanted = parts.join("\n");
         if t.0 != wanted {
@@ -299,18 +306,24 @@ fn title(
         return;
     };
     color.set_if_neq(TextColor(style::color(settings.selected)));
+    let l = settings.lang;
+    let say = |english: &str| session.model.lexicon.say(l, english).to_string();
     let wanted = format!(
         "{}  -  {}{}",
         session
             .team_names
             .get(settings.selected)
             .map_or("", String::as_str),
-        session.model.design_title(&factory.org().design),
+        say(session.model.design_title(&factory.org().design)),
         view.pending_design
             .as_ref()
             .map_or(String::new(), |p| format!(
-                "  (next round: {})",
-                session.model.design_title(p)
+                "  ({})",
+                crate::t!(
+                    l,
+                    "floor-next-round",
+                    design = say(session.model.design_title(p))
+                )
             ))
     );
     if t.0 != wanted {
