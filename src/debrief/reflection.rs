@@ -93,6 +93,8 @@ mod tests {
     #[test]
     fn saved_reflections_load_back() {
         let dir = std::env::temp_dir().join(format!("cf-refl-{}", std::process::id()));
+        // A folder left by an earlier run under the same process id must not hold its file.
+        let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         let log = dir.join("events.jsonl");
         let path = path_for(&log);

@@ -407,6 +407,8 @@ mod tests {
     fn every_tab_draws_and_explains_itself() {
         let d = small_debrief();
         let dir = std::env::temp_dir().join(format!("cf-tabs-{}", std::process::id()));
+        // A folder left by an earlier run under the same process id must not hold its reflection.
+        let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         let mut view = DebriefView::new(Arc::new(d.clone()), dir.join("events.jsonl"), None);
         let t = texts(|ui| scoreboard::ui(ui, &d, &mut view.scoreboard));
