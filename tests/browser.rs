@@ -151,15 +151,7 @@ async fn a_device_joins_decides_and_sees_it_in_the_browser() {
         &format!("return {board} !== null && {board}.checked === false"),
     )
     .await;
-    c.execute(&format!("{board}.scrollIntoView()"), vec![])
-        .await
-        .unwrap();
-    c.find(Locator::Css("[data-act=board]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "[data-act=board]").await;
     until(&c, "the answer", "return Array.from(document.querySelectorAll('.toast')).some(t => t.textContent === 'Accepted')").await;
     until(
         &c,
@@ -266,18 +258,8 @@ async fn a_device_joins_decides_and_sees_it_in_the_browser() {
 async fn join_phone(c: &fantoccini::Client, base: &str, code: &str, who: &str) {
     c.set_window_size(390, 844).await.unwrap();
     c.goto(&format!("{base}/join/{code}")).await.unwrap();
-    c.find(Locator::Id("who-input"))
-        .await
-        .unwrap()
-        .send_keys(who)
-        .await
-        .unwrap();
-    c.find(Locator::Id("join-button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    type_into(c, "who-input", who).await;
+    click(c, "#join-button").await;
     until(
         c,
         "the reflection before the game",

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::hosting::{Client, TestHost, journal_commands, scratch};
+use common::hosting::{Client, TestHost, debrief_of, journal_commands, scratch, verified_record};
 use serde_json::{Value, json};
 
 /// Waits for an update of type `ty` that satisfies `ok` (bounded by the client's own waits: 60 updates at
@@ -102,13 +102,9 @@ async fn a_device_joins_decides_and_sees_the_change_once() {
     assert_eq!(board[0]["source"]["device"]["factory"], 1);
     assert_eq!(board[0]["command"]["Team"]["factory"], 1);
     // The record re-simulates exactly.
-    let record = cakefactory::sim::record::load(&dir).unwrap();
-    cakefactory::headless::record::verify(&record)
-        .map_err(|e| format!("{e:?}"))
-        .unwrap();
+    let record = verified_record(&dir);
     // The debrief says who on the team decided.
-    let events = cakefactory::sim::journal::read_log(&dir.join("events.jsonl")).unwrap();
-    let debrief = cakefactory::debrief::Debrief::from_record(&events, &record.entries).unwrap();
+    let debrief = debrief_of(&dir, &record);
     let decided: Vec<&str> = debrief.teams[1]
         .commands
         .iter()
@@ -369,10 +365,7 @@ async fn devices_rejoin_a_resumed_session_with_the_same_codes_and_nothing_applie
         .filter(|e| e["source"]["device"]["key"] == "once-1")
         .count();
     assert_eq!(n, 1);
-    let record = cakefactory::sim::record::load(&dir).unwrap();
-    cakefactory::headless::record::verify(&record)
-        .map_err(|e| format!("{e:?}"))
-        .unwrap();
+    verified_record(&dir);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -607,14 +600,10 @@ async fn participants_voices_reach_the_console_anonymously_and_survive_a_resume(
         "her two answers and the two refused ones (journaled, then rejected): {journal:?}"
     );
     assert!(!serde_json::to_string(&hers).unwrap().contains("Anna"));
-    let record = cakefactory::sim::record::load(&dir).unwrap();
-    cakefactory::headless::record::verify(&record)
-        .map_err(|e| format!("{e:?}"))
-        .unwrap();
+    let record = verified_record(&dir);
 
     // The export, take-home pages and all, names nobody who did not sign: Anna gave her name only to join.
-    let events = cakefactory::sim::journal::read_log(&dir.join("events.jsonl")).unwrap();
-    let debrief = cakefactory::debrief::Debrief::from_record(&events, &record.entries).unwrap();
+    let debrief = debrief_of(&dir, &record);
     let mut reflection = cakefactory::debrief::reflection::Reflection::default();
     reflection.fit(&debrief.tables.factories, debrief.rounds as usize);
     let out = scratch("voices-export");

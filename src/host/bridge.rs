@@ -385,6 +385,8 @@ fn publish(
         };
         let live = metrics.0.live(f, session.now);
         let mut figures = None;
+        // The team's dialogue answers are the same in every language.
+        let dialogue = super::voices::team_answers(&bridge.voices, f as u16);
         for lang in Lang::ALL {
             // A language no device of the team listens in is not built.
             let Some(tx) = bridge.shared.team_states.get(f).map(|t| &t[lang.index()]) else {
@@ -406,12 +408,9 @@ fn publish(
                 ticker,
                 &pace,
                 countdowns,
+                dialogue.clone(),
                 lang,
             );
-            let team = state::TeamState {
-                dialogue: super::voices::team_answers(&bridge.voices, f as u16),
-                ..team
-            };
             if tx.receiver_count() > 0 {
                 tx.send_replace(serde_json::to_string(&team).unwrap_or_default().into());
             }

@@ -265,7 +265,7 @@ pub struct TeamState {
     /// The team's answers to the dialogue questions, every round so far.
     pub dialogue: Vec<super::voices::AnswerState>,
     /// The learning meeting's texts in the device's language.
-    pub labels: super::voices::Labels,
+    pub labels: &'static super::voices::Labels,
 }
 
 /// Orders listed on a device.
@@ -318,7 +318,8 @@ fn minutes_from(t: SimTime, round_start: SimTime) -> f64 {
 }
 
 /// Team `factory`'s state: `sim` is its factory, `live` its live figures, `ticker` its latest ticker lines,
-/// `countdowns` the offers' seconds when the clock counts them itself; its texts in `lang`.
+/// `countdowns` the offers' seconds when the clock counts them itself, `dialogue` the team's answers; its texts
+/// in `lang`.
 pub fn team_state(
     factory: u16,
     session: &Session,
@@ -327,6 +328,7 @@ pub fn team_state(
     ticker: Vec<TickerLine>,
     pace: &Pace,
     countdowns: &OfferCountdowns,
+    dialogue: Vec<super::voices::AnswerState>,
     lang: Lang,
 ) -> TeamState {
     let model: &Model = sim.model();
@@ -484,7 +486,7 @@ pub fn team_state(
             .collect(),
         ticker,
         expedite_cost: model.expedite_cost,
-        dialogue: Vec::new(),
+        dialogue,
         labels: super::voices::labels(lang),
     }
 }

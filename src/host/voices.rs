@@ -56,14 +56,14 @@ pub struct ItemState {
 }
 
 /// The room's voices for the console.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RoomVoices {
     /// How many participants said anything.
     pub participants: usize,
     /// How many took the self-assessment before and after.
     pub assessed: [usize; 2],
     /// The self-assessment's themes and levels and the dialogue questions, in the console's language.
-    pub labels: Labels,
+    pub labels: &'static Labels,
     /// Every scale.
     pub scales: Vec<ScaleState>,
     /// The hopes.
@@ -80,7 +80,7 @@ pub struct RoomVoices {
 
 /// The learning meeting's texts in a language: the self-assessment's themes and levels, the dialogue
 /// questions.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Labels {
     /// The themes.
     pub themes: Vec<String>,
@@ -90,13 +90,16 @@ pub struct Labels {
     pub questions: Vec<String>,
 }
 
-/// The learning meeting's texts in `lang`.
-pub fn labels(lang: Lang) -> Labels {
-    Labels {
-        themes: (0..THEMES).map(|i| theme(lang, i)).collect(),
-        levels: (0..LEVELS).map(|i| level(lang, i)).collect(),
-        questions: (0..QUESTIONS).map(|i| question(lang, i)).collect(),
-    }
+/// The learning meeting's texts in `lang`, formatted once (every state update sends them).
+pub fn labels(lang: Lang) -> &'static Labels {
+    static LABELS: std::sync::OnceLock<[Labels; 2]> = std::sync::OnceLock::new();
+    &LABELS.get_or_init(|| {
+        Lang::ALL.map(|lang| Labels {
+            themes: (0..THEMES).map(|i| theme(lang, i)).collect(),
+            levels: (0..LEVELS).map(|i| level(lang, i)).collect(),
+            questions: (0..QUESTIONS).map(|i| question(lang, i)).collect(),
+        })
+    })[lang.index()]
 }
 
 /// A team's dialogue answers (every round), for its devices.

@@ -113,16 +113,9 @@ impl Workload {
 
 /// A count for a message: whole and with thousands separators.
 pub fn thousands(x: f64) -> String {
-    let n = x.round().min(1e18) as u64;
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    // Not below 0 nor beyond 10^18 (and 0 for what is not a number), as a count is.
+    let x = if x.is_nan() { 0.0 } else { x.clamp(0.0, 1e18) };
+    crate::i18n::count(crate::i18n::Lang::En, x)
 }
 
 impl Model {

@@ -209,3 +209,21 @@ pub fn scratch(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     dir
 }
+
+/// The session record in `dir`, checked to re-simulate exactly.
+pub fn verified_record(dir: &Path) -> cakefactory::sim::record::LoadedRecord {
+    let record = cakefactory::sim::record::load(dir).unwrap();
+    cakefactory::headless::record::verify(&record)
+        .map_err(|e| format!("{e:?}"))
+        .unwrap();
+    record
+}
+
+/// The debrief of `record`, the session recorded in `dir`: its event log read with its journal.
+pub fn debrief_of(
+    dir: &Path,
+    record: &cakefactory::sim::record::LoadedRecord,
+) -> cakefactory::debrief::Debrief {
+    let events = cakefactory::sim::journal::read_log(&dir.join("events.jsonl")).unwrap();
+    cakefactory::debrief::Debrief::from_record(&events, &record.entries).unwrap()
+}
