@@ -96,6 +96,56 @@ fn the_export_writes_tables_charts_and_a_self_contained_report() {
 }
 
 #[test]
+fn the_report_speaks_the_language_asked_with_the_scenario_s_own_names() {
+    let (_, log_text) = busy_session();
+    let dir = std::env::temp_dir().join(format!("cf-export-sv-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let model = std::sync::Arc::new(shipped("cake_factory_2"));
+    let d = Debrief::from_events(&journal::parse_log("e", &log_text).unwrap())
+        .unwrap()
+        .with_model(model);
+    let mut refl = reflection::Reflection::default();
+    refl.fit(&d.tables.factories, d.rounds as usize);
+    refl.teams[0].notes[0][1] = "Prata med inköp tidigt".into();
+    let done = export::export(&d, &refl, &dir, cakefactory::i18n::Lang::Sv).unwrap();
+    let html = std::fs::read_to_string(&done.html).unwrap();
+    for sv in [
+        "<html lang=\"sv\">",
+        "Resultattavla",
+        "Störningar",
+        "Självskattning",
+        "Hur bra är vi på att arbeta över funktionsgränser?",
+        "Vad tar vi med oss?",
+        "Prata med inköp tidigt",
+    ] {
+        assert!(html.contains(sv), "{sv}");
+    }
+    for en in [
+        "Scoreboard",
+        "Self-assessment",
+        "Deliveries lost",
+        "What do we take with us?",
+    ] {
+        assert!(!html.contains(en), "{en} left in English");
+    }
+    // A scheduled disruption's headline comes in the scenario's own Swedish.
+    let headline = &d
+        .disruptions
+        .iter()
+        .find(|x| d.say(cakefactory::i18n::Lang::Sv, &x.report.headline) != x.report.headline)
+        .expect("a disruption of the scenario's schedule")
+        .report
+        .headline;
+    let swedish = d.say(cakefactory::i18n::Lang::Sv, headline);
+    assert!(html.contains(swedish), "{swedish}");
+    // The tables keep their English columns and values for analysis.
+    let disruptions = std::fs::read_to_string(dir.join("disruptions.csv")).unwrap();
+    assert!(disruptions.starts_with("disruption,kind,headline,"));
+    assert!(disruptions.contains(headline.as_str()));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn the_report_command_reads_a_log_and_rejects_a_broken_one() {
     let (_, log_text) = busy_session();
     let dir = std::env::temp_dir().join(format!("cf-report-{}", std::process::id()));

@@ -105,12 +105,18 @@ async fn a_device_joins_decides_and_sees_the_change_once() {
     let record = verified_record(&dir);
     // The debrief says who on the team decided.
     let debrief = debrief_of(&dir, &record);
-    let decided: Vec<&str> = debrief.teams[1]
+    let decided: Vec<String> = debrief.teams[1]
         .commands
         .iter()
-        .map(|c| c.2.as_str())
+        .map(|c| debrief.decision(c, cakefactory::i18n::Lang::En))
         .collect();
     assert_eq!(decided, ["shared board on (by Anna, purchasing)"]);
+    let sv: Vec<String> = debrief.teams[1]
+        .commands
+        .iter()
+        .map(|c| debrief.decision(c, cakefactory::i18n::Lang::Sv))
+        .collect();
+    assert!(sv[0].ends_with("(av Anna, purchasing)"), "{sv:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

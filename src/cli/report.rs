@@ -32,7 +32,8 @@ fn report_inner(args: &ReportArgs, lang: Lang) -> Result<String, String> {
         .map(crate::sim::record::journal_of)
         .unwrap_or_default();
     let debrief = Debrief::from_record(&events, &journal)
-        .map_err(|e| format!("{}: {e}", args.events.display()))?;
+        .map_err(|e| format!("{}: {e}", args.events.display()))?
+        .with_scenario_beside(&args.events);
     let mut refl = reflection::load(&reflection::path_for(&args.events))?;
     refl.fit(&debrief.tables.factories, debrief.rounds as usize);
     let done = export::export(&debrief, &refl, &args.out, lang)?;

@@ -3,7 +3,9 @@
 //! spanners. The Reflection tab and the HTML report show the same.
 
 use super::Debrief;
+use crate::i18n::{Lang, count, decimal, percent, signed};
 use crate::metrics::report::Impact;
+use crate::t;
 
 /// What the game measured for one question.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -11,44 +13,38 @@ pub struct Answer {
     /// The figures, one line each.
     pub figures: Vec<String>,
     /// How to read them, in one line.
-    pub aid: &'static str,
+    pub aid: String,
 }
 
-/// How to read the figures of each question (in the order of `reflection::QUESTIONS`).
-pub const AIDS: [&str; 3] = [
-    "Less waiting and rework per order is better; \"beyond\" above 0 means more working across units than the design makes you.",
-    "Fewer deliveries and less profit lost against the twin, and a gap that stops growing sooner, mean the shocks were absorbed.",
-    "Spanners earn their time when questions get answered across units; a high load with few answers means the time buys little.",
-];
-
-fn signed(x: Option<f64>) -> String {
-    x.map_or("-".into(), |v| format!("{v:+.2}"))
+/// Minutes with one decimal, or a dash.
+fn minutes(l: Lang, x: Option<f64>) -> String {
+    x.map_or("-".into(), |v| {
+        t!(l, "minutes-short", minutes = decimal(l, v, 1))
+    })
 }
 
-fn minutes(x: Option<f64>) -> String {
-    x.map_or("-".into(), |v| format!("{v:.1} min"))
-}
-
-/// The figures answering each question for team `t` (empty when the team is unknown).
-pub fn answers(d: &Debrief, t: usize) -> [Answer; 3] {
+/// The figures answering each question for team `t` in `l` (empty when the team is unknown).
+pub fn answers(d: &Debrief, t: usize, l: Lang) -> [Answer; 3] {
     let Some(m) = d.report.factories.get(t).map(|f| &f.totals) else {
         return Default::default();
     };
     let across = Answer {
         figures: vec![
-            format!(
-                "cross-unit wait {} per order, rework {} tasks per order",
-                minutes(m.cross_unit_wait_per_order_min),
-                m.rework_per_order.map_or("-".into(), |v| format!("{v:.2}"))
+            t!(
+                l,
+                "answers-across-wait",
+                wait = minutes(l, m.cross_unit_wait_per_order_min),
+                rework = m.rework_per_order.map_or("-".into(), |v| decimal(l, v, 2))
             ),
-            format!(
-                "E-I {} where the design forces {}: {} beyond the structure",
-                signed(m.ei_index),
-                signed(m.ei_forced),
-                signed(m.ei_beyond_structure)
+            t!(
+                l,
+                "answers-across-ei",
+                ei = signed(l, m.ei_index, 2),
+                forced = signed(l, m.ei_forced, 2),
+                beyond = signed(l, m.ei_beyond_structure, 2)
             ),
         ],
-        aid: AIDS[0],
+        aid: t!(l, "answers-aid-across"),
     };
     let impacts: Vec<&Impact> = d
         .disruptions
@@ -62,47 +58,62 @@ pub fn answers(d: &Debrief, t: usize) -> [Answer; 3] {
     let change = Answer {
         figures: vec![
             if impacts.is_empty() {
-                "no disruption measured against its twin (yet)".to_string()
+                t!(l, "answers-change-none")
             } else {
-                format!(
-                    "{} disruption(s) cost {:.0} deliveries and {:.0} profit against the twin, {:.0} more late",
-                    impacts.len(),
-                    total(|i| i.deliveries_lost),
-                    total(|i| i.profit_lost),
-                    total(|i| i.late_added)
+                t!(
+                    l,
+                    "answers-change-cost",
+                    count = impacts.len(),
+                    deliveries = count(l, total(|i| i.deliveries_lost)),
+                    profit = count(l, total(|i| i.profit_lost)),
+                    late = count(l, total(|i| i.late_added))
                 )
             },
-            format!(
-                "the delivery gap stopped growing after {} on average; {} orders lost in all",
-                Impact::mean(impacts.iter().copied())
-                    .map_or("-".into(), |i| format!("{:.0} min", i.settled_min)),
-                m.orders_lost
+            t!(
+                l,
+                "answers-change-settled",
+                settled = Impact::mean(impacts.iter().copied()).map_or("-".into(), |i| t!(
+                    l,
+                    "minutes-short",
+                    minutes = count(l, i.settled_min)
+                )),
+                lost = m.orders_lost
             ),
         ],
-        aid: AIDS[1],
+        aid: t!(l, "answers-aid-change"),
     };
     let spanners = d.teams.get(t).map_or(0, |x| x.details.spanners.len());
     let spanning = Answer {
         figures: vec![
-            format!(
-                "{spanners} designated spanner(s): {:.0} min spanning, load {}",
-                m.spanning_min,
-                m.spanner_load
-                    .map_or("-".into(), |v| format!("{:.0}% of their time", 100.0 * v))
+            t!(
+                l,
+                "answers-spanners",
+                count = spanners,
+                minutes = count(l, m.spanning_min),
+                load = m.spanner_load.map_or("-".into(), |v| t!(
+                    l,
+                    "answers-spanner-load",
+                    share = percent(l, v, 0)
+                ))
             ),
-            format!(
-                "questions: {} of {} answered, {} across units; most between: {}",
-                m.questions_answered,
-                m.questions,
-                m.answered_across_units,
-                if m.boundary_spanners.is_empty() {
+            t!(
+                l,
+                "answers-questions",
+                answered = m.questions_answered,
+                asked = m.questions,
+                across = m.answered_across_units,
+                people = if m.boundary_spanners.is_empty() {
                     "-".to_string()
                 } else {
-                    m.boundary_spanners.join(", ")
+                    m.boundary_spanners
+                        .iter()
+                        .map(|w| d.say(l, w))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 }
             ),
         ],
-        aid: AIDS[2],
+        aid: t!(l, "answers-aid-spanners"),
     };
     [across, change, spanning]
 }

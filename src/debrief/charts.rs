@@ -8,8 +8,10 @@ use plotters::prelude::*;
 use plotters::style::{FontStyle, register_font};
 
 use super::{Debrief, TeamDebrief, round_clock};
+use crate::i18n::Lang;
 use crate::palette;
 use crate::scenario::model::humanize;
+use crate::t;
 
 const FONT: &str = "sans-serif";
 static FONT_ONCE: Once = Once::new();
@@ -105,7 +107,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Each disruption as a numbered note: "1  R2 1:00  Oven 2 is broken".
-fn disruption_notes(d: &Debrief, only: Option<usize>) -> Vec<String> {
+fn disruption_notes(d: &Debrief, only: Option<usize>, l: Lang) -> Vec<String> {
     d.disruptions
         .iter()
         .enumerate()
@@ -115,7 +117,7 @@ fn disruption_notes(d: &Debrief, only: Option<usize>) -> Vec<String> {
                 "{}  {}  {}",
                 i + 1,
                 round_clock(x.report.start_min, &d.round_starts),
-                x.report.headline
+                d.say(l, &x.report.headline)
             )
         })
         .collect()
@@ -128,6 +130,7 @@ fn time_chart<'a, 'b>(
     (x_max, y_max): (f64, f64),
     y_desc: &str,
     round_starts: &[f64],
+    l: Lang,
 ) -> Result<Chart<'a, 'b>> {
     let mut chart = ChartBuilder::on(area)
         .caption(caption, (FONT, 18))
@@ -138,7 +141,7 @@ fn time_chart<'a, 'b>(
         .map_err(err)?;
     chart
         .configure_mesh()
-        .x_desc("round and time into it (h:mm)")
+        .x_desc(t!(l, "chart-time-axis"))
         .x_label_formatter(&|m| round_clock(*m, round_starts))
         .y_desc(y_desc)
         .label_style((FONT, 14))
@@ -148,7 +151,7 @@ fn time_chart<'a, 'b>(
 }
 
 /// Throughput and WIP over the session, with a marker at every disruption.
-pub fn flow(d: &Debrief, t: usize, path: &Path) -> Result {
+pub fn flow(d: &Debrief, t: usize, path: &Path, l: Lang) -> Result {
     fonts();
     let team = &d.teams[t];
     let f = &team.flow;
@@ -161,12 +164,16 @@ pub fn flow(d: &Debrief, t: usize, path: &Path) -> Result {
         .copied()
         .fold(1.0, f64::max)
         * 1.1;
-    let caption = format!(
-        "{}: throughput (deliveries in the last hour) and WIP (orders in the factory)",
-        team.name
-    );
+    let caption = t!(l, "chart-flow", team = d.say(l, &team.name));
     let (plot, side) = split(&root)?;
-    let mut chart = time_chart(&plot, &caption, (x_max, y_max), "orders", &d.round_starts)?;
+    let mut chart = time_chart(
+        &plot,
+        &caption,
+        (x_max, y_max),
+        &t!(l, "flow-orders"),
+        &d.round_starts,
+        l,
+    )?;
     for (i, dis) in d.disruptions.iter().enumerate() {
         if dis.teams.iter().any(|x| x.team == t) {
             let x = dis.report.start_min;
@@ -208,21 +215,18 @@ pub fn flow(d: &Debrief, t: usize, path: &Path) -> Result {
     key(
         &side,
         &[
-            (
-                "throughput (deliveries in the last hour)".into(),
-                color(t).to_rgba(),
-            ),
-            ("WIP (orders in the factory)".into(), BLACK.mix(0.7)),
-            ("a disruption (numbered below)".into(), RED.mix(0.6)),
+            (t!(l, "chart-throughput"), color(t).to_rgba()),
+            (t!(l, "chart-wip"), BLACK.mix(0.7)),
+            (t!(l, "chart-disruption"), RED.mix(0.6)),
         ],
-        &disruption_notes(d, Some(t)),
+        &disruption_notes(d, Some(t), l),
     )?;
     root.present().map_err(err)
 }
 
 /// Cumulative flow: for each step, how many orders had reached it; the band between two lines is the WIP
 /// of a step, the horizontal distance the time spent in it.
-pub fn cfd(d: &Debrief, t: usize, path: &Path) -> Result {
+pub fn cfd(d: &Debrief, t: usize, path: &Path, l: Lang) -> Result {
     fonts();
     let team = &d.teams[t];
     let f = &team.flow;
@@ -237,17 +241,15 @@ pub fn cfd(d: &Debrief, t: usize, path: &Path) -> Result {
         .unwrap_or(1)
         .max(1) as f64
         * 1.05;
-    let caption = format!(
-        "{}: cumulative flow (orders that reached each step or beyond, and delivered)",
-        team.name
-    );
+    let caption = t!(l, "chart-cfd", team = d.say(l, &team.name));
     let (plot, side) = split(&root)?;
     let mut chart = time_chart(
         &plot,
         &caption,
         (x_max, y_max),
-        "orders (cumulative)",
+        &t!(l, "flow-orders-cumulative"),
         &d.round_starts,
+        l,
     )?;
     let mut entries = Vec::new();
     for (s, series) in f.arrived.iter().enumerate() {
@@ -265,7 +267,10 @@ pub fn cfd(d: &Debrief, t: usize, path: &Path) -> Result {
                 c.mix(0.55),
             ))
             .map_err(err)?;
-        entries.push((humanize(d.tables.step_name(s)), c.mix(0.8)));
+        entries.push((
+            d.say(l, &humanize(d.tables.step_name(s))).to_string(),
+            c.mix(0.8),
+        ));
     }
     chart
         .draw_series(AreaSeries::new(
@@ -277,13 +282,13 @@ pub fn cfd(d: &Debrief, t: usize, path: &Path) -> Result {
             BLACK.mix(0.55),
         ))
         .map_err(err)?;
-    entries.push(("delivered".into(), BLACK.mix(0.6)));
+    entries.push((t!(l, "flow-delivered"), BLACK.mix(0.6)));
     key(&side, &entries, &[])?;
     root.present().map_err(err)
 }
 
 /// Lead-time distribution of each round (30-minute bins).
-pub fn lead_times(d: &Debrief, t: usize, path: &Path) -> Result {
+pub fn lead_times(d: &Debrief, t: usize, path: &Path, l: Lang) -> Result {
     fonts();
     let team = &d.teams[t];
     let root = BitMapBackend::new(path, SIZE).into_drawing_area();
@@ -310,13 +315,7 @@ pub fn lead_times(d: &Debrief, t: usize, path: &Path) -> Result {
         .collect();
     let y_max = counts.iter().flatten().copied().max().unwrap_or(1).max(1) as f64 * 1.1;
     let mut chart = ChartBuilder::on(&plot)
-        .caption(
-            format!(
-                "{}: lead time of delivered cakes per round (minutes, 30-minute bins)",
-                team.name
-            ),
-            (FONT, 18),
-        )
+        .caption(t!(l, "chart-lead", team = d.say(l, &team.name)), (FONT, 18))
         .margin(12)
         .x_label_area_size(40)
         .y_label_area_size(50)
@@ -324,8 +323,8 @@ pub fn lead_times(d: &Debrief, t: usize, path: &Path) -> Result {
         .map_err(err)?;
     chart
         .configure_mesh()
-        .x_desc("lead time (minutes from order to delivery)")
-        .y_desc("cakes")
+        .x_desc(t!(l, "chart-lead-axis"))
+        .y_desc(t!(l, "chart-cakes"))
         .label_style((FONT, 14))
         .draw()
         .map_err(err)?;
@@ -342,14 +341,14 @@ pub fn lead_times(d: &Debrief, t: usize, path: &Path) -> Result {
                 )
             }))
             .map_err(err)?;
-        entries.push((format!("Round {}", r + 1), col.to_rgba()));
+        entries.push((t!(l, "debrief-round", round = r + 1), col.to_rgba()));
     }
     key(&side, &entries, &[])?;
     root.present().map_err(err)
 }
 
 /// Heat map of handoffs from unit to unit (count; mean wait in minutes below it).
-pub fn handoffs(d: &Debrief, t: usize, path: &Path) -> Result {
+pub fn handoffs(d: &Debrief, t: usize, path: &Path, l: Lang) -> Result {
     fonts();
     let team = &d.teams[t];
     let units = &team.details.units;
@@ -360,10 +359,7 @@ pub fn handoffs(d: &Debrief, t: usize, path: &Path) -> Result {
     // strip the receiving ones.
     let mut chart = ChartBuilder::on(&root)
         .caption(
-            format!(
-                "{}: handoffs between units (count · mean wait in min)",
-                team.name
-            ),
+            t!(l, "chart-handoffs", team = d.say(l, &team.name)),
             (FONT, 20),
         )
         .margin(12)
@@ -371,9 +367,9 @@ pub fn handoffs(d: &Debrief, t: usize, path: &Path) -> Result {
         .map_err(err)?;
     let names: Vec<String> = units
         .iter()
-        .map(|u| team.details.unit_name(u).to_string())
+        .map(|u| d.say(l, team.details.unit_name(u)).to_string())
         .collect();
-    heat_map_axes(&mut chart, &names)?;
+    heat_map_axes(&mut chart, &names, l)?;
     let max = team
         .details
         .handoffs
@@ -418,7 +414,7 @@ pub fn handoffs(d: &Debrief, t: usize, path: &Path) -> Result {
 }
 
 /// The unit names along the rows (from) and columns (to) of the heat map, and its grid.
-fn heat_map_axes(chart: &mut Chart, units: &[String]) -> Result {
+fn heat_map_axes(chart: &mut Chart, units: &[String], l: Lang) -> Result {
     let n = units.len().max(1);
     for (k, u) in units.iter().enumerate() {
         let y = (n - 1 - k) as f64;
@@ -440,12 +436,12 @@ fn heat_map_axes(chart: &mut Chart, units: &[String]) -> Result {
     chart
         .draw_series([
             Text::new(
-                "from unit (rows)",
+                t!(l, "chart-from-unit"),
                 (-2.2, -0.8),
                 (FONT, 14).into_font().color(&RGBColor(90, 90, 90)),
             ),
             Text::new(
-                "to unit (columns)",
+                t!(l, "chart-to-unit"),
                 (0.05, -0.8),
                 (FONT, 14).into_font().color(&RGBColor(90, 90, 90)),
             ),
@@ -476,7 +472,7 @@ pub fn network_layout(team: &TeamDebrief, workers: usize) -> Vec<(f64, f64)> {
 }
 
 /// The tie network: workers coloured by unit, lines as thick as the number of ties, spanners ringed.
-pub fn network(d: &Debrief, t: usize, path: &Path) -> Result {
+pub fn network(d: &Debrief, t: usize, path: &Path, l: Lang) -> Result {
     fonts();
     let team = &d.teams[t];
     let workers = d.tables.workers.len();
@@ -485,10 +481,7 @@ pub fn network(d: &Debrief, t: usize, path: &Path) -> Result {
     root.fill(&WHITE).map_err(err)?;
     let mut chart = ChartBuilder::on(&root)
         .caption(
-            format!(
-                "{}: who worked with whom (ties: handoffs, questions, help, meetings)",
-                team.name
-            ),
+            t!(l, "chart-network", team = d.say(l, &team.name)),
             (FONT, 20),
         )
         .margin(20)
@@ -507,7 +500,7 @@ pub fn network(d: &Debrief, t: usize, path: &Path) -> Result {
     }
     let units = &team.details.units;
     for (w, &p) in pos.iter().enumerate().take(d.tables.workers.len()) {
-        let name = d.tables.worker_name(w);
+        let name = d.say(l, d.tables.worker_name(w));
         let u = team.details.unit_index(w);
         if team.details.spanners.contains(&(w as u16)) {
             chart
@@ -537,7 +530,7 @@ pub fn network(d: &Debrief, t: usize, path: &Path) -> Result {
             .map_err(err)?;
         chart
             .draw_series([Text::new(
-                team.details.unit_name(u).to_string(),
+                d.say(l, team.details.unit_name(u)).to_string(),
                 (-1.26, 1.2 - i as f64 * 0.1),
                 (FONT, 14).into_font(),
             )])
@@ -548,7 +541,7 @@ pub fn network(d: &Debrief, t: usize, path: &Path) -> Result {
 
 /// The E-I index of each unit (-1 a closed silo, +1 all its ties go to other units) as a bar, and the value
 /// its design forces as a black tick.
-pub fn ei(d: &Debrief, t: usize, path: &Path) -> Result {
+pub fn ei(d: &Debrief, t: usize, path: &Path, l: Lang) -> Result {
     fonts();
     let team = &d.teams[t];
     let per_unit = team.details.ties.ei_units();
@@ -565,13 +558,7 @@ pub fn ei(d: &Debrief, t: usize, path: &Path) -> Result {
     let root = BitMapBackend::new(path, (1000, 160 + 50 * n as u32)).into_drawing_area();
     root.fill(&WHITE).map_err(err)?;
     let mut chart = ChartBuilder::on(&root)
-        .caption(
-            format!(
-                "{}: E-I index per unit ((ties out - ties in) / all ties); tick: what the design forces",
-                team.name
-            ),
-            (FONT, 20),
-        )
+        .caption(t!(l, "chart-ei", team = d.say(l, &team.name)), (FONT, 20))
         .margin(12)
         .x_label_area_size(40)
         .y_label_area_size(140)
@@ -585,10 +572,10 @@ pub fn ei(d: &Debrief, t: usize, path: &Path) -> Result {
             units
                 .get((v - 0.5).round() as usize)
                 .map_or_else(String::new, |(u, _, _)| {
-                    team.details.unit_name(u).to_string()
+                    d.say(l, team.details.unit_name(u)).to_string()
                 })
         })
-        .x_desc("E-I index: -1 silo, 0 balanced, +1 all outward")
+        .x_desc(t!(l, "chart-ei-axis"))
         .label_style((FONT, 14))
         .draw()
         .map_err(err)?;
@@ -613,7 +600,7 @@ pub fn ei(d: &Debrief, t: usize, path: &Path) -> Result {
 }
 
 /// Every team's throughput on the same axes.
-pub fn compare(d: &Debrief, path: &Path) -> Result {
+pub fn compare(d: &Debrief, path: &Path, l: Lang) -> Result {
     fonts();
     let root = BitMapBackend::new(path, SIZE).into_drawing_area();
     let x_max = d
@@ -632,10 +619,11 @@ pub fn compare(d: &Debrief, path: &Path) -> Result {
     let (plot, side) = split(&root)?;
     let mut chart = time_chart(
         &plot,
-        "All teams: throughput (deliveries in the last hour)",
+        &t!(l, "chart-compare"),
         (x_max, y_max),
-        "deliveries per hour",
+        &t!(l, "chart-per-hour"),
         &d.round_starts,
+        l,
     )?;
     let mut entries = Vec::new();
     for (t, team) in d.teams.iter().enumerate() {
@@ -650,14 +638,14 @@ pub fn compare(d: &Debrief, path: &Path) -> Result {
                 c.stroke_width(2),
             ))
             .map_err(err)?;
-        entries.push((team.name.clone(), c.to_rgba()));
+        entries.push((d.say(l, &team.name).to_string(), c.to_rgba()));
     }
     key(&side, &entries, &[])?;
     root.present().map_err(err)
 }
 
 /// The deliveries each disruption cost each team, against its twin (below zero: it brought some).
-pub fn disruptions(d: &Debrief, path: &Path) -> Result {
+pub fn disruptions(d: &Debrief, path: &Path, l: Lang) -> Result {
     fonts();
     let root = BitMapBackend::new(path, SIZE).into_drawing_area();
     let (plot, side) = split(&root)?;
@@ -672,10 +660,7 @@ pub fn disruptions(d: &Debrief, path: &Path) -> Result {
     let top = lost.iter().copied().fold(1.0, f64::max) + 0.5;
     let bottom = lost.iter().copied().fold(0.0, f64::min) - 0.5;
     let mut chart = ChartBuilder::on(&plot)
-        .caption(
-            "Deliveries each disruption cost, against the team's twin (a round's length after it)",
-            (FONT, 16),
-        )
+        .caption(t!(l, "chart-disruptions"), (FONT, 16))
         .margin(12)
         .x_label_area_size(60)
         .y_label_area_size(50)
@@ -685,8 +670,8 @@ pub fn disruptions(d: &Debrief, path: &Path) -> Result {
         .configure_mesh()
         .disable_x_mesh()
         .x_labels(0)
-        .x_desc("disruption (numbered in the key)")
-        .y_desc("deliveries lost")
+        .x_desc(t!(l, "chart-disruption-axis"))
+        .y_desc(t!(l, "chart-deliveries-lost"))
         .label_style((FONT, 13))
         .draw()
         .map_err(err)?;
@@ -718,8 +703,8 @@ pub fn disruptions(d: &Debrief, path: &Path) -> Result {
         .teams
         .iter()
         .enumerate()
-        .map(|(t, team)| (team.name.clone(), color(t).to_rgba()))
+        .map(|(t, team)| (d.say(l, &team.name).to_string(), color(t).to_rgba()))
         .collect();
-    key(&side, &entries, &disruption_notes(d, None))?;
+    key(&side, &entries, &disruption_notes(d, None, l))?;
     root.present().map_err(err)
 }

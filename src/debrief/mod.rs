@@ -11,6 +11,9 @@ pub mod ticker;
 pub mod timeline;
 pub mod voices;
 
+use std::path::Path;
+use std::sync::Arc;
+
 use bevy::platform::collections::HashMap;
 
 use crate::domain::event::{EventKind, OrderId, SimEvent, Tables};
@@ -51,6 +54,34 @@ pub struct Debrief {
     pub disruptions: Vec<DisruptionDebrief>,
     /// What the participants said from their devices, and the facilitator's curation of it.
     pub voices: voices::Voices,
+    /// The session's scenario when it is at hand (the game, or a record's folder): its texts in every
+    /// language and the names behind the ids of decisions. `None` for an event log read alone.
+    pub model: Option<Arc<Model>>,
+}
+
+/// One decision of a team: when, in which round, what, and who gave it from a device (if they said).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decision {
+    /// Session minute.
+    pub minute: f64,
+    /// The round it was given in.
+    pub round: u32,
+    /// What the team decided.
+    pub action: TeamAction,
+    /// The name or role of the participant whose device gave it (empty: a panel or an anonymous device).
+    pub by: String,
+}
+
+impl Decision {
+    /// The decision in words, in `lang`, with the names of `model` when it is at hand.
+    pub fn text(&self, model: Option<&Model>, lang: Lang) -> String {
+        let what = describe_action(&self.action, model, lang);
+        if self.by.is_empty() {
+            what
+        } else {
+            t!(lang, "decision-by", what = what, who = self.by.as_str())
+        }
+    }
 }
 
 /// One team in the debrief.
@@ -64,9 +95,8 @@ pub struct TeamDebrief {
     pub flow: Flow,
     /// Lead times in minutes of each round's deliveries.
     pub lead_times: Vec<Vec<f64>>,
-    /// Commands the team issued: (session minute, round, what it did, and who on the team when a
-    /// participant's device gave it: "shared board on (by Anna, purchasing)").
-    pub commands: Vec<(f64, u32, String)>,
+    /// Decisions the team gave, in order.
+    pub commands: Vec<Decision>,
 }
 
 /// A team's flow sampled every simulated minute of the rounds.
@@ -103,8 +133,18 @@ pub struct DisruptionTeam {
     pub team: usize,
     /// What it cost the team, against its twin (`None`: not measured).
     pub impact: Option<Impact>,
-    /// The team's commands in the [`RESPONSE_MIN`] minutes after the disruption started.
-    pub responses: Vec<String>,
+    /// The team's decisions in the [`RESPONSE_MIN`] minutes after the disruption started.
+    pub responses: Vec<Decision>,
+}
+
+/// A decision given after a disruption that started at `start_min`: "+12 min: shared board on".
+pub fn response_text(start_min: f64, c: &Decision, model: Option<&Model>, lang: Lang) -> String {
+    t!(
+        lang,
+        "decision-after",
+        minutes = (c.minute - start_min).round(),
+        what = c.text(model, lang)
+    )
 }
 
 /// A minute of the session as the room reads it: "R2 1:30", the round it falls in and the time into that
@@ -256,7 +296,47 @@ impl Debrief {
             teams,
             disruptions,
             voices: voices::Voices::from_events(events),
+            model: None,
         })
+    }
+
+    /// The debrief with its session's scenario at hand: its texts in every language, and names for ids.
+    pub fn with_model(mut self, model: Arc<Model>) -> Self {
+        self.model = Some(model);
+        self
+    }
+
+    /// The debrief with the scenario of the record the log at `log` lies in, when there is one.
+    pub fn with_scenario_beside(self, log: &Path) -> Self {
+        let file = log
+            .parent()
+            .map(|d| d.join(crate::sim::record::SCENARIO_FILE));
+        match file.and_then(|f| crate::scenario::load_path(&f).ok()) {
+            Some(m) => self.with_model(Arc::new(m)),
+            None => self,
+        }
+    }
+
+    /// A text of the scenario (a team's, step's, unit's or person's name, a headline) in `lang`.
+    pub fn say<'a>(&'a self, lang: Lang, english: &'a str) -> &'a str {
+        self.model
+            .as_deref()
+            .map_or(english, |m| m.lexicon.say(lang, english))
+    }
+
+    /// Team `t`'s name in `lang` ("?" when there is no such team).
+    pub fn team_name(&self, lang: Lang, t: usize) -> &str {
+        self.teams.get(t).map_or("?", |x| self.say(lang, &x.name))
+    }
+
+    /// A decision in words in `lang`.
+    pub fn decision(&self, c: &Decision, lang: Lang) -> String {
+        c.text(self.model.as_deref(), lang)
+    }
+
+    /// A disruption's response in `lang` (see [`response_text`]).
+    pub fn response(&self, start_min: f64, c: &Decision, lang: Lang) -> String {
+        response_text(start_min, c, self.model.as_deref(), lang)
     }
 }
 
@@ -285,7 +365,7 @@ struct TeamAcc {
     /// Orders that reached each step (or a later one) so far.
     arrived: Vec<u64>,
     lead_times: Vec<Vec<f64>>,
-    commands: Vec<(f64, u32, String)>,
+    commands: Vec<Decision>,
 }
 
 /// Reads a log once for the flow, lead times and commands of every team.
@@ -348,12 +428,16 @@ impl<'a> Accumulator<'a> {
                 if let Command::Team { factory, action } = &**command
                     && let Some(t) = self.teams.get_mut(*factory as usize)
                 {
-                    let what = describe_action(action, None, Lang::En);
-                    let what = match self.deciders.get(&self.commands_seen) {
-                        Some(who) => format!("{what} (by {who})"),
-                        None => what,
-                    };
-                    t.commands.push((e.t.minutes(), self.round, what));
+                    t.commands.push(Decision {
+                        minute: e.t.minutes(),
+                        round: self.round,
+                        action: action.clone(),
+                        by: self
+                            .deciders
+                            .get(&self.commands_seen)
+                            .cloned()
+                            .unwrap_or_default(),
+                    });
                 }
             }
             EventKind::CommandRejected { .. } => self.commands_seen += 1,
@@ -416,8 +500,10 @@ fn disruption(d: &DisruptionReport, tables: &Tables, teams: &[TeamDebrief]) -> D
                     responses: team
                         .commands
                         .iter()
-                        .filter(|(m, _, _)| *m >= d.start_min && *m <= d.start_min + RESPONSE_MIN)
-                        .map(|(m, _, c)| format!("+{:.0} min: {c}", m - d.start_min))
+                        .filter(|c| {
+                            c.minute >= d.start_min && c.minute <= d.start_min + RESPONSE_MIN
+                        })
+                        .cloned()
                         .collect(),
                 })
             })

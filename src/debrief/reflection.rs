@@ -1,9 +1,16 @@
-//! The teams' reflection: self-assessment before and after the game, and notes per round under the three
-//! dialogue questions. Kept in a JSON file beside the session's event log, saved on every change.
+//! The teams' reflection as the facilitator records it: a team's self-assessment before and after the game
+//! where none of its participants answered from a device, and notes per round under the three dialogue
+//! questions beside what the team's devices answered. Kept in a JSON file beside the session's event log,
+//! saved on every change.
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+
+use super::voices::Voices;
+use crate::domain::Phase;
+use crate::i18n::{Lang, decimal};
+use crate::t;
 
 /// The self-assessment questions, each answered 1 (poor) to 5 (excellent).
 pub const QUESTIONS: [&str; 3] = [
@@ -18,6 +25,43 @@ pub const DIALOGUE: [&str; 3] = [
     "What do we take with us?",
     "How do we apply it at home?",
 ];
+
+/// A self-assessment question of [`QUESTIONS`] in `lang`.
+pub fn question_text(lang: Lang, q: usize) -> String {
+    match q {
+        0 => t!(lang, "reflect-q-across"),
+        1 => t!(lang, "reflect-q-change"),
+        _ => t!(lang, "reflect-q-spanners"),
+    }
+}
+
+/// What team `team`'s participants answered from their devices on `theme` in `phase`: the means for me · my
+/// organisation · us together and how many answered ("3,4 · 2,8 · 3,9 (5)"); `None` when nobody did, and the
+/// facilitator's entry for the team stands.
+pub fn participants_scale(
+    v: &Voices,
+    phase: Phase,
+    theme: usize,
+    team: u16,
+    lang: Lang,
+) -> Option<String> {
+    let n = v.assessed(phase, Some(team));
+    if n == 0 {
+        return None;
+    }
+    let mean = |level: usize| {
+        Voices::mean(&v.distribution(phase, theme, level, Some(team)))
+            .map_or_else(|| "-".to_string(), |m| decimal(lang, m, 1))
+    };
+    Some(t!(
+        lang,
+        "reflect-levels",
+        me = mean(0),
+        org = mean(1),
+        us = mean(2),
+        count = n
+    ))
+}
 
 /// One team's reflection.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -115,7 +115,11 @@ pub fn describe(model: &Model, e: &SimEvent, lang: Lang) -> Option<(Severity, St
         } => Some((Severity::Warning, t!(lang, "ticker-sent-back"))),
         EventKind::CommandRejected { reason, .. } => Some((
             Severity::Warning,
-            t!(lang, "ticker-not-done", reason = reason.as_str()),
+            t!(
+                lang,
+                "ticker-not-done",
+                reason = crate::i18n::again(lang, reason)
+            ),
         )),
         // Every team decision says what it did (an answer to an offer through its `RushAnswered`).
         EventKind::CommandApplied { command } => match &**command {

@@ -9,6 +9,7 @@ use crate::domain::time::minute_of_round;
 use crate::i18n::Lang;
 use crate::scenario::Model;
 use crate::sim::record::{Entry, Source};
+use crate::t;
 
 /// What a marker stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,12 +23,12 @@ pub enum MarkerKind {
 }
 
 impl MarkerKind {
-    /// What the kind is called: "disruption", "decision", "late delivery".
-    pub fn name(self) -> &'static str {
+    /// What the kind is called in `lang`: "disruption", "decision", "late delivery".
+    pub fn name(self, lang: Lang) -> String {
         match self {
-            MarkerKind::Disruption => "disruption",
-            MarkerKind::Decision => "decision",
-            MarkerKind::Late => "late delivery",
+            MarkerKind::Disruption => t!(lang, "marker-disruption"),
+            MarkerKind::Decision => t!(lang, "marker-decision"),
+            MarkerKind::Late => t!(lang, "marker-late"),
         }
     }
 }
@@ -68,12 +69,14 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    /// The timeline of a session from its events and its journal (for who gave each decision).
+    /// The timeline of a session from its events and its journal (for who gave each decision), its texts in
+    /// `lang`.
     pub fn new(
         model: &Model,
         events: &[SimEvent],
         entries: &[Entry],
         who: impl Fn(&Source) -> String,
+        lang: Lang,
     ) -> Timeline {
         let mut t = Timeline {
             end: events.last().map_or(SimTime::ZERO, |e| e.t),
@@ -97,7 +100,7 @@ impl Timeline {
                             t: e.t,
                             kind: MarkerKind::Disruption,
                             team,
-                            text: spec.headline.english().to_string(),
+                            text: model.lexicon.say(lang, spec.headline.get(lang)).to_string(),
                         });
                     }
                 }
@@ -107,7 +110,7 @@ impl Timeline {
                             t: e.t,
                             kind: MarkerKind::Late,
                             team,
-                            text: format!("a cake delivered {} min late", late_ms.div_ceil(60_000)),
+                            text: t!(lang, "marker-late-text", minutes = late_ms.div_ceil(60_000)),
                         });
                     }
                 }
@@ -128,10 +131,12 @@ impl Timeline {
                     t: *at,
                     kind: MarkerKind::Decision,
                     team: *factory,
-                    text: format!(
-                        "{} (by {}, command {seq})",
-                        super::describe_action(action, Some(model), Lang::En),
-                        who(source)
+                    text: t!(
+                        lang,
+                        "marker-decision-text",
+                        what = super::describe_action(action, Some(model), lang),
+                        who = who(source),
+                        seq = *seq
                     ),
                 });
             }

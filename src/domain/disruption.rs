@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Dist, Invalid};
-use crate::i18n::Text;
+use crate::i18n::Lang::En;
+use crate::i18n::{Lang, Text};
+use crate::t;
 
 /// Which factories a disruption or command hits.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,7 +196,7 @@ impl DisruptionKind {
                 probability(*stock_lost, "stock_lost")
             }
             DisruptionKind::StationBreakdown { units, .. } if *units == 0 => {
-                Err(Invalid::field("units", "`units` must be at least 1"))
+                Err(Invalid::field("units", t!(En, "problem-units")))
             }
             DisruptionKind::RushOrder {
                 quantity,
@@ -206,8 +208,11 @@ impl DisruptionKind {
                 if *quantity == 0 || *quantity > MAX_RUSH_QUANTITY {
                     return Err(Invalid::field(
                         "quantity",
-                        format!(
-                            "`quantity` must be within 1..{MAX_RUSH_QUANTITY} (got {quantity})"
+                        t!(
+                            En,
+                            "problem-quantity",
+                            most = MAX_RUSH_QUANTITY.to_string(),
+                            got = quantity.to_string()
                         ),
                     ));
                 }
@@ -221,7 +226,7 @@ impl DisruptionKind {
                 if *f < 1.0 {
                     Err(Invalid::field(
                         "factor",
-                        format!("a demand surge's `factor` must be at least 1 (got {f})"),
+                        t!(En, "problem-surge", got = f.to_string()),
                     ))
                 } else {
                     Ok(())
@@ -257,8 +262,12 @@ fn positive(v: f64, what: &'static str) -> Result<(), Invalid> {
     } else {
         Err(Invalid::field(
             what,
-            format!(
-                "`{what}` must be a positive number of minutes, at most {MAX_DURATION_MIN} (got {v})"
+            t!(
+                En,
+                "problem-minutes",
+                what = what,
+                most = MAX_DURATION_MIN.to_string(),
+                got = v.to_string()
             ),
         ))
     }
@@ -270,7 +279,7 @@ fn probability(v: f64, what: &'static str) -> Result<(), Invalid> {
     } else {
         Err(Invalid::field(
             what,
-            format!("`{what}` is a probability and must be within 0..1 (got {v})"),
+            t!(En, "problem-probability", what = what, got = v.to_string()),
         ))
     }
 }
@@ -281,25 +290,25 @@ fn factor(v: f64, what: &'static str) -> Result<(), Invalid> {
     } else {
         Err(Invalid::field(
             what,
-            format!("`{what}` must be a factor within 0..1000 (got {v})"),
+            t!(En, "problem-factor", what = what, got = v.to_string()),
         ))
     }
 }
 
 impl DisruptionKind {
-    /// What a kind of disruption is, in words, by its name (as [`name`](Self::name) gives it).
-    pub fn words(name: &str) -> &'static str {
+    /// What a kind of disruption is, in words in `lang`, by its name (as [`name`](Self::name) gives it).
+    pub fn words(name: &str, lang: Lang) -> String {
         match name {
-            "SupplyShortage" => "a supplier fails",
-            "StationBreakdown" => "a station breaks down",
-            "WorkerAbsent" => "a person is away",
-            "RushOrder" => "a rush order is offered",
-            "SpecChange" => "customers change their orders",
-            "DemandSurge" => "demand surges",
-            "CommunicationOutage" => "communication breaks down",
-            "NewRequirement" => "a new step is required",
-            "ReorganisationMandate" => "a reorganisation is ordered",
-            _ => "a disruption",
+            "SupplyShortage" => t!(lang, "kind-supply-shortage"),
+            "StationBreakdown" => t!(lang, "kind-station-breakdown"),
+            "WorkerAbsent" => t!(lang, "kind-worker-absent"),
+            "RushOrder" => t!(lang, "kind-rush-order"),
+            "SpecChange" => t!(lang, "kind-spec-change"),
+            "DemandSurge" => t!(lang, "kind-demand-surge"),
+            "CommunicationOutage" => t!(lang, "kind-communication-outage"),
+            "NewRequirement" => t!(lang, "kind-new-requirement"),
+            "ReorganisationMandate" => t!(lang, "kind-reorganisation"),
+            _ => t!(lang, "kind-other"),
         }
     }
 
@@ -450,7 +459,11 @@ mod tests {
             "CommunicationOutage",
             "ReorganisationMandate",
         ] {
-            assert_ne!(DisruptionKind::words(name), "a disruption", "{name}");
+            assert_ne!(
+                DisruptionKind::words(name, Lang::En),
+                DisruptionKind::words("", Lang::En),
+                "{name}"
+            );
         }
     }
 }

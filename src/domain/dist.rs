@@ -7,6 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang::En;
+use crate::t;
+
 /// A distribution of a duration in minutes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -65,30 +68,39 @@ impl Dist {
             Dist::LogNormal { mean, sd } => vec![mean, sd],
         };
         if params.iter().any(|p| !p.is_finite()) {
-            return Err("distribution parameters must be finite numbers".into());
+            return Err(t!(En, "problem-dist-finite"));
         }
         if params.iter().any(|&p| p < 0.0) {
-            return Err("distribution parameters must not be negative".into());
+            return Err(t!(En, "problem-dist-negative"));
         }
         if params.iter().any(|&p| p > 1e7) {
-            return Err("distribution parameters must be at most 10,000,000 minutes".into());
+            return Err(t!(En, "problem-dist-large", most = "10,000,000"));
         }
         match *self {
             Dist::Uniform { min, max } if min > max => {
-                return Err(format!("Uniform needs min <= max (got {min} > {max})"));
+                return Err(t!(
+                    En,
+                    "problem-dist-uniform",
+                    min = min.to_string(),
+                    max = max.to_string()
+                ));
             }
             Dist::Triangular { min, mode, max } if !(min <= mode && mode <= max) => {
-                return Err(format!(
-                    "Triangular needs min <= mode <= max (got {min}, {mode}, {max})"
+                return Err(t!(
+                    En,
+                    "problem-dist-triangular",
+                    min = min.to_string(),
+                    mode = mode.to_string(),
+                    max = max.to_string()
                 ));
             }
             Dist::Exponential { mean } | Dist::LogNormal { mean, .. } if mean <= 0.0 => {
-                return Err("the mean must be greater than zero".into());
+                return Err(t!(En, "problem-dist-mean"));
             }
             _ => {}
         }
         if !allow_zero && self.mean() <= 0.0 {
-            return Err("a duration must be greater than zero".into());
+            return Err(t!(En, "problem-dist-zero"));
         }
         Ok(())
     }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Invalid, Pairs};
 use crate::i18n::Lang;
+use crate::i18n::Lang::En;
 use crate::t;
 
 /// Who may pick up a task.
@@ -121,9 +122,10 @@ impl Standup {
         if !(self.every_min.is_finite() && self.every_min > 0.0 && self.every_min <= 1e7) {
             return Err(Invalid::field(
                 "every_min",
-                format!(
-                    "a stand-up's `every_min` must be a positive number of minutes (got {})",
-                    self.every_min
+                t!(
+                    En,
+                    "problem-standup-every",
+                    got = self.every_min.to_string()
                 ),
             ));
         }
@@ -133,9 +135,11 @@ impl Standup {
         {
             return Err(Invalid::field(
                 "duration_min",
-                format!(
-                    "a stand-up's `duration_min` must be positive and shorter than `every_min` (got {} and {})",
-                    self.duration_min, self.every_min
+                t!(
+                    En,
+                    "problem-standup-duration",
+                    duration = self.duration_min.to_string(),
+                    every = self.every_min.to_string()
                 ),
             ));
         }

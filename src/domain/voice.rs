@@ -7,6 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::SimTime;
+use crate::i18n::Lang::En;
+use crate::t;
 
 /// The most hopes (and the most fears) one participant gives.
 pub const MAX_HOPES: usize = 5;
@@ -123,10 +125,10 @@ pub enum Curation {
 /// characters but line breaks.
 fn check_text(text: &str, what: &str) -> Result<(), String> {
     if text.chars().count() > MAX_TEXT {
-        return Err(format!("{what} is longer than {MAX_TEXT} characters"));
+        return Err(t!(En, "refuse-text-long", what = what, most = MAX_TEXT));
     }
     if text.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(format!("{what} has control characters"));
+        return Err(t!(En, "refuse-text-control", what = what));
     }
     Ok(())
 }
@@ -141,16 +143,14 @@ pub fn check_participant(id: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err("a participant is named by 1-40 letters, digits, - or _".into())
+        Err(t!(En, "refuse-participant", most = MAX_LABEL))
     }
 }
 
 /// Whether `name` is a name a participant may sign with (empty: anonymous).
 pub fn check_signature(name: &str) -> Result<(), String> {
     if name.chars().count() > MAX_LABEL || name.chars().any(char::is_control) {
-        return Err(format!(
-            "a name is at most {MAX_LABEL} characters, without control characters"
-        ));
+        return Err(t!(En, "refuse-signature", most = MAX_LABEL));
     }
     Ok(())
 }
@@ -174,16 +174,16 @@ impl Voice {
         match self {
             Voice::HopesAndFears { hopes, fears } => {
                 if hopes.len() > MAX_HOPES || fears.len() > MAX_HOPES {
-                    return Err(format!("at most {MAX_HOPES} hopes and {MAX_HOPES} fears"));
+                    return Err(t!(En, "refuse-too-many-hopes", most = MAX_HOPES));
                 }
                 for t in hopes.iter().chain(fears) {
-                    check_text(t, "a hope or fear")?;
+                    check_text(t, &t!(En, "refuse-what-hope"))?;
                 }
                 Ok(())
             }
             Voice::Assessment { scores, .. } => {
                 if scores.iter().flatten().any(|s| *s > TOP_SCORE) {
-                    return Err(format!("a score is 1 to {TOP_SCORE} (0: not given)"));
+                    return Err(t!(En, "refuse-score", top = TOP_SCORE));
                 }
                 Ok(())
             }
@@ -193,14 +193,19 @@ impl Voice {
                 text,
             } => {
                 if *round == 0 || *round > rounds {
-                    return Err(format!("round {round} is not a round of this session"));
+                    return Err(t!(En, "refuse-round-unknown", round = *round));
                 }
                 if usize::from(*question) >= QUESTIONS {
-                    return Err(format!("question {question} is not one of the {QUESTIONS}"));
+                    return Err(t!(
+                        En,
+                        "refuse-question-unknown",
+                        question = *question,
+                        count = QUESTIONS
+                    ));
                 }
-                check_text(text, "an answer")
+                check_text(text, &t!(En, "refuse-what-answer"))
             }
-            Voice::Commitment { text } => check_text(text, "a commitment"),
+            Voice::Commitment { text } => check_text(text, &t!(En, "refuse-what-commitment")),
         }
     }
 }
@@ -212,19 +217,18 @@ impl Curation {
             Curation::Tag { item, theme } => {
                 check_participant(&item.participant)?;
                 if usize::from(item.index) >= MAX_HOPES {
-                    return Err("no such hope or fear".into());
+                    return Err(t!(En, "refuse-no-hope"));
                 }
-                check_signature(theme)
-                    .map_err(|_| format!("a theme is at most {MAX_LABEL} characters"))
+                check_signature(theme).map_err(|_| t!(En, "refuse-theme-long", most = MAX_LABEL))
             }
             Curation::PinAnswer { answer, .. } => {
                 check_participant(&answer.participant)?;
                 if usize::from(answer.question) >= QUESTIONS {
-                    return Err("no such question".into());
+                    return Err(t!(En, "refuse-no-question"));
                 }
                 Ok(())
             }
-            Curation::PinMoment { note, .. } => check_text(note, "a note"),
+            Curation::PinMoment { note, .. } => check_text(note, &t!(En, "refuse-what-note")),
         }
     }
 }

@@ -6,6 +6,8 @@ use super::*;
 use crate::domain::event::DISRUPTION_ORDER_BASE;
 use crate::domain::time::ms_from_minutes;
 use crate::domain::{DisruptionKind as K, Dist};
+use crate::i18n::Lang::En;
+use crate::t;
 
 /// The terms of a rush offer.
 struct RushTerms {
@@ -321,8 +323,8 @@ impl FactorySim {
 
     pub(super) fn respond_to_offer(&mut self, offer: u32, accept: bool) -> Result<(), String> {
         match self.offers.get(offer as usize) {
-            None => Err(format!("there is no offer {offer}")),
-            Some(o) if !o.open => Err(format!("offer {offer} is already decided")),
+            None => Err(t!(En, "refuse-no-offer", offer = offer.to_string())),
+            Some(o) if !o.open => Err(t!(En, "refuse-offer-decided", offer = offer.to_string())),
             Some(_) => {
                 self.decide_offer(offer, accept, false);
                 Ok(())
@@ -338,8 +340,14 @@ impl FactorySim {
     /// The live game's answer time for `offer` ran out: its default applies, in the twins too.
     pub fn lapse_offer(&mut self, offer: u32) -> Result<(), String> {
         let instance = match self.offers.get(offer as usize) {
-            None => return Err(format!("there is no offer {}", offer + 1)),
-            Some(o) if !o.open => return Err(format!("offer {} is already decided", offer + 1)),
+            None => return Err(t!(En, "refuse-no-offer", offer = (offer + 1).to_string())),
+            Some(o) if !o.open => {
+                return Err(t!(
+                    En,
+                    "refuse-offer-decided",
+                    offer = (offer + 1).to_string()
+                ));
+            }
             Some(o) => o.instance,
         };
         self.offer_deadline(offer);

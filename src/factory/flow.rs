@@ -5,6 +5,8 @@ use super::*;
 use crate::domain::Priority;
 use crate::domain::event::{FoundBy, LossReason};
 use crate::domain::time::ms_from_minutes;
+use crate::i18n::Lang::En;
+use crate::t;
 
 impl FactorySim {
     /// A new order arrives from the market (or a rush offer / surge).
@@ -425,9 +427,9 @@ impl FactorySim {
         let slot = *self
             .by_id
             .get(&id)
-            .ok_or_else(|| format!("order {id} is not in the factory"))?;
+            .ok_or_else(|| t!(En, "refuse-order-absent", order = id.to_string()))?;
         if self.order(slot).expedited {
-            return Err(format!("order {id} is already expedited"));
+            return Err(t!(En, "refuse-already-expedited", order = id.to_string()));
         }
         let queued = self.order(slot).state == OState::Queued;
         if queued {

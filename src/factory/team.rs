@@ -4,7 +4,9 @@
 use super::*;
 use crate::domain::command::TeamAction;
 use crate::domain::{PracticeChange, Priority};
+use crate::i18n::Lang::En;
 use crate::scenario::check::{Resolved, staffing_problems};
+use crate::t;
 
 impl FactorySim {
     /// Applies a team's decision now (to its twins too); an invalid one changes nothing and says why.
@@ -44,9 +46,11 @@ impl FactorySim {
             }
             Resolved::MoveWorker { worker: w, unit: u } => {
                 if self.org.worker_unit[w] == u {
-                    return Err(format!(
-                        "`{}` is already in `{}`",
-                        model.workers[w].id, self.org.units[u as usize].id
+                    return Err(t!(
+                        En,
+                        "refuse-already-in",
+                        worker = model.workers[w].id.as_str(),
+                        unit = self.org.units[u as usize].id.as_str()
                     ));
                 }
                 let mut org = self.org.clone();
@@ -55,11 +59,12 @@ impl FactorySim {
             }
             Resolved::SetSpanner { worker: w, on } => {
                 if self.org.spanner[w] == on {
-                    return Err(format!(
-                        "`{}` is {} a boundary spanner",
-                        model.workers[w].id,
-                        if on { "already" } else { "not" }
-                    ));
+                    let worker = model.workers[w].id.as_str();
+                    return Err(if on {
+                        t!(En, "refuse-already-spanner", worker = worker)
+                    } else {
+                        t!(En, "refuse-not-spanner", worker = worker)
+                    });
                 }
                 self.org.spanner[w] = on;
                 self.org_changed();
@@ -116,7 +121,7 @@ impl FactorySim {
         );
         match problems.into_iter().next() {
             None => Ok(()),
-            Some(p) => Err(format!("this would leave the factory stuck: {p}")),
+            Some(p) => Err(t!(En, "refuse-stuck", problem = p)),
         }
     }
 

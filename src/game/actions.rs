@@ -8,7 +8,9 @@ use super::record::{EventRecord, SessionFolder};
 use super::screens::{OpenDebrief, Screen, StartGame, StartRound};
 use super::ui::{Notice, PendingActions, UiAction, UiSettings, style};
 use crate::domain::Command;
+use crate::i18n::Lang;
 use crate::sim::Session;
+use crate::t;
 
 /// Carrying out the actions of the last frame (before the simulation runs).
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
@@ -20,26 +22,29 @@ pub(super) fn plugin(app: &mut App) {
 
 /// What a clock action does to the clock, and what it says: a speed is set without resuming; a round starts
 /// paused at the speed chosen for it, so the room starts it when it is ready.
-fn clock_action(clock: &mut GameClock, action: &UiAction) -> Option<String> {
+/// `round` is the round a `StartRound` starts.
+fn clock_action(clock: &mut GameClock, action: &UiAction, round: u32, l: Lang) -> Option<String> {
     let speed = |c: &GameClock| SPEEDS[c.speed.min(SPEEDS.len() - 1)];
     match action {
         UiAction::SetSpeed(i) => {
             clock.speed = (*i).min(SPEEDS.len() - 1);
             Some(if clock.paused {
-                format!("Speed {}x (paused: Space resumes)", speed(clock))
+                t!(l, "notice-speed-paused", speed = speed(clock))
             } else {
-                format!("Speed {}x", speed(clock))
+                t!(l, "notice-speed", speed = speed(clock))
             })
         }
         UiAction::TogglePause => {
             clock.paused = !clock.paused;
-            Some(clock_state(clock))
+            Some(clock_state(clock, l))
         }
         UiAction::StartRound => {
             clock.paused = true;
-            Some(format!(
-                "The round is ready, paused: Space or Resume starts it at {}x",
-                speed(clock)
+            Some(t!(
+                l,
+                "notice-round-ready",
+                round = round,
+                speed = speed(clock)
             ))
         }
         _ => None,
@@ -47,12 +52,12 @@ fn clock_action(clock: &mut GameClock, action: &UiAction) -> Option<String> {
 }
 
 /// The clock in words: "Paused (10x when resumed)", "Running at 10x".
-fn clock_state(clock: &GameClock) -> String {
+fn clock_state(clock: &GameClock, l: Lang) -> String {
     let speed = SPEEDS[clock.speed.min(SPEEDS.len() - 1)];
     if clock.paused {
-        format!("Paused ({speed}x when resumed)")
+        t!(l, "notice-paused", speed = speed)
     } else {
-        format!("Running at {speed}x")
+        t!(l, "notice-running", speed = speed)
     }
 }
 
@@ -89,9 +94,10 @@ fn apply_actions(
     for action in pending.0.drain(..) {
         match action {
             UiAction::Command(Command::EndRound) => {
-                say(&format!(
-                    "Round {} ended by the facilitator",
-                    session.as_ref().map_or(0, |s| s.round)
+                say(&t!(
+                    settings.lang,
+                    "notice-round-ended",
+                    round = session.as_ref().map_or(0, |s| s.round)
                 ));
                 out.commands.write(Command::EndRound);
             }
@@ -105,14 +111,14 @@ fn apply_actions(
             }
             UiAction::NextTeam | UiAction::PreviousTeam => {}
             UiAction::SetSpeed(_) | UiAction::TogglePause => {
-                if let Some(text) = clock_action(&mut clock, &action) {
+                if let Some(text) = clock_action(&mut clock, &action, 0, settings.lang) {
                     say(&text);
                 }
             }
             UiAction::StartRound => {
                 let round = session.as_ref().map_or(1, |s| s.round + 1);
-                if let Some(text) = clock_action(&mut clock, &action) {
-                    say(&text.replace("The round", &format!("Round {round}")));
+                if let Some(text) = clock_action(&mut clock, &action, round, settings.lang) {
+                    say(&text);
                 }
                 out.start_round.write(StartRound);
             }
@@ -122,11 +128,10 @@ fn apply_actions(
             UiAction::Presenter(on) => {
                 settings.presenter = on;
                 settings.show_menu = false;
-                say(if on {
-                    "Presenter view: the console, the decisions and what is coming next are in the \
-                     facilitator's window"
+                say(&if on {
+                    t!(settings.lang, "notice-presenter-on")
                 } else {
-                    "One window: F shows the console at the right edge"
+                    t!(settings.lang, "notice-presenter-off")
                 });
             }
             UiAction::StartGame { model, teams, seed } => {
@@ -148,8 +153,12 @@ fn apply_actions(
             UiAction::SaveLog => {
                 let seed = session.as_ref().map_or(0, |s| s.seed);
                 match folder.save(seed, &record) {
-                    Ok(path) => say(&format!("Event log saved to {}", path.display())),
-                    Err(e) => say(&format!("Could not save the event log: {e}")),
+                    Ok(path) => say(&t!(
+                        settings.lang,
+                        "notice-log-saved",
+                        path = path.display().to_string()
+                    )),
+                    Err(e) => say(&t!(settings.lang, "notice-log-unsaved", error = e)),
                 }
             }
             UiAction::OpenDebrief => {
@@ -165,7 +174,11 @@ fn apply_actions(
             UiAction::SetLang(l) => settings.lang = l,
             UiAction::SetScale(s) => {
                 settings.scale = style::clamp_scale(s);
-                say(&format!("Text size {:.1}", settings.scale));
+                say(&t!(
+                    settings.lang,
+                    "notice-text-size",
+                    size = crate::i18n::decimal(settings.lang, f64::from(settings.scale), 1)
+                ));
             }
             UiAction::Host(a) => {
                 out.host.write(a);
@@ -187,12 +200,12 @@ mod tests {
             paused: true,
             speed: 1,
         };
-        let said = clock_action(&mut clock, &UiAction::SetSpeed(4));
+        let said = clock_action(&mut clock, &UiAction::SetSpeed(4), 0, Lang::En);
         assert_eq!((clock.paused, clock.speed), (true, 4));
         assert_eq!(said.as_deref(), Some("Speed 30x (paused: Space resumes)"));
-        clock_action(&mut clock, &UiAction::TogglePause);
+        clock_action(&mut clock, &UiAction::TogglePause, 0, Lang::En);
         assert!(!clock.paused);
-        clock_action(&mut clock, &UiAction::SetSpeed(99));
+        clock_action(&mut clock, &UiAction::SetSpeed(99), 0, Lang::En);
         assert_eq!((clock.paused, clock.speed), (false, SPEEDS.len() - 1));
     }
 
@@ -202,9 +215,17 @@ mod tests {
             paused: false,
             speed: 5,
         };
-        clock_action(&mut clock, &UiAction::SetSpeed(1));
-        let said = clock_action(&mut clock, &UiAction::StartRound).unwrap();
+        clock_action(&mut clock, &UiAction::SetSpeed(1), 0, Lang::En);
+        let said = clock_action(&mut clock, &UiAction::StartRound, 2, Lang::En).unwrap();
         assert_eq!((clock.paused, clock.speed), (true, 1));
-        assert!(said.contains("paused") && said.contains("2x"), "{said}");
+        assert!(
+            said.contains("Round 2") && said.contains("paused") && said.contains("2x"),
+            "{said}"
+        );
+        let said = clock_action(&mut clock, &UiAction::StartRound, 3, Lang::Sv).unwrap();
+        assert!(
+            said.contains("Omgång 3") && said.contains("pausad"),
+            "{said}"
+        );
     }
 }

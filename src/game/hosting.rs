@@ -156,15 +156,17 @@ fn take_actions(
     session: Option<Res<Session>>,
     mut notice: ResMut<Notice>,
     time: Res<Time<Real>>,
+    settings: Res<crate::game::ui::UiSettings>,
 ) {
+    let lang = settings.lang;
     for a in actions.read() {
         match a {
             HostAction::Enable(on) => hosting.enabled = *on,
             HostAction::Revoke(f) => {
                 let Some(s) = served.as_mut() else { continue };
                 let text = match s.host.revoke(*f) {
-                    Ok(()) => format!("Team {} has a new code; its devices must join again", f + 1),
-                    Err(e) => format!("No new code: {e}"),
+                    Ok(()) => crate::t!(lang, "notice-new-code", team = f + 1),
+                    Err(e) => crate::t!(lang, "notice-no-new-code", error = e),
                 };
                 notice.0 = Some((text, time.elapsed_secs_f64() + 6.0));
                 let teams = session.as_ref().map_or(0, |s| s.factories.len());
@@ -268,7 +270,9 @@ fn announce(world: &mut World, address: &str, console: &str) {
         out,
         "Teams join at {address}\nfacilitator's console page (keep this link to yourself): {console}"
     );
-    let lang = world.resource::<crate::game::ui::UiSettings>().lang;
+    let lang = world
+        .get_resource::<crate::game::ui::UiSettings>()
+        .map_or(crate::i18n::Lang::En, |s| s.lang);
     say(
         world,
         crate::t!(lang, "notice-devices-at", address = address),

@@ -59,8 +59,8 @@ pub struct Injection {
     pub minute: f64,
     /// What the room sees.
     pub headline: crate::i18n::Text,
-    /// "all teams", or the names of the teams hit.
-    pub target: String,
+    /// The teams hit.
+    pub target: Target,
     /// The minute of the round it strikes at, when it was timed rather than sent at once.
     pub at_minute: Option<f64>,
 }
@@ -216,7 +216,7 @@ fn observe(
             }
             EventKind::CommandApplied { command } => {
                 let start = ticker.round_starts.last().copied();
-                if let Some(i) = injection(&session, round, start, e.t, command) {
+                if let Some(i) = injection(round, start, e.t, command) {
                     injections.0.push(i);
                 }
             }
@@ -277,7 +277,6 @@ fn follow_offers(model: &Model, e: &SimEvent, offers: &mut Vec<OpenOffer>) {
 /// The console's log line of an applied command, if it injected a disruption (in `round`, which started at
 /// `round_start`).
 fn injection(
-    session: &Session,
     round: u32,
     round_start: Option<SimTime>,
     t: SimTime,
@@ -295,14 +294,7 @@ fn injection(
         round,
         minute: round_start.map_or(0.0, |start| crate::domain::time::minute_of_round(t, start)),
         headline: disruption.headline.clone(),
-        target: match target {
-            Target::All => "all teams".into(),
-            Target::Factories(list) => list
-                .iter()
-                .filter_map(|&f| session.team_names.get(f as usize).cloned())
-                .collect::<Vec<_>>()
-                .join(", "),
-        },
+        target: target.clone(),
         at_minute: *at_minute,
     })
 }

@@ -16,6 +16,7 @@ use crate::factory::FactorySim;
 use crate::headless::record::{check_rebuilt, header, rebuild_record};
 use crate::sim::record::{self, EVENTS_FILE, Entry, JOURNAL_FILE, Recording, SessionKind};
 use crate::sim::{Session, SessionConfig, SimSet};
+use crate::t;
 
 /// How often the journal marks how far a running session got, in seconds of real time.
 const MARK_EVERY_SECONDS: f64 = 2.0;
@@ -110,7 +111,12 @@ fn resume(world: &mut World) {
     };
     match take_up(world, &dir) {
         Ok(text) => say(world, text),
-        Err(e) => say(world, format!("Could not resume: {e}")),
+        Err(e) => {
+            let l = world
+                .get_resource::<super::ui::UiSettings>()
+                .map_or(crate::i18n::Lang::En, |s| s.lang);
+            say(world, t!(l, "resume-failed", error = e));
+        }
     }
 }
 
@@ -134,25 +140,29 @@ fn take_up(world: &mut World, dir: &Path) -> Result<String, String> {
         recorded: true,
     };
     world.resource_mut::<GameClock>().paused = true;
+    let l = world
+        .get_resource::<super::ui::UiSettings>()
+        .map_or(crate::i18n::Lang::En, |s| s.lang);
     let s = world.resource::<Session>();
     let (screen, text) = if s.finished {
-        (Screen::Final, "the session is over".to_string())
+        (Screen::Final, t!(l, "resumed-over"))
     } else if s.running {
         (
             Screen::Playing,
-            format!(
-                "round {} at {}, paused: Space resumes",
-                s.round,
-                super::ui::clock(s.minute())
+            t!(
+                l,
+                "resumed-running",
+                round = s.round,
+                clock = super::ui::clock(s.minute())
             ),
         )
     } else if s.round == 0 {
-        (Screen::Briefing, "before the first round".to_string())
+        (Screen::Briefing, t!(l, "lobby-before-first"))
     } else {
-        (Screen::RoundEnd, format!("round {} is over", s.round))
+        (Screen::RoundEnd, t!(l, "resumed-between", round = s.round))
     };
     world.resource_mut::<NextState<Screen>>().set(screen);
-    let mut said = format!("Resumed {}: {text}", dir.display());
+    let mut said = t!(l, "resumed", dir = dir.display().to_string(), state = text);
     for w in &record.warnings {
         said.push_str(&format!(" ({w})"));
     }
@@ -214,18 +224,16 @@ fn resumable(dir: &Path) -> Option<Resumable> {
         Some(Entry::Command { round, minute, .. } | Entry::Reached { round, minute, .. })
             if round > 0 =>
         {
-            format!("round {round}, minute {minute:.0}")
+            Some((round, minute.max(0.0).round() as u64))
         }
-        _ => "before the first round".into(),
+        _ => None,
     };
     Some(Resumable {
         dir: dir.to_path_buf(),
-        label: format!(
-            "{}, {} teams, seed {}: {reached}",
-            header.scenario,
-            header.teams.len(),
-            header.seed
-        ),
+        scenario: header.scenario,
+        teams: header.teams.len(),
+        seed: header.seed,
+        reached,
         started_wall_ms: header.started_wall_ms,
     })
 }

@@ -19,11 +19,12 @@ use crate::debrief::timeline::Timeline;
 use crate::domain::{Command, SimTime};
 use crate::factory::{FactorySim, FactoryView};
 use crate::headless::record::{check_rebuilt, rebuild, rebuild_record};
-use crate::headless::replay::{Added, WhatIf, end_of, session_at, what_if, who};
+use crate::headless::replay::{Added, WhatIf, end_of, session_at, what_if, who_in};
 use crate::metrics::LiveMetrics;
 use crate::metrics::collector::Live;
 use crate::sim::record::{self, BRANCHES_DIR, Entry, LoadedRecord, Recording};
 use crate::sim::{Session, SimSet};
+use crate::t;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<OpenReplay>()
@@ -134,21 +135,33 @@ fn open(world: &mut World) {
         return;
     };
     if let Err(e) = start(world, &request) {
-        say(world, format!("Cannot replay: {e}"));
+        let l = world
+            .get_resource::<UiSettings>()
+            .map_or(crate::i18n::Lang::En, |s| s.lang);
+        say(world, t!(l, "replay-cannot", error = e));
     }
 }
 
 /// Loads and checks the record, builds its timeline and shows its first moment.
 fn start(world: &mut World, request: &OpenReplay) -> Result<(), String> {
+    let l = world
+        .get_resource::<UiSettings>()
+        .map_or(crate::i18n::Lang::En, |s| s.lang);
     let record = record::load(&request.dir).map_err(|e| e.to_string())?;
     let whole = rebuild_record(&record, Vec::new())?;
     check_rebuilt(&record, &whole.events)?;
-    let mut timeline = Timeline::new(&record.model, &whole.events, &record.entries, |s| {
-        who(&record, s)
-    });
+    let mut timeline = Timeline::new(
+        &record.model,
+        &whole.events,
+        &record.entries,
+        |s| who_in(&record, s, l),
+        l,
+    );
     // The record may reach a moment after its last event (a mark): the timeline goes that far.
     timeline.end = timeline.end.max(end_of(&record));
-    let actual = Arc::new(Debrief::from_record(&whole.events, &record.entries)?);
+    let actual = Arc::new(
+        Debrief::from_record(&whole.events, &record.entries)?.with_model(Arc::clone(&record.model)),
+    );
     let first = timeline.rounds.first().map_or(SimTime::ZERO, |r| r.start);
     // The replay records nothing: a live session's record stays as it is on disk.
     world.remove_resource::<Recording>();
@@ -218,12 +231,23 @@ fn act_on(world: &mut World, action: ReplayAction) -> Result<(), String> {
             match to {
                 Some(to) => seek(world, to)?,
                 None => {
+                    let l = world
+                        .get_resource::<UiSettings>()
+                        .map_or(crate::i18n::Lang::En, |s| s.lang);
                     let name = world
                         .get_resource::<Session>()
-                        .and_then(|s| s.team_names.get(team as usize).cloned())
+                        .and_then(|s| {
+                            s.team_names
+                                .get(team as usize)
+                                .map(|n| s.model.lexicon.say(l, n).to_string())
+                        })
                         .unwrap_or_default();
-                    let way = if forward { "later" } else { "earlier" };
-                    return Err(format!("{name} has no {way} {}", kind.name()));
+                    let kind = kind.name(l);
+                    return Err(if forward {
+                        t!(l, "replay-no-later", team = name, kind = kind)
+                    } else {
+                        t!(l, "replay-no-earlier", team = name, kind = kind)
+                    });
                 }
             }
         }
@@ -290,21 +314,21 @@ fn run_what_if(world: &mut World) -> Result<(), String> {
         add: draft.added.clone(),
     };
     let branch = what_if(&record, &change, Some(&dir))?;
-    let what_if = Arc::new(Debrief::from_events(&branch.events)?);
+    let what_if =
+        Arc::new(Debrief::from_events(&branch.events)?.with_model(Arc::clone(&record.model)));
     world.resource_mut::<Replay>().outcome = Some(Outcome {
         at: draft.at,
         dir: dir.clone(),
         actual,
         what_if,
     });
-    say(
-        world,
-        format!(
-            "What-if saved as {}",
-            dir.file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-        ),
-    );
+    let l = world
+        .get_resource::<UiSettings>()
+        .map_or(crate::i18n::Lang::En, |s| s.lang);
+    let name = dir
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    say(world, t!(l, "replay-saved", name = name));
     Ok(())
 }
 

@@ -10,10 +10,12 @@ use super::record::{Rebuilt, header, rebuild, rebuild_lines};
 use super::{TimedCommand, session_app};
 use crate::domain::time::minute_of_round;
 use crate::domain::{Command, SimEvent, SimTime};
+use crate::i18n::Lang;
 use crate::metrics::{LiveMetrics, Report};
 use crate::sim::Session;
 use crate::sim::record::{BranchOf, Entry, LoadedRecord, Recording, SessionKind, Source};
 use crate::sim::tap::{Taps, recorder, take};
+use crate::t;
 
 /// The lines of `entries` up to moment `t`, then a mark at `t`.
 fn up_to(entries: &[Entry], t: SimTime) -> Vec<Entry> {
@@ -232,22 +234,26 @@ pub fn export_plan(record: &LoadedRecord) -> String {
 
 /// Who gave a command, in words: "the facilitator", the team's name ("Blue"), "the plan".
 pub fn who(record: &LoadedRecord, source: &Source) -> String {
+    who_in(record, source, Lang::En)
+}
+
+/// Who gave a command, in `lang` (see [`who`]).
+pub fn who_in(record: &LoadedRecord, source: &Source, lang: Lang) -> String {
     let team = |factory: u16| {
-        record
-            .header
-            .teams
-            .get(factory as usize)
-            .map_or_else(|| format!("team {}", factory + 1), |t| t.name.clone())
+        record.header.teams.get(factory as usize).map_or_else(
+            || t!(lang, "team-number", number = factory + 1),
+            |t| record.model.lexicon.say(lang, &t.name).to_string(),
+        )
     };
     match source {
-        Source::Facilitator | Source::Console { .. } => "the facilitator".into(),
+        Source::Facilitator | Source::Console { .. } => t!(lang, "source-facilitator"),
         Source::Team { factory } => team(*factory),
         // "Blue (Anna, purchasing)": the team, and who on it, as they named themselves.
         Source::Device { factory, who, .. } if who.is_empty() => team(*factory),
         Source::Device { factory, who, .. } => format!("{} ({who})", team(*factory)),
-        Source::OfferClock => "the offer clock".into(),
-        Source::Plan => "the plan".into(),
-        Source::Runner => "the runner".into(),
-        Source::WhatIf => "the what-if".into(),
+        Source::OfferClock => t!(lang, "source-offer-clock"),
+        Source::Plan => t!(lang, "source-plan"),
+        Source::Runner => t!(lang, "source-runner"),
+        Source::WhatIf => t!(lang, "source-what-if"),
     }
 }

@@ -21,9 +21,11 @@ use crate::domain::time::{SPEEDS, minute_of_round};
 use crate::domain::{Command, SimEvent, Target};
 use crate::factory::FactorySim;
 use crate::i18n::Lang;
+use crate::i18n::Lang::En;
 use crate::metrics::LiveMetrics;
 use crate::sim::record::{Entry, Source};
 use crate::sim::{Origins, Session, SimSet};
+use crate::t;
 
 /// How often every device gets the state (4 times a second: at least twice, as promised).
 pub const PUBLISH_EVERY: Duration = Duration::from_millis(250);
@@ -65,7 +67,7 @@ pub enum HostControl {
 /// A command's outcome as the host keeps it by key.
 enum Outcome {
     /// Given, not yet applied: the devices waiting for its answer.
-    Pending(Vec<mpsc::UnboundedSender<String>>),
+    Pending(Vec<(mpsc::UnboundedSender<String>, Lang)>),
     /// Applied or rejected.
     Done(Result<(), String>),
 }
@@ -151,11 +153,12 @@ fn key_owner(source: &Source) -> Option<KeyOwner> {
     }
 }
 
-fn ack(key: &str, outcome: &Result<(), String>, repeat: bool) -> String {
+/// The answer to a command with key `key`; the reason of a refusal in `lang` (the journal keeps English).
+fn ack(key: &str, outcome: &Result<(), String>, repeat: bool, lang: Lang) -> String {
     Reply::Ack {
         key: key.to_string(),
         accepted: outcome.is_ok(),
-        reason: outcome.as_ref().err().cloned(),
+        reason: outcome.as_ref().err().map(|r| crate::i18n::again(lang, r)),
         repeat,
     }
     .text()
@@ -180,15 +183,17 @@ fn receive(
                 key,
                 command,
                 reply,
+                lang,
             } => (
                 (Some(factory), key.clone()),
-                (command, reply),
+                (command, reply, lang),
                 Source::Device { factory, who, key },
             ),
             Inbound::Control {
                 key,
                 control,
                 reply,
+                lang,
             } => {
                 let command = match control_command(&control, &session) {
                     Ok(Some(c)) => c,
@@ -196,29 +201,31 @@ fn receive(
                         if let Some(c) = clock_control(&control) {
                             controls.write(c);
                         }
-                        let _ = reply.send(ack(&key, &Ok(()), false));
+                        let _ = reply.send(ack(&key, &Ok(()), false, lang));
                         continue;
                     }
                     Err(reason) => {
-                        let _ = reply.send(ack(&key, &Err(reason), false));
+                        let _ = reply.send(ack(&key, &Err(reason), false, lang));
                         continue;
                     }
                 };
                 (
                     (None, key.clone()),
-                    (command, reply),
+                    (command, reply, lang),
                     Source::Console { key },
                 )
             }
         };
-        let (command, reply) = command;
+        let (command, reply, lang) = command;
         match bridge.outcomes.get_mut(&owner) {
             Some(Outcome::Done(outcome)) => {
-                let _ = reply.send(ack(&owner.1, outcome, true));
+                let _ = reply.send(ack(&owner.1, outcome, true, lang));
             }
-            Some(Outcome::Pending(waiting)) => waiting.push(reply),
+            Some(Outcome::Pending(waiting)) => waiting.push((reply, lang)),
             None => {
-                bridge.outcomes.insert(owner, Outcome::Pending(vec![reply]));
+                bridge
+                    .outcomes
+                    .insert(owner, Outcome::Pending(vec![(reply, lang)]));
                 origins.give(&mut commands, command, source);
             }
         }
@@ -243,9 +250,7 @@ fn control_command(control: &Control, session: &Session) -> Result<Option<Comman
                 .palette
                 .iter()
                 .find(|d| d.id == *disruption)
-                .ok_or_else(|| {
-                    format!("the scenario's palette has no disruption `{disruption}`")
-                })?;
+                .ok_or_else(|| t!(En, "refuse-no-palette", disruption = disruption.as_str()))?;
             Command::Inject {
                 disruption: spec.clone(),
                 target: if teams.is_empty() {
@@ -257,13 +262,11 @@ fn control_command(control: &Control, session: &Session) -> Result<Option<Comman
             }
         }
         Control::Speed(s) if !SPEEDS.contains(s) => {
-            return Err(format!(
-                "the speed must be one of {SPEEDS:?} minutes per second"
-            ));
+            return Err(t!(En, "refuse-speed", speeds = format!("{SPEEDS:?}")));
         }
         Control::Pause | Control::Resume | Control::Speed(_) => return Ok(None),
         // Revoking is the server's own business; it never reaches the app.
-        Control::Revoke { .. } => return Err("not a session control".into()),
+        Control::Revoke { .. } => return Err(t!(En, "refuse-not-control")),
     }))
 }
 
@@ -282,10 +285,9 @@ fn answer(mut bridge: ResMut<Bridge>, mut origins: ResMut<Origins>) {
         let Some(owner) = key_owner(&a.source) else {
             continue;
         };
-        let text = ack(&owner.1, &a.outcome, false);
         if let Some(Outcome::Pending(waiting)) = bridge.outcomes.get(&owner) {
-            for reply in waiting {
-                let _ = reply.send(text.clone());
+            for (reply, lang) in waiting {
+                let _ = reply.send(ack(&owner.1, &a.outcome, false, *lang));
             }
         }
         bridge.outcomes.insert(owner, Outcome::Done(a.outcome));

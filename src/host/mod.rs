@@ -48,12 +48,16 @@ pub(crate) enum Inbound {
         key: String,
         command: crate::domain::Command,
         reply: mpsc::UnboundedSender<String>,
+        /// The device's language, for the reason of a refusal.
+        lang: crate::i18n::Lang,
     },
     /// A facilitator's control.
     Control {
         key: String,
         control: Control,
         reply: mpsc::UnboundedSender<String>,
+        /// The console's language, for the reason of a refusal.
+        lang: crate::i18n::Lang,
     },
 }
 

@@ -211,6 +211,8 @@ struct Connection {
     refused: u32,
     replies: mpsc::UnboundedSender<String>,
     answers: mpsc::UnboundedReceiver<String>,
+    /// The language the device or console joined in.
+    lang: Lang,
 }
 
 /// The connection's loop ends.
@@ -230,6 +232,7 @@ impl Connection {
             refused: 0,
             replies,
             answers,
+            lang: Lang::En,
         }
     }
 
@@ -297,6 +300,7 @@ impl Connection {
                         action,
                     },
                     reply: self.replies.clone(),
+                    lang: self.lang,
                 })
             }
             Request::Voice {
@@ -323,6 +327,7 @@ impl Connection {
                         voice,
                     },
                     reply: self.replies.clone(),
+                    lang: self.lang,
                 })
             }
             Request::Control { key, control } => {
@@ -338,7 +343,7 @@ impl Connection {
                         Reply::Ack {
                             key,
                             accepted: outcome.is_ok(),
-                            reason: outcome.err(),
+                            reason: outcome.err().map(|r| crate::i18n::again(self.lang, &r)),
                             repeat: false,
                         }
                         .text(),
@@ -349,6 +354,7 @@ impl Connection {
                     key,
                     control,
                     reply: self.replies.clone(),
+                    lang: self.lang,
                 })
             }
         }
@@ -394,6 +400,7 @@ impl Connection {
             return self.refuse(Reply::error(ErrorCode::UnknownCode, "no such team"));
         };
         let mut states = states[lang.index()].subscribe();
+        self.lang = lang;
         // The first update goes out at once.
         states.mark_changed();
         if let Some(list) = self.shared.roster().get_mut(factory as usize) {
@@ -436,6 +443,7 @@ impl Connection {
             ));
         }
         let mut states = self.shared.room[lang.index()].subscribe();
+        self.lang = lang;
         states.mark_changed();
         self.joined = Joined::Console { states };
         let _ = self.replies.send(Reply::ConsoleOpen.text());

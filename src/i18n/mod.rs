@@ -5,14 +5,16 @@
 //! [`tr`] (or the [`t!`](crate::t) macro) with the language it was given; nothing reads a language from a
 //! global.
 
+mod again;
 mod bundle;
 mod number;
 mod text;
 
 use serde::{Deserialize, Serialize};
 
+pub use again::{PREFIXES, again};
 pub use bundle::{FILES, messages, web_messages};
-pub use number::{count, decimal, money, percent};
+pub use number::{count, decimal, money, percent, signed};
 pub use text::{Lexicon, Text};
 
 /// A language the game speaks.

@@ -34,6 +34,21 @@ pub fn decimal(lang: Lang, x: f64, decimals: usize) -> String {
     if negative { format!("-{out}") } else { out }
 }
 
+/// A number with its sign always shown ("+0.25", "-1.5"), or a dash when there is none.
+pub fn signed(lang: Lang, x: Option<f64>, decimals: usize) -> String {
+    match x {
+        Some(v) if v.is_finite() => {
+            let text = decimal(lang, v, decimals);
+            if text.starts_with('-') {
+                text
+            } else {
+                format!("+{text}")
+            }
+        }
+        _ => "-".to_string(),
+    }
+}
+
 /// A count: whole, with grouped thousands.
 pub fn count(lang: Lang, n: f64) -> String {
     decimal(lang, n.round(), 0)

@@ -9,6 +9,8 @@ use crate::domain::{
     DisruptionKind as K, DisruptionSpec, Helping, Invalid, PracticeChange, Standup, Target,
     TeamAction,
 };
+use crate::i18n::Lang::En;
+use crate::t;
 
 /// A team action with every name resolved against the scenario and the team's current design.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,15 +51,19 @@ pub enum Resolved<'a> {
     },
 }
 
-/// `unknown {what} `{id}``, with the ids there are.
+/// `unknown {what} `{id}``, with the ids there are; `what` is the message id of the kind's name.
 fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str>) -> String {
     let known: Vec<&str> = known.take(12).collect();
+    let what = crate::i18n::tr(En, what, &[]);
     if known.is_empty() {
-        format!("unknown {what} `{id}` (the scenario has no {what}s)")
+        t!(En, "problem-unknown-none", what = what, id = id)
     } else {
-        format!(
-            "unknown {what} `{id}` (expected one of: {})",
-            known.join(", ")
+        t!(
+            En,
+            "problem-unknown",
+            what = what,
+            id = id,
+            known = known.join(", ")
         )
     }
 }
@@ -69,7 +75,11 @@ impl Model {
             Invalid::item(
                 field,
                 id,
-                unknown("worker", id, self.workers.iter().map(|w| w.id.as_str())),
+                unknown(
+                    "problem-kind-worker",
+                    id,
+                    self.workers.iter().map(|w| w.id.as_str()),
+                ),
             )
         })
     }
@@ -80,7 +90,11 @@ impl Model {
             Invalid::item(
                 field,
                 id,
-                unknown("step", id, self.steps.iter().map(|s| s.id.as_str())),
+                unknown(
+                    "problem-kind-step",
+                    id,
+                    self.steps.iter().map(|s| s.id.as_str()),
+                ),
             )
         })
     }
@@ -91,7 +105,11 @@ impl Model {
             Invalid::item(
                 field,
                 name,
-                unknown("design", name, self.designs.iter().map(|d| d.name.as_str())),
+                unknown(
+                    "problem-kind-design",
+                    name,
+                    self.designs.iter().map(|d| d.name.as_str()),
+                ),
             )
         })
     }
@@ -102,7 +120,11 @@ impl Model {
             Invalid::item(
                 field,
                 id,
-                unknown("product", id, self.products.iter().map(|p| p.id.as_str())),
+                unknown(
+                    "problem-kind-product",
+                    id,
+                    self.products.iter().map(|p| p.id.as_str()),
+                ),
             )
         })
     }
@@ -118,10 +140,13 @@ impl Model {
                 Invalid::item(
                     field,
                     id,
-                    format!(
-                        "no unit `{id}` in design `{}` (its units: {})",
-                        d.name,
-                        d.units
+                    t!(
+                        En,
+                        "problem-no-unit",
+                        id = id,
+                        design = d.name.as_str(),
+                        units = d
+                            .units
                             .iter()
                             .map(|u| u.id.as_str())
                             .collect::<Vec<_>>()
@@ -134,12 +159,12 @@ impl Model {
     /// Checks a disruption against this scenario: its values and every id it refers to.
     pub fn check_disruption(&self, spec: &DisruptionSpec) -> Result<(), Invalid> {
         if spec.id.trim().is_empty() {
-            return Err(Invalid::field("id", "a disruption needs a non-empty `id`"));
+            return Err(Invalid::field("id", t!(En, "problem-disruption-id")));
         }
         if spec.headline.english().trim().is_empty() {
             return Err(Invalid::field(
                 "headline",
-                format!("disruption `{}` needs a headline", spec.id),
+                t!(En, "problem-disruption-headline", id = spec.id.as_str()),
             ));
         }
         spec.kind.check_values()?;
@@ -159,14 +184,14 @@ impl Model {
             K::SupplyShortage { ingredient, .. } => known(
                 self.ingredient_index(ingredient).is_some(),
                 "ingredient",
-                "ingredient",
+                "problem-kind-ingredient",
                 ingredient,
                 self.ingredients.iter().map(|i| i.id.as_str()).collect(),
             ),
             K::StationBreakdown { station, .. } => known(
                 self.station_index(station).is_some(),
                 "station",
-                "station",
+                "problem-kind-station",
                 station,
                 self.stations.iter().map(|s| s.id.as_str()).collect(),
             ),
@@ -195,7 +220,7 @@ impl Model {
                     return Err(Invalid::item(
                         "step",
                         step,
-                        format!("no worker has the skill step `{step}` needs"),
+                        t!(En, "problem-no-skill", step = step.as_str()),
                     ));
                 }
                 Ok(())
@@ -211,11 +236,13 @@ impl Model {
         if per_round > MAX_STANDUPS_PER_ROUND {
             return Err(Invalid::field(
                 "every_min",
-                format!(
-                    "a stand-up every {} min makes {per_round:.0} meetings in a {}-minute round; at most \
-                     {MAX_STANDUPS_PER_ROUND} are allowed",
-                    s.every_min,
-                    self.round_len.minutes()
+                t!(
+                    En,
+                    "problem-standups",
+                    every = s.every_min.to_string(),
+                    count = format!("{per_round:.0}"),
+                    round = self.round_len.minutes().to_string(),
+                    most = MAX_STANDUPS_PER_ROUND
                 ),
             ));
         }
@@ -247,10 +274,7 @@ impl Model {
             TeamAction::AssignStep { step, units } => {
                 let step = self.find_step("step", step)?;
                 if units.is_empty() {
-                    return Err(Invalid::field(
-                        "units",
-                        "a step must be owned by at least one unit",
-                    ));
+                    return Err(Invalid::field("units", t!(En, "refuse-step-no-units")));
                 }
                 let units = units
                     .iter()
@@ -273,7 +297,7 @@ impl Model {
             PracticeChange::WipLimit { step, limit } => {
                 self.find_step("step", step)?;
                 if *limit == Some(0) {
-                    return Err(Invalid::field("limit", "a WIP limit must be at least 1"));
+                    return Err(Invalid::field("limit", t!(En, "refuse-wip-zero")));
                 }
                 Ok(())
             }
@@ -333,7 +357,7 @@ impl Model {
         self.check_disruption(disruption)?;
         if let Target::Factories(list) = target {
             if list.is_empty() {
-                return Err(Invalid::field("target", "the target names no team"));
+                return Err(Invalid::field("target", t!(En, "refuse-target-empty")));
             }
             if let Some(&bad) = list.iter().find(|&&f| f as usize >= teams) {
                 return Err(Invalid::field("target", no_team(teams, bad)));
@@ -344,8 +368,11 @@ impl Model {
             if !(m.is_finite() && m >= 0.0 && m < round) {
                 return Err(Invalid::field(
                     "at_minute",
-                    format!(
-                        "`at_minute` must be a minute of the round, 0 to under {round} (got {m})"
+                    t!(
+                        En,
+                        "refuse-at-minute",
+                        round = round.to_string(),
+                        minute = m.to_string()
                     ),
                 ));
             }
@@ -373,10 +400,7 @@ pub fn staffing_problems(
             .filter(|(_, owned)| owned.contains(&s))
             .collect();
         if owners.is_empty() {
-            problems.push(format!(
-                "no unit owns step `{}`, which a routing needs",
-                step.id
-            ));
+            problems.push(t!(En, "problem-step-unowned", step = step.id.as_str()));
             continue;
         }
         let can = |w: usize| {
@@ -392,16 +416,22 @@ pub fn staffing_problems(
             .any(|(members, _)| members.iter().any(|&w| can(w)))
             || (helping == Helping::Anyone && (0..workers.len()).any(can));
         if !staffed {
-            problems.push(format!(
-                "nobody can do step `{}`: no member of a unit owning it has skill `{}`{}",
-                step.id,
-                skills.get(step.skill).map_or("?", String::as_str),
-                if helping == Helping::None {
-                    " as their primary skill (helping: None)"
-                } else {
-                    ""
-                }
-            ));
+            let skill = skills.get(step.skill).map_or("?", String::as_str);
+            problems.push(if helping == Helping::None {
+                t!(
+                    En,
+                    "problem-step-unstaffed-primary",
+                    step = step.id.as_str(),
+                    skill = skill
+                )
+            } else {
+                t!(
+                    En,
+                    "problem-step-unstaffed",
+                    step = step.id.as_str(),
+                    skill = skill
+                )
+            });
         }
     }
     problems
@@ -409,12 +439,16 @@ pub fn staffing_problems(
 
 /// "there is no team N": with the teams there are.
 fn no_team(teams: usize, team: u16) -> String {
+    let team = team.to_string();
     match teams {
-        0 => format!("there is no team {team}: the session has no teams"),
-        1 => format!("there is no team {team}: the session has 1 team, numbered 0"),
-        n => format!(
-            "there is no team {team}: the session has {n} teams, numbered 0 to {}",
-            n - 1
+        0 => t!(En, "problem-no-team-none", team = team),
+        1 => t!(En, "problem-no-team-one", team = team),
+        n => t!(
+            En,
+            "problem-no-team",
+            team = team,
+            count = n.to_string(),
+            last = (n - 1).to_string()
         ),
     }
 }

@@ -238,6 +238,25 @@ pub fn shipped(name: &str) -> Option<(&'static str, &'static str)> {
         .find(|(f, _)| f.strip_suffix(".ron") == Some(name))
 }
 
+/// A scenario's title in `lang` when a shipped scenario has it ("Cake Factory 2.0" → "Tårtfabriken 2.0"),
+/// else as given.
+pub fn shipped_title(lang: Lang, english: &str) -> String {
+    static TITLES: std::sync::OnceLock<Vec<Model>> = std::sync::OnceLock::new();
+    TITLES
+        .get_or_init(|| {
+            SHIPPED
+                .iter()
+                .filter_map(|(file, text)| load_str(file, text).ok())
+                .collect()
+        })
+        .iter()
+        .find(|m| m.name == english)
+        .map_or_else(
+            || english.to_string(),
+            |m| m.lexicon.say(lang, english).to_string(),
+        )
+}
+
 /// A one-line summary of a valid scenario, as `check` prints it.
 pub fn summary(m: &Model, lang: Lang) -> String {
     t!(

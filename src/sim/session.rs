@@ -10,8 +10,10 @@ use crate::domain::event::{EventKind, SimEvent, Tables};
 use crate::domain::time::{minute_of_round, ms_from_minutes};
 use crate::domain::{DisruptionSpec, SimTime, Target};
 use crate::factory::FactorySim;
+use crate::i18n::Lang::En;
 use crate::scenario::Model;
 use crate::scenario::limits::{MAX_ORDERS, thousands};
+use crate::t;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -163,11 +165,11 @@ impl Session {
 
     fn check(&self, cmd: &Command) -> Result<(), String> {
         match cmd {
-            Command::StartRound if self.running => Err("a round is already running".into()),
+            Command::StartRound if self.running => Err(t!(En, "refuse-round-running")),
             Command::StartRound if self.finished || self.round >= self.model.rounds => {
-                Err("all rounds have been played".into())
+                Err(t!(En, "refuse-all-played"))
             }
-            Command::EndRound if !self.running => Err("no round is running".into()),
+            Command::EndRound if !self.running => Err(t!(En, "refuse-no-round")),
             Command::Team { factory, .. } | Command::OfferLapsed { factory, .. } => {
                 Ok(Model::check_team(self.factories.len(), *factory)?)
             }
@@ -181,9 +183,7 @@ impl Session {
                 crate::domain::voice::check_voice(participant, signed, voice, self.model.rounds)?;
                 match voice {
                     crate::domain::Voice::Dialogue { round, .. } if *round > self.round => {
-                        Err(format!(
-                            "round {round} has not been played yet: the dialogue is about a round played"
-                        ))
+                        Err(t!(En, "refuse-round-not-played", round = *round))
                     }
                     _ => Ok(()),
                 }
@@ -198,12 +198,12 @@ impl Session {
                     .check_inject(self.factories.len(), disruption, target, *at_minute)?;
                 let extra = self.injected_orders(disruption, target, *at_minute);
                 if extra > self.orders_left {
-                    return Err(format!(
-                        "this would bring about {} more orders into a session that may take {} more (at \
-                         most {} in one run)",
-                        thousands(extra),
-                        thousands(self.orders_left.max(0.0)),
-                        thousands(MAX_ORDERS)
+                    return Err(t!(
+                        En,
+                        "refuse-too-many-orders",
+                        extra = thousands(extra),
+                        left = thousands(self.orders_left.max(0.0)),
+                        most = thousands(MAX_ORDERS)
                     ));
                 }
                 Ok(())
@@ -251,7 +251,7 @@ impl Session {
                 let e = self.factories[*factory as usize];
                 let mut f = factories
                     .get_mut(e)
-                    .map_err(|_| "the team's factory is gone".to_string())?;
+                    .map_err(|_| t!(En, "refuse-factory-gone"))?;
                 f.apply(action)?;
                 f.drain_events(&mut self.log);
             }
@@ -259,7 +259,7 @@ impl Session {
                 let e = self.factories[*factory as usize];
                 let mut f = factories
                     .get_mut(e)
-                    .map_err(|_| "the team's factory is gone".to_string())?;
+                    .map_err(|_| t!(En, "refuse-factory-gone"))?;
                 f.lapse_offer(*offer)?;
                 f.drain_events(&mut self.log);
             }

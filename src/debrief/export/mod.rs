@@ -130,8 +130,8 @@ pub(super) fn metric_values(m: &Metrics) -> Vec<String> {
     ]
 }
 
-/// Renders every chart as PNG into `dir`.
-pub fn pictures(d: &Debrief, dir: &Path) -> Result<Vec<PathBuf>> {
+/// Renders every chart as PNG into `dir`, their texts in `l`.
+pub fn pictures(d: &Debrief, dir: &Path, l: Lang) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut chart = |name: String, f: &dyn Fn(&Path) -> Result<()>| -> Result<()> {
         let p = dir.join(name);
@@ -139,35 +139,40 @@ pub fn pictures(d: &Debrief, dir: &Path) -> Result<Vec<PathBuf>> {
         out.push(p);
         Ok(())
     };
-    chart("compare_throughput.png".into(), &|p| charts::compare(d, p))?;
+    chart("compare_throughput.png".into(), &|p| {
+        charts::compare(d, p, l)
+    })?;
     if !d.disruptions.is_empty() {
         chart("disruption_impact.png".into(), &|p| {
-            charts::disruptions(d, p)
+            charts::disruptions(d, p, l)
         })?;
     }
     for (t, team) in d.teams.iter().enumerate() {
         let s = slug(&team.name);
-        chart(format!("{s}_flow.png"), &|p| charts::flow(d, t, p))?;
+        chart(format!("{s}_flow.png"), &|p| charts::flow(d, t, p, l))?;
         chart(format!("{s}_cumulative_flow.png"), &|p| {
-            charts::cfd(d, t, p)
+            charts::cfd(d, t, p, l)
         })?;
         chart(format!("{s}_lead_times.png"), &|p| {
-            charts::lead_times(d, t, p)
+            charts::lead_times(d, t, p, l)
         })?;
-        chart(format!("{s}_handoffs.png"), &|p| charts::handoffs(d, t, p))?;
-        chart(format!("{s}_network.png"), &|p| charts::network(d, t, p))?;
-        chart(format!("{s}_ei_index.png"), &|p| charts::ei(d, t, p))?;
+        chart(format!("{s}_handoffs.png"), &|p| {
+            charts::handoffs(d, t, p, l)
+        })?;
+        chart(format!("{s}_network.png"), &|p| charts::network(d, t, p, l))?;
+        chart(format!("{s}_ei_index.png"), &|p| charts::ei(d, t, p, l))?;
     }
     Ok(out)
 }
 
-/// Writes the whole export into `dir` (created if needed); the take-home pages in `lang`.
+/// Writes the whole export into `dir` (created if needed): the CSV tables in English (their columns and
+/// values stay stable for analysis), the charts, the report and the take-home pages in `lang`.
 pub fn export(d: &Debrief, reflection: &Reflection, dir: &Path, lang: Lang) -> Result<Exported> {
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let csv = tables(d, reflection, dir)?;
-    let png = pictures(d, dir)?;
+    let png = pictures(d, dir, lang)?;
     let html_path = dir.join("report.html");
-    std::fs::write(&html_path, html(d, reflection, &png)?).map_err(io(&html_path))?;
+    std::fs::write(&html_path, html(d, reflection, &png, lang)?).map_err(io(&html_path))?;
     Ok(Exported {
         csv,
         png,

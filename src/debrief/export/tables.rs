@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use super::{METRIC_COLUMNS, Result, metric_values, opt, write_csv};
 use crate::debrief::Debrief;
 use crate::debrief::reflection::{DIALOGUE, QUESTIONS, Reflection};
+use crate::i18n::Lang;
 
 /// A table's writer.
 type Table = fn(&Debrief, &Reflection, &Path) -> Result<()>;
@@ -83,7 +84,13 @@ fn disruptions(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
                     opt(t.impact.as_ref().map(|i| i.late_added)),
                     opt(t.impact.as_ref().map(|i| i.profit_lost)),
                     opt(t.impact.as_ref().map(|i| i.settled_min)),
-                    t.responses.join("; "),
+                    t.responses
+                        .iter()
+                        .map(|c| {
+                            crate::debrief::response_text(dis.report.start_min, c, None, Lang::En)
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; "),
                 ]
             })
         }),
@@ -274,8 +281,13 @@ fn commands(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
         path,
         &["team", "minute", "round", "action"],
         d.teams.iter().flat_map(|t| {
-            t.commands.iter().map(move |(m, r, c)| {
-                vec![t.name.clone(), format!("{m:.1}"), r.to_string(), c.clone()]
+            t.commands.iter().map(move |c| {
+                vec![
+                    t.name.clone(),
+                    format!("{:.1}", c.minute),
+                    c.round.to_string(),
+                    c.text(None, Lang::En),
+                ]
             })
         }),
     )

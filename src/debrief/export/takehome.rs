@@ -42,14 +42,9 @@ fn room_mean(v: &Voices, phase: Phase, th: usize, lv: usize, lang: Lang) -> Stri
 pub fn page(d: &Debrief, id: &str, lang: Lang) -> Option<String> {
     let v = &d.voices;
     let p = v.participants.get(id)?;
-    let team = d
-        .tables
-        .factories
-        .get(usize::from(p.factory))
-        .cloned()
-        .unwrap_or_default();
+    let team = d.team_name(lang, usize::from(p.factory)).to_string();
     let mut h = String::new();
-    let title = t!(lang, "takehome-title", scenario = d.scenario.as_str());
+    let title = t!(lang, "takehome-title", scenario = d.say(lang, &d.scenario));
     let _ = write!(
         h,
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>",
@@ -232,10 +227,9 @@ fn pinned(h: &mut String, d: &Debrief, lang: Lang) {
     }
     let _ = write!(h, "<h2>{}</h2><ul>", esc(&t!(lang, "takehome-pinned")));
     for m in &v.moments {
-        let team = m
-            .team
-            .and_then(|t| d.tables.factories.get(usize::from(t)))
-            .map_or_else(String::new, |n| format!(" ({n})"));
+        let team = m.team.map_or_else(String::new, |t| {
+            format!(" ({})", d.team_name(lang, usize::from(t)))
+        });
         let at = round_clock(crate::domain::time::minutes_from_ms(m.t.0), &d.round_starts);
         let _ = write!(
             h,
@@ -246,17 +240,12 @@ fn pinned(h: &mut String, d: &Debrief, lang: Lang) {
         );
     }
     for a in v.pinned_answers() {
-        let team = d
-            .tables
-            .factories
-            .get(usize::from(a.factory))
-            .cloned()
-            .unwrap_or_default();
+        let team = d.team_name(lang, usize::from(a.factory));
         let _ = write!(
             h,
             "<li>“{}” <span class=\"by\">({})</span></li>",
             esc(&a.text),
-            esc(&team)
+            esc(team)
         );
     }
     h.push_str("</ul>");

@@ -54,7 +54,12 @@ fn setup(mut commands: Commands, options: Res<PlayOptions>, mut next: ResMut<Nex
         Ok(d) => {
             let log = std::env::temp_dir()
                 .join(format!("cakefactory-bench-{}.jsonl", std::process::id()));
-            commands.insert_resource(DebriefView::new(Arc::new(d), log, None));
+            commands.insert_resource(DebriefView::new(
+                Arc::new(d),
+                log,
+                None,
+                crate::i18n::Lang::En,
+            ));
             commands.insert_resource(DebriefBench {
                 frames: frames.max(6),
                 mark: None,

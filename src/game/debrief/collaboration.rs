@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 use super::{caption, team_picker};
 use crate::debrief::Debrief;
 use crate::debrief::charts::network_layout;
-use crate::game::ui::style;
+use crate::game::ui::{lang, style};
+use crate::i18n::{Lang, decimal, signed};
+use crate::t;
 
 /// The tie network as egui_graphs draws it.
 pub type TieGraph = Graph<(), u32, Undirected, u32, DefaultNodeShape, DefaultEdgeShape>;
@@ -50,12 +52,12 @@ impl egui_graphs::Layout<FixedState> for Fixed {
 #[derive(Default)]
 pub struct CollaborationState {
     pub team: usize,
-    /// The tie network of `graph_team`, built when the team changes.
-    graph: Option<(usize, TieGraph)>,
+    /// The tie network of a team in a language, built when either changes.
+    graph: Option<(usize, Lang, TieGraph)>,
 }
 
-/// Builds the tie network of a team: people on a circle grouped by unit.
-pub fn tie_graph(d: &Debrief, t: usize) -> TieGraph {
+/// Builds the tie network of a team: people on a circle grouped by unit, named in `l`.
+pub fn tie_graph(d: &Debrief, t: usize, l: Lang) -> TieGraph {
     let team = &d.teams[t];
     let workers = d.tables.workers.len();
     let pos = network_layout(team, workers);
@@ -79,7 +81,7 @@ pub fn tie_graph(d: &Debrief, t: usize) -> TieGraph {
             node.set_color(style::color32(unit));
             node.set_label(format!(
                 "{}{}",
-                d.tables.worker_name(w),
+                d.say(l, d.tables.worker_name(w)),
                 if spanner { " ★" } else { "" }
             ));
             node.display_mut().radius = if spanner { 18.0 } else { 14.0 };
@@ -102,34 +104,50 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, state: &mut CollaborationState) {
         return;
     };
     let details = &team.details;
+    let l = lang(ui);
     ui.columns(2, |cols| {
         let ui = &mut cols[0];
-        ui.heading("Handoffs between units");
-        caption(ui, "Rows hand over to columns: number of handoffs and mean minutes until the next task started. Cells off the diagonal cross a unit boundary.");
-        heat_map(ui, d, state.team);
+        ui.heading(t!(l, "collab-handoffs"));
+        caption(ui, &t!(l, "collab-handoffs-caption"));
+        heat_map(ui, d, state.team, l);
         ui.add_space(8.0);
-        ui.heading("E-I index per unit");
-        caption(ui, "(ties to other units - ties inside) / all ties: -1 a closed silo, +1 every tie goes outward. The tick and \"forced\": what the design alone makes cross a unit; \"beyond\": the difference, above 0 more working across units than the structure requires.");
-        ei_grid(ui, details);
+        ui.heading(t!(l, "collab-ei"));
+        caption(ui, &t!(l, "collab-ei-caption"));
+        ei_grid(ui, d, details, l);
         ui.add_space(8.0);
-        ui.heading("Questions and rework");
-        caption(ui, "Questions asked at handoffs and answered by the sender's unit; what sent work back to be redone.");
-        ui.label(format!("Questions asked: {}   answered: {}", details.questions, details.answers));
+        ui.heading(t!(l, "collab-questions"));
+        caption(ui, &t!(l, "collab-questions-caption"));
+        ui.label(t!(
+            l,
+            "collab-questions-count",
+            asked = details.questions,
+            answered = details.answers
+        ));
         for (cause, n) in &details.rework_causes {
-            ui.label(format!("Rework after {cause}: {n}"));
+            ui.label(t!(
+                l,
+                "collab-rework-after",
+                cause = rework_cause(l, cause),
+                count = *n
+            ));
         }
         if details.rework_causes.is_empty() {
-            ui.label(RichText::new("No rework.").color(style::MUTED));
+            ui.label(RichText::new(t!(l, "collab-no-rework")).color(style::MUTED));
         }
 
         let ui = &mut cols[1];
-        ui.heading("Who worked with whom");
-        caption(ui, "People coloured by unit; a line for every pair that handed over, answered a question or took over a task, as wide as their number of ties (stand-ups are not drawn). ★ boundary spanner.");
-        if state.graph.as_ref().is_none_or(|(t, _)| *t != state.team) {
-            state.graph = Some((state.team, tie_graph(d, state.team)));
+        ui.heading(t!(l, "collab-network"));
+        caption(ui, &t!(l, "collab-network-caption"));
+        if state
+            .graph
+            .as_ref()
+            .is_none_or(|(t, gl, _)| *t != state.team || *gl != l)
+        {
+            state.graph = Some((state.team, l, tie_graph(d, state.team, l)));
         }
-        if let Some((_, g)) = state.graph.as_mut() {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), 420.0), Sense::hover());
+        if let Some((_, _, g)) = state.graph.as_mut() {
+            let (rect, _) =
+                ui.allocate_exact_size(egui::vec2(ui.available_width(), 420.0), Sense::hover());
             let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect));
             GraphView::<FixedState, Fixed>::new()
                 .with_id(Some(format!("ties{}", state.team)))
@@ -138,28 +156,55 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, state: &mut CollaborationState) {
                 .with_styles(&SettingsStyle::new().with_labels_always(true))
                 .show(&mut child, g);
         }
-        ui.heading("Boundary spanners");
-        caption(ui, "Share of shortest paths between other people that pass through a person (betweenness, 0-1).");
+        ui.heading(t!(l, "collab-spanners"));
+        caption(ui, &t!(l, "collab-spanners-caption"));
         let b = details.ties.betweenness(d.tables.workers.len());
-        let mut ranked: Vec<(usize, f64)> = b.iter().copied().enumerate().filter(|(_, v)| *v > 0.0).collect();
+        let mut ranked: Vec<(usize, f64)> = b
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|(_, v)| *v > 0.0)
+            .collect();
         ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         for (w, v) in ranked.iter().take(5) {
             let unit = details.worker_unit.get(*w).cloned().unwrap_or_default();
             ui.label(format!(
-                "{} ({}): {v:.2}",
-                d.tables.worker_name(*w),
-                details.unit_name(&unit)
+                "{} ({}): {}",
+                d.say(l, d.tables.worker_name(*w)),
+                d.say(l, details.unit_name(&unit)),
+                decimal(l, *v, 2)
             ));
         }
     });
 }
 
+/// A cause of rework as the collector names it ("miscommunication", "process defect", "spec change") in `l`.
+pub fn rework_cause(l: Lang, cause: &str) -> String {
+    match cause {
+        "miscommunication" => t!(l, "cause-miscommunication"),
+        "process defect" => t!(l, "cause-process"),
+        "spec change" => t!(l, "cause-spec-change"),
+        other => other.to_string(),
+    }
+}
+
 /// Each unit's E-I index as a bar with the design's forced value as a tick, and the figures beside.
-fn ei_grid(ui: &mut egui::Ui, details: &crate::metrics::collector::TeamDetails) {
+fn ei_grid(
+    ui: &mut egui::Ui,
+    d: &Debrief,
+    details: &crate::metrics::collector::TeamDetails,
+    l: Lang,
+) {
     let ei = details.ties.ei_units();
-    let signed = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:+.2}"));
+    let signed = |x: Option<f64>| signed(l, x, 2);
     egui::Grid::new("ei").num_columns(5).show(ui, |ui| {
-        for h in ["", "", "actual", "forced", "beyond"] {
+        for h in [
+            String::new(),
+            String::new(),
+            t!(l, "collab-actual"),
+            t!(l, "collab-forced"),
+            t!(l, "collab-beyond"),
+        ] {
             ui.label(RichText::new(h).strong());
         }
         ui.end_row();
@@ -168,7 +213,7 @@ fn ei_grid(ui: &mut egui::Ui, details: &crate::metrics::collector::TeamDetails) 
                 continue;
             };
             let Some(v) = x.actual else { continue };
-            ui.label(RichText::new(details.unit_name(unit)).color(style::color32(u)));
+            ui.label(RichText::new(d.say(l, details.unit_name(unit))).color(style::color32(u)));
             let (rect, _) = ui.allocate_exact_size(egui::vec2(160.0, 14.0), Sense::hover());
             let at = |v: f64| rect.center().x + (v as f32) * rect.width() / 2.0;
             let (mid, end) = (at(0.0), at(v));
@@ -194,7 +239,7 @@ fn ei_grid(ui: &mut egui::Ui, details: &crate::metrics::collector::TeamDetails) 
     });
 }
 
-fn heat_map(ui: &mut egui::Ui, d: &Debrief, t: usize) {
+fn heat_map(ui: &mut egui::Ui, d: &Debrief, t: usize, l: Lang) {
     let details = &d.teams[t].details;
     let units = &details.units;
     let max = details
@@ -207,17 +252,17 @@ fn heat_map(ui: &mut egui::Ui, d: &Debrief, t: usize) {
     egui::Grid::new(("heat", t))
         .spacing([2.0, 2.0])
         .show(ui, |ui| {
-            ui.label(RichText::new("from \\ to").color(style::MUTED));
+            ui.label(RichText::new(t!(l, "collab-from-to")).color(style::MUTED));
             for (u, unit) in units.iter().enumerate() {
                 ui.label(
-                    RichText::new(details.unit_name(unit))
+                    RichText::new(d.say(l, details.unit_name(unit)))
                         .small()
                         .color(style::color32(u)),
                 );
             }
             ui.end_row();
             for (i, from) in units.iter().enumerate() {
-                ui.label(RichText::new(details.unit_name(from)).color(style::color32(i)));
+                ui.label(RichText::new(d.say(l, details.unit_name(from))).color(style::color32(i)));
                 for to in units {
                     let cell = details
                         .handoffs
@@ -243,11 +288,17 @@ fn heat_map(ui: &mut egui::Ui, d: &Debrief, t: usize) {
                             egui::FontId::proportional(11.0),
                             Color32::WHITE,
                         );
-                        resp.on_hover_text(format!(
-                            "{from} -> {to}: {} handoffs, mean wait {}",
-                            c.count,
-                            c.wait_mean_min
-                                .map_or("-".into(), |w| format!("{w:.1} min"))
+                        resp.on_hover_text(t!(
+                            l,
+                            "collab-cell",
+                            from = d.say(l, details.unit_name(from)),
+                            to = d.say(l, details.unit_name(to)),
+                            count = c.count,
+                            wait = c.wait_mean_min.map_or("-".into(), |w| t!(
+                                l,
+                                "minutes-short",
+                                minutes = decimal(l, w, 1)
+                            ))
                         ));
                     }
                 }

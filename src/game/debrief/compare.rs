@@ -5,8 +5,10 @@ use egui_plot::{Line, Plot};
 
 use super::{caption, key};
 use crate::debrief::Debrief;
-use crate::game::ui::{money, style};
+use crate::game::ui::{lang, style};
+use crate::i18n::{Lang, count, decimal, money, signed};
 use crate::metrics::Metrics;
+use crate::t;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mode {
@@ -34,24 +36,23 @@ impl Default for CompareState {
     }
 }
 
-fn figures(m: &Metrics) -> [(&'static str, String); 9] {
-    let o = |v: Option<f64>| v.map_or("-".into(), |x| format!("{x:.1}"));
+/// The compared figures: each one's message id and its value in `l`.
+fn figures(m: &Metrics, l: Lang) -> [(&'static str, String); 9] {
+    let o = |v: Option<f64>| v.map_or("-".into(), |x| decimal(l, x, 1));
+    let n = |x: u64| count(l, x as f64);
     [
-        ("Delivered", m.orders_delivered.to_string()),
+        ("fig-delivered", n(m.orders_delivered)),
         (
-            "On time",
-            format!("{}/{}", m.orders_on_time, m.orders_delivered),
+            "fig-on-time",
+            format!("{}/{}", n(m.orders_on_time), n(m.orders_delivered)),
         ),
-        ("Lost", m.orders_lost.to_string()),
-        ("Profit", money(m.profit)),
-        ("Lead time mean (min)", o(m.lead_time_mean_min)),
-        ("Lead time p90 (min)", o(m.lead_time_p90_min)),
-        ("Rework tasks", m.rework_tasks.to_string()),
-        ("Cross-unit wait (min)", o(m.cross_unit_wait_mean_min)),
-        (
-            "E-I index",
-            m.ei_index.map_or("-".into(), |x| format!("{x:+.2}")),
-        ),
+        ("fig-lost", n(m.orders_lost)),
+        ("fig-profit", money(l, m.profit)),
+        ("fig-lead-mean", o(m.lead_time_mean_min)),
+        ("fig-lead-p90", o(m.lead_time_p90_min)),
+        ("fig-rework", n(m.rework_tasks)),
+        ("fig-cross-wait", o(m.cross_unit_wait_mean_min)),
+        ("fig-ei", signed(l, m.ei_index, 2)),
     ]
 }
 
@@ -64,15 +65,16 @@ struct Side {
 }
 
 /// Team `t` over the whole session, or over round `round` (0-based) with minutes into the round.
-fn side(d: &Debrief, t: usize, round: Option<usize>) -> Option<Side> {
+fn side(d: &Debrief, t: usize, round: Option<usize>, l: Lang) -> Option<Side> {
     let team = d.teams.get(t)?;
     let f = &team.flow;
     let report = d.report.factories.get(t)?;
+    let name = d.team_name(l, t).to_string();
     let (metrics, label, start) = match round {
-        None => (report.totals.clone(), team.name.clone(), 0.0),
+        None => (report.totals.clone(), name, 0.0),
         Some(r) => (
             report.rounds.get(r)?.clone(),
-            format!("{} round {}", team.name, r + 1),
+            t!(l, "compare-team-round", team = name, round = r + 1),
             *d.round_starts.get(r)?,
         ),
     };
@@ -105,12 +107,13 @@ fn pick(ui: &mut egui::Ui, id: &str, v: &mut usize, names: &[String]) {
 
 /// The tab: what to compare, the figures side by side, and throughput and WIP on the same axes.
 pub fn ui(ui: &mut egui::Ui, d: &Debrief, s: &mut CompareState) {
+    let l = lang(ui);
     ui.horizontal(|ui| {
-        ui.radio_value(&mut s.mode, Mode::Teams, "two teams");
-        ui.radio_value(&mut s.mode, Mode::Rounds, "two rounds of one team");
+        ui.radio_value(&mut s.mode, Mode::Teams, t!(l, "compare-teams"));
+        ui.radio_value(&mut s.mode, Mode::Rounds, t!(l, "compare-rounds"));
     });
-    let (Some(a), Some(b)) = choose(ui, d, s) else {
-        ui.label(RichText::new("Nothing to compare yet.").color(style::MUTED));
+    let (Some(a), Some(b)) = choose(ui, d, s, l) else {
+        ui.label(RichText::new(t!(l, "compare-nothing")).color(style::MUTED));
         return;
     };
     egui::Grid::new("compare_table")
@@ -121,27 +124,26 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, s: &mut CompareState) {
             ui.label(RichText::new(format!("A: {}", a.label)).strong());
             ui.label(RichText::new(format!("B: {}", b.label)).strong());
             ui.end_row();
-            for ((name, va), (_, vb)) in figures(&a.metrics).iter().zip(figures(&b.metrics).iter())
+            for ((id, va), (_, vb)) in figures(&a.metrics, l)
+                .iter()
+                .zip(figures(&b.metrics, l).iter())
             {
-                ui.label(*name);
+                ui.label(crate::i18n::tr(l, id, &[]));
                 ui.label(va);
                 ui.label(vb);
                 ui.end_row();
             }
         });
-    caption(
-        ui,
-        "Deliveries in the trailing hour (solid) and orders in the factory (thin), per simulated minute (minutes into the round when comparing rounds).",
-    );
+    caption(ui, &t!(l, "compare-caption"));
     key(
         ui,
         &[
             (
-                format!("A: {} (thick: throughput, thin: WIP)", a.label),
+                t!(l, "compare-key", side = "A", name = a.label.as_str()),
                 style::color32(0),
             ),
             (
-                format!("B: {} (thick: throughput, thin: WIP)", b.label),
+                t!(l, "compare-key", side = "B", name = b.label.as_str()),
                 style::color32(1),
             ),
         ],
@@ -149,30 +151,45 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, s: &mut CompareState) {
     Plot::new(("compare_plot", s.mode == Mode::Teams))
         .height((ui.available_height() - 10.0).max(200.0))
         .allow_scroll(false)
-        .x_axis_label("simulated minutes")
-        .y_axis_label("orders")
+        .x_axis_label(t!(l, "compare-minutes"))
+        .y_axis_label(t!(l, "flow-orders"))
         .show(ui, |p| {
             for (i, (name, side)) in [("A", &a), ("B", &b)].into_iter().enumerate() {
                 p.line(
                     Line::new(
-                        format!("{name} throughput: {}", side.label),
+                        t!(
+                            l,
+                            "compare-throughput",
+                            side = name,
+                            name = side.label.as_str()
+                        ),
                         side.throughput.clone(),
                     )
                     .color(style::color32(i))
                     .width(2.5),
                 );
                 p.line(
-                    Line::new(format!("{name} WIP: {}", side.label), side.wip.clone())
-                        .color(style::color32(i))
-                        .width(1.0),
+                    Line::new(
+                        t!(l, "compare-wip", side = name, name = side.label.as_str()),
+                        side.wip.clone(),
+                    )
+                    .color(style::color32(i))
+                    .width(1.0),
                 );
             }
         });
 }
 
 /// The choosers of the mode, and the two sides they give.
-fn choose(ui: &mut egui::Ui, d: &Debrief, s: &mut CompareState) -> (Option<Side>, Option<Side>) {
-    let team_names: Vec<String> = d.teams.iter().map(|t| t.name.clone()).collect();
+fn choose(
+    ui: &mut egui::Ui,
+    d: &Debrief,
+    s: &mut CompareState,
+    l: Lang,
+) -> (Option<Side>, Option<Side>) {
+    let team_names: Vec<String> = (0..d.teams.len())
+        .map(|t| d.team_name(l, t).to_string())
+        .collect();
     match s.mode {
         Mode::Teams => {
             ui.horizontal(|ui| {
@@ -181,21 +198,21 @@ fn choose(ui: &mut egui::Ui, d: &Debrief, s: &mut CompareState) -> (Option<Side>
                 ui.label("B");
                 pick(ui, "cmp_b", &mut s.b, &team_names);
             });
-            (side(d, s.a, None), side(d, s.b, None))
+            (side(d, s.a, None, l), side(d, s.b, None, l))
         }
         Mode::Rounds => {
             let round_names: Vec<String> = (1..=d.round_starts.len())
-                .map(|r| format!("Round {r}"))
+                .map(|r| t!(l, "debrief-round", round = r))
                 .collect();
             ui.horizontal(|ui| {
-                ui.label("Team");
+                ui.label(t!(l, "compare-team"));
                 pick(ui, "cmp_team", &mut s.team, &team_names);
                 ui.label("A");
                 pick(ui, "cmp_ra", &mut s.a, &round_names);
                 ui.label("B");
                 pick(ui, "cmp_rb", &mut s.b, &round_names);
             });
-            (side(d, s.team, Some(s.a)), side(d, s.team, Some(s.b)))
+            (side(d, s.team, Some(s.a), l), side(d, s.team, Some(s.b), l))
         }
     }
 }

@@ -5,21 +5,16 @@ use bevy_egui::egui::{self, RichText};
 
 use super::caption;
 use crate::debrief::{Debrief, RESPONSE_MIN};
-use crate::game::ui::{clock, style};
+use crate::domain::DisruptionKind;
+use crate::game::ui::{clock, lang, style};
+use crate::i18n::count;
+use crate::t;
 
 pub fn ui(ui: &mut egui::Ui, d: &Debrief) {
-    caption(
-        ui,
-        &format!(
-            "Each team against its twin: the same factory re-simulated from the instant before the disruption \
-             without it (same later decisions and random draws), over a round's length after it. Lost: the twin's \
-             deliveries and profit minus the team's; late: the team's late deliveries minus the twin's; settled: \
-             minutes until the delivery gap stopped growing. Response: the team's decisions in the \
-             {RESPONSE_MIN:.0} minutes after."
-        ),
-    );
+    let l = lang(ui);
+    caption(ui, &t!(l, "disruptions-caption", minutes = RESPONSE_MIN));
     if d.disruptions.is_empty() {
-        ui.label(RichText::new("No disruption in this session.").color(style::MUTED));
+        ui.label(RichText::new(t!(l, "disruptions-none")).color(style::MUTED));
         return;
     }
     egui::ScrollArea::vertical()
@@ -28,11 +23,12 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief) {
             for (i, dis) in d.disruptions.iter().enumerate() {
                 let r = &dis.report;
                 egui::CollapsingHeader::new(
-                    RichText::new(format!(
-                        "Round {} at {}: {}",
-                        r.round,
-                        clock(r.minute),
-                        r.headline
+                    RichText::new(t!(
+                        l,
+                        "disruptions-title",
+                        round = r.round,
+                        clock = clock(r.minute),
+                        headline = d.say(l, &r.headline)
                     ))
                     .strong()
                     .size(18.0),
@@ -40,42 +36,48 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief) {
                 .id_salt(("disruption", i))
                 .default_open(i < 3)
                 .show(ui, |ui| {
-                    ui.label(
-                        RichText::new(crate::domain::DisruptionKind::words(&r.kind))
-                            .color(style::MUTED),
-                    );
+                    ui.label(RichText::new(DisruptionKind::words(&r.kind, l)).color(style::MUTED));
                     egui::Grid::new(("dis_grid", i))
                         .striped(true)
                         .num_columns(6)
                         .show(ui, |ui| {
                             for h in [
-                                "Team",
-                                "Deliveries lost",
-                                "More late",
-                                "Profit lost",
-                                "Settled after",
-                                "Response",
+                                "disruptions-team",
+                                "disruptions-lost",
+                                "disruptions-late",
+                                "disruptions-profit",
+                                "disruptions-settled",
+                                "disruptions-response",
                             ] {
-                                ui.label(RichText::new(h).strong());
+                                ui.label(RichText::new(crate::i18n::tr(l, h, &[])).strong());
                             }
                             ui.end_row();
-                            for t in &dis.teams {
+                            for team in &dis.teams {
                                 ui.label(
-                                    RichText::new(&d.teams[t.team].name)
-                                        .color(style::color32(t.team)),
+                                    RichText::new(d.team_name(l, team.team))
+                                        .color(style::color32(team.team)),
                                 );
-                                let i = t.impact.as_ref();
-                                let cell = |x: Option<f64>, unit: &str| {
-                                    x.map_or("not measured".into(), |x| format!("{x:.0}{unit}"))
+                                let i = team.impact.as_ref();
+                                let cell = |x: Option<f64>| {
+                                    x.map_or(t!(l, "disruptions-not-measured"), |x| count(l, x))
                                 };
-                                ui.label(cell(i.map(|i| i.deliveries_lost), ""));
-                                ui.label(cell(i.map(|i| i.late_added), ""));
-                                ui.label(cell(i.map(|i| i.profit_lost), ""));
-                                ui.label(cell(i.map(|i| i.settled_min), " min"));
-                                ui.label(if t.responses.is_empty() {
-                                    RichText::new("no change").color(style::MUTED)
+                                ui.label(cell(i.map(|i| i.deliveries_lost)));
+                                ui.label(cell(i.map(|i| i.late_added)));
+                                ui.label(cell(i.map(|i| i.profit_lost)));
+                                ui.label(i.map_or(t!(l, "disruptions-not-measured"), |i| {
+                                    t!(l, "minutes-short", minutes = count(l, i.settled_min))
+                                }));
+                                ui.label(if team.responses.is_empty() {
+                                    RichText::new(t!(l, "disruptions-no-change"))
+                                        .color(style::MUTED)
                                 } else {
-                                    RichText::new(t.responses.join("\n"))
+                                    RichText::new(
+                                        team.responses
+                                            .iter()
+                                            .map(|c| d.response(r.start_min, c, l))
+                                            .collect::<Vec<_>>()
+                                            .join("\n"),
+                                    )
                                 });
                                 ui.end_row();
                             }

@@ -7,7 +7,9 @@ use egui_plot::{BoxElem, BoxPlot, BoxSpread, FilledArea, Line, MarkerShape, Plot
 use super::{caption, key, team_picker};
 use crate::debrief::round_clock;
 use crate::debrief::{Debrief, TeamDebrief};
-use crate::game::ui::{clock, style};
+use crate::game::ui::{clock, lang, style};
+use crate::i18n::Lang;
+use crate::t;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FlowState {
@@ -41,35 +43,41 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, state: &mut FlowState) {
         return;
     };
     let height = (ui.available_height() / 3.0 - 40.0).max(160.0);
-    cumulative_flow(ui, d, state.team, height, &mut state.jump);
-    throughput(ui, d, state.team, height, &mut state.jump);
-    lead_times(ui, team, state.team, height);
+    let l = lang(ui);
+    cumulative_flow(ui, d, state.team, height, &mut state.jump, l);
+    throughput(ui, d, state.team, height, &mut state.jump, l);
+    lead_times(ui, team, state.team, height, l);
 }
 
-fn cumulative_flow(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32, jump: &mut Option<f64>) {
+fn cumulative_flow(
+    ui: &mut egui::Ui,
+    d: &Debrief,
+    t: usize,
+    height: f32,
+    jump: &mut Option<f64>,
+    l: Lang,
+) {
     let f = &d.teams[t].flow;
-    ui.heading("Cumulative flow");
-    caption(
-        ui,
-        "Orders that had reached each step (or a later one) over simulated minutes; the height of a band is the work in that step, its width the time spent there. A click replays that moment.",
-    );
+    ui.heading(t!(l, "flow-cfd"));
+    caption(ui, &t!(l, "flow-cfd-caption"));
     let mut entries: Vec<(String, Color32)> = (0..f.arrived.len())
         .filter(|&s| f.arrived[s].last().copied().unwrap_or(0) > 0)
         .map(|s| {
             (
-                d.tables.step_name(s).to_string(),
+                d.say(l, d.tables.step_name(s)).to_string(),
                 style::color32(s + 1).gamma_multiply(0.6),
             )
         })
         .collect();
-    entries.push(("delivered".into(), Color32::from_gray(90)));
+    let delivered_name = t!(l, "flow-delivered");
+    entries.push((delivered_name.clone(), Color32::from_gray(90)));
     key(ui, &entries);
     let r = Plot::new(("cfd", t))
         .height(height)
         .allow_scroll(false)
-        .x_axis_label("round and time into it")
+        .x_axis_label(t!(l, "flow-time-axis"))
         .x_axis_formatter(|m, _| round_clock(m.value, &d.round_starts))
-        .y_axis_label("orders (cumulative)")
+        .y_axis_label(t!(l, "flow-orders-cumulative"))
         .show(ui, |p| {
             let zeros = vec![0.0; f.minutes.len()];
             let delivered: Vec<f64> = f.delivered.iter().map(|v| *v as f64).collect();
@@ -79,7 +87,7 @@ fn cumulative_flow(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32, jump: 
                 if ys.last().copied().unwrap_or(0.0) <= 0.0 {
                     continue;
                 }
-                let name = d.tables.step_name(s).to_string();
+                let name = d.say(l, d.tables.step_name(s)).to_string();
                 p.add(
                     FilledArea::new(name, &f.minutes, &below, &ys)
                         .fill_color(style::color32(s + 1).gamma_multiply(0.6)),
@@ -87,43 +95,54 @@ fn cumulative_flow(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32, jump: 
                 below = ys;
             }
             p.add(
-                FilledArea::new("delivered", &f.minutes, &zeros, &delivered)
+                FilledArea::new(delivered_name, &f.minutes, &zeros, &delivered)
                     .fill_color(Color32::from_gray(90)),
             );
         });
     *jump = clicked_minute(&r).or(*jump);
 }
 
-fn throughput(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32, jump: &mut Option<f64>) {
+fn throughput(
+    ui: &mut egui::Ui,
+    d: &Debrief,
+    t: usize,
+    height: f32,
+    jump: &mut Option<f64>,
+    l: Lang,
+) {
     let f = &d.teams[t].flow;
-    ui.heading("Throughput and WIP");
-    caption(
-        ui,
-        "Deliveries in the trailing hour and orders in the factory, per simulated minute; coloured lines are disruptions (hover the marker on top for the headline), grey lines round starts. The wheel scrolls the page; Ctrl + wheel zooms the chart; a click replays that moment.",
-    );
+    ui.heading(t!(l, "flow-throughput"));
+    caption(ui, &t!(l, "flow-throughput-caption"));
+    let (through, wip) = (t!(l, "flow-throughput-series"), t!(l, "flow-wip-series"));
     let mut entries = vec![
-        ("throughput (per hour)".to_string(), style::color32(t)),
-        ("WIP (orders)".to_string(), Color32::LIGHT_GRAY),
+        (through.clone(), style::color32(t)),
+        (wip.clone(), Color32::LIGHT_GRAY),
     ];
+    let named = |r: &crate::metrics::DisruptionReport| {
+        t!(
+            l,
+            "flow-disruption",
+            round = r.round,
+            clock = clock(r.minute),
+            headline = d.say(l, &r.headline)
+        )
+    };
     for (i, dis) in d.disruptions.iter().enumerate() {
         if dis.teams.iter().any(|x| x.team == t) {
-            let r = &dis.report;
-            entries.push((
-                format!("R{} {}: {}", r.round, clock(r.minute), r.headline),
-                style::disruption_color(i),
-            ));
+            entries.push((named(&dis.report), style::disruption_color(i)));
         }
     }
     key(ui, &entries);
     let r = Plot::new(("throughput", t))
         .height(height)
         .allow_scroll(false)
-        .x_axis_label("round and time into it")
+        .x_axis_label(t!(l, "flow-time-axis"))
         .x_axis_formatter(|m, _| round_clock(m.value, &d.round_starts))
-        .y_axis_label("orders")
+        .y_axis_label(t!(l, "flow-orders"))
         .show(ui, |p| {
+            let start_name = t!(l, "flow-round-start");
             for start in &d.round_starts {
-                p.vline(VLine::new("round start", *start).color(Color32::from_gray(110)));
+                p.vline(VLine::new(start_name.clone(), *start).color(Color32::from_gray(110)));
             }
             let top = f
                 .throughput
@@ -134,7 +153,7 @@ fn throughput(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32, jump: &mut 
             for (i, dis) in d.disruptions.iter().enumerate() {
                 if dis.teams.iter().any(|x| x.team == t) {
                     let r = &dis.report;
-                    let name = format!("R{} {}: {}", r.round, clock(r.minute), r.headline);
+                    let name = named(r);
                     let color = style::disruption_color(i);
                     p.vline(VLine::new(name.clone(), r.start_min).color(color));
                     // A marker on top of the line: hovering it shows the headline.
@@ -150,12 +169,12 @@ fn throughput(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32, jump: &mut 
                 f.minutes.iter().zip(ys).map(|(x, y)| [*x, *y]).collect()
             };
             p.line(
-                Line::new("throughput (per hour)", pts(&f.throughput))
+                Line::new(through, pts(&f.throughput))
                     .color(style::color32(t))
                     .width(2.5),
             );
             p.line(
-                Line::new("WIP (orders)", pts(&f.wip))
+                Line::new(wip, pts(&f.wip))
                     .color(Color32::LIGHT_GRAY)
                     .width(1.5),
             );
@@ -163,25 +182,22 @@ fn throughput(ui: &mut egui::Ui, d: &Debrief, t: usize, height: f32, jump: &mut 
     *jump = clicked_minute(&r).or(*jump);
 }
 
-fn lead_times(ui: &mut egui::Ui, team: &TeamDebrief, t: usize, height: f32) {
-    ui.heading("Lead time per round");
-    caption(
-        ui,
-        "Minutes from order to delivery of the cakes delivered in each round: box from the first to the third quartile, line at the median, whiskers to the extremes.",
-    );
+fn lead_times(ui: &mut egui::Ui, team: &TeamDebrief, t: usize, height: f32, l: Lang) {
+    ui.heading(t!(l, "flow-lead"));
+    caption(ui, &t!(l, "flow-lead-caption"));
     Plot::new(("lead", t))
         .height(height)
         .allow_scroll(false)
-        .x_axis_label("round")
-        .x_axis_formatter(|m, _| {
+        .x_axis_label(t!(l, "flow-round-axis"))
+        .x_axis_formatter(move |m, _| {
             let r = m.value.round();
             if (m.value - r).abs() < 1e-6 && r >= 1.0 {
-                format!("Round {r:.0}")
+                t!(l, "debrief-round", round = r)
             } else {
                 String::new()
             }
         })
-        .y_axis_label("lead time (minutes)")
+        .y_axis_label(t!(l, "flow-lead-axis"))
         .show(ui, |p| {
             let boxes: Vec<BoxElem> = team
                 .lead_times
@@ -191,17 +207,18 @@ fn lead_times(ui: &mut egui::Ui, team: &TeamDebrief, t: usize, height: f32) {
                     let mut s = leads.clone();
                     s.sort_by(f64::total_cmp);
                     spread(&s).map(|sp| {
-                        BoxElem::new((r + 1) as f64, sp).name(format!(
-                            "round {}: {} cakes",
-                            r + 1,
-                            s.len()
+                        BoxElem::new((r + 1) as f64, sp).name(t!(
+                            l,
+                            "flow-lead-box",
+                            round = r + 1,
+                            count = s.len()
                         ))
                     })
                 })
                 .collect();
-            p.box_plot(BoxPlot::new("lead time", boxes).color(style::color32(t)));
+            p.box_plot(BoxPlot::new(t!(l, "flow-lead-series"), boxes).color(style::color32(t)));
         });
     if team.lead_times.iter().all(Vec::is_empty) {
-        ui.label(RichText::new("No cake delivered yet.").color(style::MUTED));
+        ui.label(RichText::new(t!(l, "flow-no-cake")).color(style::MUTED));
     }
 }

@@ -24,10 +24,12 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use super::PlayOptions;
 use super::record::{EventRecord, SessionFolder};
 use super::screens::{OpenDebrief, Screen};
-use super::ui::{PanelSet, PendingActions, UiAction, UiSettings, prepare, root_ui, style};
+use super::ui::{PanelSet, PendingActions, UiAction, UiSettings, lang, prepare, root_ui, style};
 use crate::debrief::reflection::{Reflection, load, path_for, save};
 use crate::debrief::{Debrief, export};
+use crate::i18n::Lang;
 use crate::sim::Session;
+use crate::t;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tab {
@@ -56,14 +58,14 @@ impl Tab {
 
     pub fn label(self, lang: crate::i18n::Lang) -> String {
         match self {
-            Tab::Scoreboard => "Scoreboard".into(),
-            Tab::Flow => "Flow".into(),
-            Tab::Collaboration => "Collaboration".into(),
-            Tab::Disruptions => "Disruptions".into(),
-            Tab::Compare => "Compare".into(),
-            Tab::Reflection => "Reflection".into(),
-            Tab::ThenAndNow => crate::t!(lang, "then-now"),
-            Tab::WhatIf => "What-if".into(),
+            Tab::Scoreboard => t!(lang, "tab-scoreboard"),
+            Tab::Flow => t!(lang, "tab-flow"),
+            Tab::Collaboration => t!(lang, "tab-collaboration"),
+            Tab::Disruptions => t!(lang, "tab-disruptions"),
+            Tab::Compare => t!(lang, "tab-compare"),
+            Tab::Reflection => t!(lang, "tab-reflection"),
+            Tab::ThenAndNow => t!(lang, "then-now"),
+            Tab::WhatIf => t!(lang, "tab-what-if"),
         }
     }
 }
@@ -93,14 +95,14 @@ pub struct DebriefView {
 }
 
 impl DebriefView {
-    /// A debrief of `debrief` whose reflection lives beside the event log at `log`.
-    pub fn new(debrief: Arc<Debrief>, log: PathBuf, from_game: Option<Screen>) -> Self {
+    /// A debrief of `debrief` whose reflection lives beside the event log at `log`; its messages in `lang`.
+    pub fn new(debrief: Arc<Debrief>, log: PathBuf, from_game: Option<Screen>, lang: Lang) -> Self {
         let reflection_path = path_for(&log);
         let (mut reflection, notice) = match load(&reflection_path) {
             Ok(r) => (r, None),
             Err(e) => (
                 Reflection::default(),
-                Some(format!("Could not read the reflection: {e}")),
+                Some(t!(lang, "debrief-reflection-unreadable", error = e)),
             ),
         };
         reflection.fit(&debrief.tables.factories, debrief.rounds as usize);
@@ -146,10 +148,11 @@ pub(super) fn plugin(app: &mut App) {
 fn open_from_command_line(
     mut commands: Commands,
     options: Res<PlayOptions>,
+    settings: Res<UiSettings>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     if let Some((log, debrief)) = &options.debrief {
-        let mut view = DebriefView::new(Arc::clone(debrief), log.clone(), None);
+        let mut view = DebriefView::new(Arc::clone(debrief), log.clone(), None, settings.lang);
         // The next morning: a session the participants answered in opens on its "then and now".
         if !debrief.voices.is_empty() {
             view.tab = Tab::ThenAndNow;
@@ -167,6 +170,7 @@ fn open_from_game(
     session: Option<Res<Session>>,
     mut folder: ResMut<SessionFolder>,
     state: Res<State<Screen>>,
+    settings: Res<UiSettings>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     if requests.read().count() == 0 {
@@ -187,7 +191,13 @@ fn open_from_game(
         .unwrap_or_default();
     match Debrief::from_record(&record.0, &journal) {
         Ok(d) => {
-            commands.insert_resource(DebriefView::new(Arc::new(d), log, Some(*state.get())));
+            let d = d.with_model(Arc::clone(&session.model));
+            commands.insert_resource(DebriefView::new(
+                Arc::new(d),
+                log,
+                Some(*state.get()),
+                settings.lang,
+            ));
             next.set(Screen::Debrief);
         }
         Err(e) => warn!("no debrief: {e}"),
@@ -197,10 +207,12 @@ fn open_from_game(
 /// A team chooser.
 pub fn team_picker(ui: &mut egui::Ui, d: &Debrief, team: &mut usize, id: &str) {
     *team = (*team).min(d.teams.len().saturating_sub(1));
+    let l = lang(ui);
     ui.horizontal(|ui| {
-        ui.label("Team:");
-        for (i, t) in d.teams.iter().enumerate() {
-            let text = RichText::new(&t.name).strong();
+        ui.label(t!(l, "debrief-team"));
+        for i in 0..d.teams.len() {
+            let name = d.team_name(l, i);
+            let text = RichText::new(name).strong();
             ui.selectable_value(
                 team,
                 i,
@@ -210,7 +222,7 @@ pub fn team_picker(ui: &mut egui::Ui, d: &Debrief, team: &mut usize, id: &str) {
                     text.color(style::color32(i))
                 },
             )
-            .on_hover_text(format!("Show {}", t.name));
+            .on_hover_text(t!(l, "debrief-show-team", team = name));
         }
         let _ = id;
     });
@@ -228,14 +240,20 @@ fn dashboard(
     prepare(ctx, &settings);
     let mut root = root_ui(ctx, "debrief_root");
     let view = &mut *view;
+    let l = settings.lang;
     egui::Panel::top("debrief_tabs").show(&mut root, |ui| {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("Debrief").size(24.0).strong());
-            ui.label(RichText::new(&view.debrief.scenario).color(style::MUTED));
+            ui.label(RichText::new(t!(l, "debrief-title")).size(24.0).strong());
+            ui.label(
+                RichText::new(view.debrief.say(l, &view.debrief.scenario)).color(style::MUTED),
+            );
             ui.separator();
             for tab in Tab::ALL {
                 if ui
-                    .selectable_label(view.tab == tab, RichText::new(tab.label(settings.lang)).size(18.0))
+                    .selectable_label(
+                        view.tab == tab,
+                        RichText::new(tab.label(settings.lang)).size(18.0),
+                    )
                     .clicked()
                 {
                     view.tab = tab;
@@ -243,26 +261,33 @@ fn dashboard(
             }
             ui.separator();
             if ui
-                .button("💾 Export")
-                .on_hover_text("Write every table (CSV), every chart (PNG) and a self-contained HTML report into a new folder")
+                .button(t!(l, "debrief-export"))
+                .on_hover_text(t!(l, "debrief-export-hint"))
                 .clicked()
             {
                 let stamp = std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
                     .map_or(0, |d| d.as_secs());
                 let dir = view.folder.join(format!("export-{stamp}"));
-                view.notice = Some(match export::export(&view.debrief, &view.reflection, &dir, settings.lang) {
-                    Ok(done) => format!(
-                        "Exported {} tables, {} charts and the report to {}",
-                        done.csv.len(),
-                        done.png.len(),
-                        dir.display()
-                    ),
-                    Err(e) => format!("Export failed: {e}"),
-                });
+                view.notice = Some(
+                    match export::export(&view.debrief, &view.reflection, &dir, l) {
+                        Ok(done) => t!(
+                            l,
+                            "debrief-exported",
+                            tables = done.csv.len(),
+                            charts = done.png.len(),
+                            dir = dir.display().to_string()
+                        ),
+                        Err(e) => t!(l, "debrief-export-failed", error = e),
+                    },
+                );
             }
             replay_button(ui, view.record.as_ref(), &mut pending.0);
-            let back = if view.from_game.is_some() { "Back to the game" } else { "Quit" };
+            let back = if view.from_game.is_some() {
+                t!(l, "debrief-back")
+            } else {
+                t!(l, "debrief-quit")
+            };
             if ui.button(back).clicked() {
                 match view.from_game {
                     Some(screen) => next.set(screen),
@@ -318,7 +343,7 @@ fn dashboard(
                             count = pages.len(),
                             dir = dir.join(export::takehome::FOLDER).display().to_string()
                         ),
-                        Err(e) => format!("Export failed: {e}"),
+                        Err(e) => t!(settings.lang, "debrief-export-failed", error = e),
                     });
                 }
             }
@@ -326,7 +351,7 @@ fn dashboard(
                 if reflection::ui(ui, &d, &mut view.reflection, &mut view.reflect)
                     && let Err(e) = save(&view.reflection_path, &view.reflection)
                 {
-                    view.notice = Some(format!("Could not save the reflection: {e}"));
+                    view.notice = Some(t!(settings.lang, "debrief-reflection-unsaved", error = e));
                 }
             }
         }
@@ -338,7 +363,7 @@ fn dashboard(
                 dir: dir.clone(),
                 at: Some(crate::domain::SimTime::from_minutes(minute)),
             }),
-            None => view.notice = Some(NEEDS_RECORD.into()),
+            None => view.notice = Some(t!(settings.lang, "debrief-needs-record")),
         }
     }
     Ok(())
@@ -353,18 +378,13 @@ fn load_what_if(world: &mut World) {
         .load_requested();
 }
 
-/// Why an event log alone cannot be replayed.
-const NEEDS_RECORD: &str = "Replay and what-ifs need the session's record (the game's session folder, or \
-     `run --record DIR`); an event log alone shows the debrief only";
-
 /// The way into the replay, or why there is none.
 fn replay_button(ui: &mut egui::Ui, record: Option<&PathBuf>, actions: &mut Vec<UiAction>) {
-    let button = ui.add_enabled(record.is_some(), egui::Button::new("⏪ Replay"));
+    let l = lang(ui);
+    let button = ui.add_enabled(record.is_some(), egui::Button::new(t!(l, "debrief-replay")));
     let button = match record {
-        Some(_) => button.on_hover_text(
-            "Put any moment of any team back on the screen, side by side, and try what-ifs",
-        ),
-        None => button.on_disabled_hover_text(NEEDS_RECORD),
+        Some(_) => button.on_hover_text(t!(l, "debrief-replay-hint")),
+        None => button.on_disabled_hover_text(t!(l, "debrief-needs-record")),
     };
     if button.clicked()
         && let Some(dir) = record
@@ -410,7 +430,12 @@ mod tests {
         // A folder left by an earlier run under the same process id must not hold its reflection.
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
-        let mut view = DebriefView::new(Arc::new(d.clone()), dir.join("events.jsonl"), None);
+        let mut view = DebriefView::new(
+            Arc::new(d.clone()),
+            dir.join("events.jsonl"),
+            None,
+            Lang::En,
+        );
         let t = texts(|ui| scoreboard::ui(ui, &d, &mut view.scoreboard));
         assert!(shows(&t, "Team 1") && shows(&t, "Profit"));
         let t = texts(|ui| flow::ui(ui, &d, &mut view.flow));
@@ -433,9 +458,59 @@ mod tests {
     }
 
     #[test]
+    fn every_tab_speaks_swedish_with_the_scenario_s_own_names() {
+        let model = Arc::new(crate::scenario::default_model().unwrap());
+        let d = small_debrief().with_model(model);
+        let dir = std::env::temp_dir().join(format!("cf-tabs-sv-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut view = DebriefView::new(
+            Arc::new(d.clone()),
+            dir.join("events.jsonl"),
+            None,
+            Lang::Sv,
+        );
+        let sv = |f: &mut dyn FnMut(&mut egui::Ui)| {
+            texts(|ui| {
+                crate::game::ui::set_lang(ui.ctx(), Lang::Sv);
+                f(ui);
+            })
+        };
+        let t = sv(&mut |ui| scoreboard::ui(ui, &d, &mut view.scoreboard));
+        assert!(shows(&t, "Alla omgångar") && shows(&t, "Omgång 1"), "{t:?}");
+        let t = sv(&mut |ui| flow::ui(ui, &d, &mut view.flow));
+        assert!(
+            shows(&t, "Kumulativt flöde") && shows(&t, "Bakning"),
+            "{t:?}"
+        );
+        let t = sv(&mut |ui| collaboration::ui(ui, &d, &mut view.collaboration));
+        assert!(shows(&t, "Överlämningar mellan enheter") && shows(&t, "Gränsgångare"));
+        let t = sv(&mut |ui| disruptions::ui(ui, &d));
+        let headline = &d.disruptions[0].report.headline;
+        assert_ne!(d.say(Lang::Sv, headline), headline.as_str());
+        assert!(shows(&t, d.say(Lang::Sv, headline)), "{t:?}");
+        assert!(shows(&t, "Förlorade leveranser"));
+        let t = sv(&mut |ui| compare::ui(ui, &d, &mut view.compare));
+        assert!(shows(&t, "två lag") && shows(&t, "Levererade"));
+        let mut refl = view.reflection.clone();
+        let t = sv(&mut |ui| {
+            reflection::ui(ui, &d, &mut refl, &mut view.reflect);
+        });
+        assert!(shows(
+            &t,
+            "Hur bra är vi på att arbeta över funktionsgränser?"
+        ));
+        assert!(shows(&t, "Vad tar vi med oss?"));
+        for tab in Tab::ALL {
+            assert_ne!(tab.label(Lang::Sv), tab.label(Lang::En), "{tab:?}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn measured_figures_stand_beside_the_self_assessment() {
         let d = small_debrief();
-        let m = crate::debrief::answers::answers(&d, 0);
+        let m = crate::debrief::answers::answers(&d, 0, Lang::En);
         assert!(m[0].figures[0].contains("cross-unit wait") && m[0].figures[1].contains("beyond"));
         assert!(m[1].figures[0].contains("twin"));
         assert!(m[2].figures[0].contains("spanner") && m[2].figures[1].contains("across units"));

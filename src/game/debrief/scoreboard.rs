@@ -5,7 +5,9 @@ use bevy_egui::egui::{self};
 
 use super::caption;
 use crate::debrief::Debrief;
+use crate::game::ui::lang;
 use crate::game::ui::standings::{StandingsState, standings};
+use crate::t;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ScoreboardState {
@@ -15,14 +17,12 @@ pub struct ScoreboardState {
 }
 
 pub fn ui(ui: &mut egui::Ui, d: &Debrief, s: &mut ScoreboardState) {
-    caption(
-        ui,
-        "Key figures of every team: lead times in minutes, profit in the game's money; hover a header for its definition.",
-    );
+    let l = lang(ui);
+    caption(ui, &t!(l, "scoreboard-caption"));
     ui.horizontal(|ui| {
-        ui.selectable_value(&mut s.round, None, "All rounds");
+        ui.selectable_value(&mut s.round, None, t!(l, "debrief-all-rounds"));
         for r in 1..=d.round_starts.len() as u32 {
-            ui.selectable_value(&mut s.round, Some(r), format!("Round {r}"));
+            ui.selectable_value(&mut s.round, Some(r), t!(l, "debrief-round", round = r));
         }
     });
     egui::ScrollArea::both()

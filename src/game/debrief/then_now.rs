@@ -80,7 +80,7 @@ fn scales(ui: &mut egui::Ui, d: &Debrief, l: Lang) {
             ui.label(RichText::new(t!(l, "then-now-room")).strong());
             for t in &teams {
                 ui.label(
-                    RichText::new(&d.teams[usize::from(*t)].name)
+                    RichText::new(d.team_name(l, usize::from(*t)))
                         .strong()
                         .color(style::color32(usize::from(*t))),
                 );
@@ -139,17 +139,13 @@ fn pinned(ui: &mut egui::Ui, d: &Debrief, l: Lang) {
             crate::domain::time::minutes_from_ms(m.t.0),
             &d.round_starts,
         );
-        let team = m
-            .team
-            .and_then(|t| d.teams.get(usize::from(t)))
-            .map_or_else(String::new, |t| format!(" {}", t.name));
+        let team = m.team.map_or_else(String::new, |t| {
+            format!(" {}", d.team_name(l, usize::from(t)))
+        });
         ui.label(format!("📌 {at}{team}: {}", m.note));
     }
     for a in v.pinned_answers() {
-        let team = d
-            .teams
-            .get(usize::from(a.factory))
-            .map_or("", |t| t.name.as_str());
+        let team = d.team_name(l, usize::from(a.factory));
         let by = if a.signed.is_empty() {
             String::new()
         } else {
@@ -173,10 +169,7 @@ fn commitments(ui: &mut egui::Ui, d: &Debrief, l: Lang) {
     }
     ui.heading(t!(l, "then-now-commitments"));
     for p in list {
-        let team = d
-            .teams
-            .get(usize::from(p.factory))
-            .map_or("", |t| t.name.as_str());
+        let team = d.team_name(l, usize::from(p.factory));
         let by = if p.signed.is_empty() {
             String::new()
         } else {
@@ -254,5 +247,36 @@ mod tests {
         assert!(shows(&t, "learn together"), "{t:?}");
         assert!(shows(&t, "2.0 (1) → 4.0 (1)"), "{t:?}");
         assert!(shows(&t, "a weekly stand-up (Bo, "), "{t:?}");
+        // The Reflection tab shows the team's own answers where it gave them, a dialogue answer under its
+        // question, and keeps the facilitator's entry only for a team nobody of which answered.
+        d.voices.apply(
+            SimTime(2),
+            &Command::Voice {
+                factory: 0,
+                participant: "p1".into(),
+                signed: String::new(),
+                voice: Voice::Dialogue {
+                    round: 1,
+                    question: 1,
+                    text: "talk to purchasing early".into(),
+                },
+            },
+        );
+        let mut refl = crate::debrief::reflection::Reflection::default();
+        let mut state = super::super::reflection::ReflectionState::default();
+        let t = texts(|ui| {
+            super::super::reflection::ui(ui, &d, &mut refl, &mut state);
+        });
+        assert!(shows(&t, "2.0 · - · - (1)"), "{t:?}");
+        assert!(shows(&t, "4.0 · - · - (1)"), "{t:?}");
+        assert!(shows(&t, "“talk to purchasing early”"), "{t:?}");
+        state.team = 1;
+        let t = texts(|ui| {
+            super::super::reflection::ui(ui, &d, &mut refl, &mut state);
+        });
+        assert!(
+            !shows(&t, "(1)") && !shows(&t, "talk to purchasing"),
+            "{t:?}"
+        );
     }
 }

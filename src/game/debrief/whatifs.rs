@@ -10,9 +10,10 @@ use bevy_egui::egui::{self, RichText};
 use super::caption;
 use crate::debrief::Debrief;
 use crate::game::ui::outcome::{OutcomeView, outcome};
-use crate::game::ui::{clock, style};
+use crate::game::ui::{clock, lang, style};
 use crate::headless::record::{check_rebuilt, rebuild_record};
 use crate::sim::record::{self, BRANCHES_DIR};
+use crate::t;
 
 /// A what-if saved beside the record.
 #[derive(Clone, Debug, PartialEq)]
@@ -86,24 +87,30 @@ fn load(dir: &Path) -> Result<Arc<Debrief>, String> {
 
 /// The tab.
 pub fn ui(ui: &mut egui::Ui, d: &Debrief, record: Option<&Path>, state: &mut WhatIfsState) {
+    let l = lang(ui);
     let Some(record) = record else {
-        caption(ui, super::NEEDS_RECORD);
+        caption(ui, &t!(l, "debrief-needs-record"));
         return;
     };
     let found = state.found.get_or_insert_with(|| saved(record)).clone();
     if found.is_empty() {
-        caption(
-            ui,
-            "No what-ifs yet: open the replay, go to a moment and choose \"What if... from this moment\".",
-        );
+        caption(ui, &t!(l, "whatifs-none"));
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        ui.label("What-if:");
+        ui.label(t!(l, "whatifs-label"));
         for (i, s) in found.iter().enumerate() {
             let on = state.shown.as_ref().is_some_and(|(j, _)| *j == i);
             if ui
-                .selectable_label(on, format!("{} (from {})", s.name, s.moment))
+                .selectable_label(
+                    on,
+                    t!(
+                        l,
+                        "whatifs-from",
+                        name = s.name.as_str(),
+                        moment = s.moment.as_str()
+                    ),
+                )
                 .clicked()
                 && !on
             {
@@ -113,8 +120,8 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, record: Option<&Path>, state: &mut Wha
     });
     super::team_picker(ui, d, &mut state.team, "whatif_team");
     match &state.shown {
-        None if state.requested.is_some() => caption(ui, "Re-simulating the what-if..."),
-        None => caption(ui, "Pick a what-if to see it beside what happened."),
+        None if state.requested.is_some() => caption(ui, &t!(l, "whatifs-running")),
+        None => caption(ui, &t!(l, "whatifs-pick")),
         Some((_, Err(e))) => {
             ui.label(RichText::new(e).color(style::ALERT));
         }

@@ -23,7 +23,7 @@ use crate::game::ui::timeline::{TimelineView, timeline};
 use crate::game::ui::topbar::top_bar;
 use crate::game::ui::whatif::{DraftView, draft};
 use crate::game::ui::{
-    FloorArea, PanelSet, PendingActions, UiAction, UiSettings, clock, prepare, root_ui,
+    FloorArea, PanelSet, PendingActions, UiAction, UiSettings, clock, lang, prepare, root_ui,
 };
 use crate::i18n::Lang;
 use crate::metrics::LiveMetrics;
@@ -61,7 +61,7 @@ fn draft_view(replay: &Replay, session: &Session, team: &str, lang: Lang) -> Opt
         session
             .team_names
             .get(f as usize)
-            .cloned()
+            .map(|n| session.model.lexicon.say(lang, n).to_string())
             .unwrap_or_default()
     };
     let said = |t: SimTime, c: &Command| match c {
@@ -104,16 +104,26 @@ fn side_by_side(
     other: Option<&OtherRound>,
     selected: usize,
 ) {
+    let l = lang(ui);
+    let say = |english: &str| session.model.lexicon.say(l, english).to_string();
+    let team_name = |t: usize| {
+        session
+            .team_names
+            .get(t)
+            .map(|n| say(n))
+            .unwrap_or_default()
+    };
     let here = moment(replay, session.now);
     let glance_of = |team: usize| -> Option<GlanceView> {
         let f = factories.get(*session.factories.get(team)?).ok()?;
         Some(GlanceView::new(
             &session.model,
-            format!("{}, {here}", session.team_names.get(team)?),
+            format!("{}, {here}", team_name(team)),
             team,
-            session.model.design_title(&f.org().design).to_string(),
+            say(session.model.design_title(&f.org().design)),
             &f.view(),
             metrics.0.live(team, session.now).unwrap_or_default(),
+            l,
         ))
     };
     let right = match replay.compare {
@@ -121,19 +131,12 @@ fn side_by_side(
         Compare::Round(_) => other.map(|o| {
             GlanceView::new(
                 &session.model,
-                format!(
-                    "{}, {}",
-                    session
-                        .team_names
-                        .get(selected)
-                        .cloned()
-                        .unwrap_or_default(),
-                    moment(replay, o.t)
-                ),
+                format!("{}, {}", team_name(selected), moment(replay, o.t)),
                 selected,
-                o.design.clone(),
+                say(&o.design),
                 &o.view,
                 o.live.clone(),
+                l,
             )
         }),
         Compare::Off => None,
@@ -191,7 +194,11 @@ fn replay_ui(
     egui::Panel::bottom("timeline").show(&mut root, |ui| timeline(ui, &tv, &mut pending.0));
     let panel = ReplayPanelView {
         record: replay.record.dir.display().to_string(),
-        teams: session.team_names.clone(),
+        teams: session
+            .team_names
+            .iter()
+            .map(|n| session.model.lexicon.say(settings.lang, n).to_string())
+            .collect(),
         selected,
         rounds: replay.timeline.rounds.iter().map(|r| r.round).collect(),
         round: replay.timeline.round_at(session.now),

@@ -37,14 +37,7 @@ pub fn coming_disruptions(
     } else {
         (round + 1, -1.0)
     };
-    let who = |t: &Target| match t {
-        Target::All => t!(lang, "console-all-teams"),
-        Target::Factories(list) => list
-            .iter()
-            .filter_map(|&f| teams.get(f as usize).cloned())
-            .collect::<Vec<_>>()
-            .join(", "),
-    };
+    let who = |t: &Target| target_words(t, teams, lang);
     let mut out: Vec<(f64, Coming)> = model
         .schedule
         .iter()
@@ -68,7 +61,7 @@ pub fn coming_disruptions(
                         lang,
                         "console-timed",
                         headline = model.lexicon.say(lang, i.headline.get(lang)),
-                        target = i.target.as_str()
+                        target = who(&i.target)
                     ),
                 )
             })
@@ -220,7 +213,7 @@ pub fn console(
         actions.push(UiAction::Command(c));
     }
     ui.separator();
-    injected(ui, v.injections);
+    injected(ui, v.injections, v.teams);
 }
 
 /// The confirmation before a round ends for every team.
@@ -520,8 +513,20 @@ fn coming(ui: &mut egui::Ui, coming: &[Coming]) {
     }
 }
 
+/// The teams a disruption hits, in words: "all teams", or their names (`teams`, in `lang`).
+pub fn target_words(t: &Target, teams: &[String], lang: Lang) -> String {
+    match t {
+        Target::All => t!(lang, "console-all-teams"),
+        Target::Factories(list) => list
+            .iter()
+            .filter_map(|&f| teams.get(f as usize).cloned())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
 /// What was injected, newest first.
-fn injected(ui: &mut egui::Ui, injections: &[Injection]) {
+fn injected(ui: &mut egui::Ui, injections: &[Injection], teams: &[String]) {
     let l = super::lang(ui);
     ui.heading(t!(l, "console-injected"));
     if injections.is_empty() {
@@ -532,8 +537,8 @@ fn injected(ui: &mut egui::Ui, injections: &[Injection]) {
             "R{} {}  {}  ({})",
             i.round,
             clock(i.minute),
-            i.headline.get(super::lang(ui)),
-            i.target
+            i.headline.get(l),
+            target_words(&i.target, teams, l)
         ));
     }
 }

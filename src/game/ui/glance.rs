@@ -3,10 +3,12 @@
 
 use bevy_egui::egui::{self, RichText};
 
-use super::{money, style};
+use super::{lang, style};
 use crate::factory::{FactoryView, WorkerActivity};
+use crate::i18n::{Lang, money};
 use crate::metrics::collector::Live;
 use crate::scenario::Model;
+use crate::t;
 
 /// One step's line.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,14 +38,14 @@ pub struct GlanceView {
     pub live: Live,
     /// Each step.
     pub steps: Vec<GlanceStep>,
-    /// Each station pool: "Oven: 2 of 3 in use, 1 broken".
-    pub stations: Vec<String>,
+    /// Each station pool: "Oven: 2 of 3 in use, 1 broken", and whether any is broken.
+    pub stations: Vec<(String, bool)>,
     /// Who is away.
     pub away: Vec<String>,
 }
 
 impl GlanceView {
-    /// The glance of a factory's `view` (team `team`, design `design`, figures `live`).
+    /// The glance of a factory's `view` (team `team`, design `design`, figures `live`), named in `l`.
     pub fn new(
         model: &Model,
         title: String,
@@ -51,15 +53,21 @@ impl GlanceView {
         design: String,
         view: &FactoryView,
         live: Live,
+        l: Lang,
     ) -> GlanceView {
-        let name = |i: usize| model.workers.get(i).map_or("?", |w| w.name.as_str());
+        let name = |i: usize| {
+            model
+                .workers
+                .get(i)
+                .map_or("?", |w| model.lexicon.say(l, &w.name))
+        };
         let steps = view
             .steps
             .iter()
             .enumerate()
             .map(|(s, v)| {
                 GlanceStep {
-                name: model.steps.get(s).map_or("?", |x| x.name.as_str()).into(),
+                name: model.steps.get(s).map_or("?", |x| model.lexicon.say(l, &x.name)).into(),
                 queued: v.queued,
                 working: v.working + v.processing,
                 held: v.asking + v.blocked + v.incoming,
@@ -80,13 +88,29 @@ impl GlanceView {
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                let what = model.stations.get(i).map_or("?", |x| x.name.as_str());
-                let broken = if s.down > 0 {
-                    format!(", {} broken", s.down)
+                let what = model
+                    .stations
+                    .get(i)
+                    .map_or("?", |x| model.lexicon.say(l, &x.name));
+                let text = if s.down > 0 {
+                    t!(
+                        l,
+                        "glance-station-broken",
+                        station = what,
+                        used = s.in_use,
+                        count = s.count,
+                        broken = s.down
+                    )
                 } else {
-                    String::new()
+                    t!(
+                        l,
+                        "glance-station",
+                        station = what,
+                        used = s.in_use,
+                        count = s.count
+                    )
                 };
-                format!("{what}: {} of {} in use{broken}", s.in_use, s.count)
+                (text, s.down > 0)
             })
             .collect();
         let away = view
@@ -110,6 +134,7 @@ impl GlanceView {
 
 /// The glance.
 pub fn glance(ui: &mut egui::Ui, v: &GlanceView) {
+    let l = lang(ui);
     ui.label(
         RichText::new(&v.title)
             .heading()
@@ -118,12 +143,13 @@ pub fn glance(ui: &mut egui::Ui, v: &GlanceView) {
     ui.label(RichText::new(&v.design).color(style::MUTED));
     let f = &v.live.figures;
     ui.label(
-        RichText::new(format!(
-            "delivered {} · late {} · profit {} · WIP {}",
-            f.delivered,
-            f.late,
-            money(f.profit()),
-            v.live.wip
+        RichText::new(t!(
+            l,
+            "glance-figures",
+            delivered = f.delivered,
+            late = f.late,
+            profit = money(l, f.profit()),
+            wip = v.live.wip
         ))
         .strong(),
     );
@@ -133,31 +159,32 @@ pub fn glance(ui: &mut egui::Ui, v: &GlanceView) {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("{}:", s.name)).strong());
             let bar = "■".repeat(s.queued.min(12) as usize);
-            let held = if s.held > 0 {
-                format!(" (+{} held)", s.held)
+            let line = if s.held > 0 {
+                t!(
+                    l,
+                    "glance-step-held",
+                    waiting = s.queued,
+                    held = s.held,
+                    working = s.working
+                )
             } else {
-                String::new()
+                t!(l, "glance-step", waiting = s.queued, working = s.working)
             };
-            ui.label(format!(
-                "{bar} {} waiting{held}, {} in work",
-                s.queued, s.working
-            ));
+            ui.label(format!("{bar} {line}"));
             if !s.people.is_empty() {
                 ui.label(RichText::new(s.people.join(", ")).color(style::color32(v.team)));
             }
         });
     }
     ui.add_space(4.0);
-    for s in &v.stations {
-        let colour = if s.contains("broken") {
-            style::ALERT
-        } else {
-            style::MUTED
-        };
+    for (s, broken) in &v.stations {
+        let colour = if *broken { style::ALERT } else { style::MUTED };
         ui.label(RichText::new(s).color(colour));
     }
     if !v.away.is_empty() {
-        ui.label(RichText::new(format!("away: {}", v.away.join(", "))).color(style::WARNING));
+        ui.label(
+            RichText::new(t!(l, "glance-away", people = v.away.join(", "))).color(style::WARNING),
+        );
     }
 }
 
@@ -180,7 +207,7 @@ mod tests {
                 held: 1,
                 people: vec!["Ben".into(), "Bea".into()],
             }],
-            stations: vec!["Oven: 3 of 5 in use, 1 broken".into()],
+            stations: vec![("Oven: 3 of 5 in use, 1 broken".into(), true)],
             away: vec!["Dana".into()],
         };
         let t = texts(|ui| glance(ui, &v));

@@ -8,6 +8,7 @@ use bevy_egui::egui::{self, RichText};
 
 use super::{UiAction, lang, style};
 use crate::game::clock::{DEFAULT_SECONDS, OfferWindow, SECONDS};
+use crate::i18n::Lang;
 use crate::scenario::{self, Model};
 use crate::t;
 
@@ -16,10 +17,35 @@ use crate::t;
 pub struct Resumable {
     /// Its folder.
     pub dir: PathBuf,
-    /// What the lobby says about it: "Cake Factory 2.0, 4 teams, seed 1: round 2, minute 135".
-    pub label: String,
+    /// Its scenario's title (in English, as the record keeps it).
+    pub scenario: String,
+    /// How many teams play.
+    pub teams: usize,
+    /// Its seed.
+    pub seed: u64,
+    /// The round and minute it reached (`None`: before the first round).
+    pub reached: Option<(u32, u64)>,
     /// When it started (Unix milliseconds).
     pub started_wall_ms: u64,
+}
+
+impl Resumable {
+    /// What the lobby says about it in `l`: "Cake Factory 2.0, 4 teams, seed 1: round 2, minute 135"; the
+    /// title in `l` when the scenario is a shipped one that says it.
+    pub fn label(&self, l: Lang) -> String {
+        let reached = match self.reached {
+            Some((round, minute)) => t!(l, "lobby-reached", round = round, minute = minute),
+            None => t!(l, "lobby-before-first"),
+        };
+        t!(
+            l,
+            "lobby-resumable",
+            scenario = scenario::shipped_title(l, &self.scenario),
+            teams = self.teams,
+            seed = self.seed.to_string(),
+            reached = reached
+        )
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -172,7 +198,7 @@ fn resume_list(ui: &mut egui::Ui, sessions: &[Resumable], actions: &mut Vec<UiAc
             {
                 actions.push(UiAction::Resume(s.dir.clone()));
             }
-            ui.label(&s.label);
+            ui.label(s.label(l));
         });
     }
     if sessions.len() > RESUMABLE_SHOWN {
@@ -370,9 +396,16 @@ mod tests {
         assert!(!shows(&t, "Resume an unfinished session"));
         state.resumable = vec![Resumable {
             dir: "cakefactory-sessions/session-1-seed1".into(),
-            label: "Cake Factory 2.0, 4 teams, seed 1: round 2, minute 135".into(),
+            scenario: "Cake Factory 2.0".into(),
+            teams: 4,
+            seed: 1,
+            reached: Some((2, 135)),
             started_wall_ms: 1,
         }];
+        assert_eq!(
+            state.resumable[0].label(Lang::Sv),
+            "Tårtfabriken 2.0, 4 lag, frö 1: omgång 2, minut 135"
+        );
         let mut actions = Vec::new();
         let t = texts(|ui| lobby(ui, &mut state, &mut actions));
         assert!(shows(&t, "Resume an unfinished session"));

@@ -3,8 +3,9 @@
 
 use bevy_egui::egui::{self, Color32, RichText, Sense, Stroke};
 
-use super::{UiAction, money, style};
+use super::{UiAction, lang, money, style};
 use crate::metrics::collector::Live;
+use crate::t;
 
 /// One team's row.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,6 +74,7 @@ pub fn overview(ui: &mut egui::Ui, rows: &[TeamRow], selected: usize, actions: &
 /// profit, red for a loss. The team on screen stands out (lit, a thick border in its colour); hovering gives
 /// every figure, a click selects.
 fn tiles(ui: &mut egui::Ui, rows: &[TeamRow], selected: usize, actions: &mut Vec<UiAction>) {
+    let l = lang(ui);
     let width = ui.available_width();
     let height = ui.available_height();
     let layout = |min_w: f32, h: f32| {
@@ -101,15 +103,16 @@ fn tiles(ui: &mut egui::Ui, rows: &[TeamRow], selected: usize, actions: &mut Vec
             tile(ui, rect, i, row, i == selected, mini);
             let f = &row.live.figures;
             if response
-                .on_hover_text(format!(
-                    "{}: {}\ndelivered {}, late {}, lost {}, WIP {}, profit {}\nclick to watch this team",
-                    row.name,
-                    row.live.design,
-                    f.delivered,
-                    f.late,
-                    f.lost,
-                    row.live.wip,
-                    money(f.profit())
+                .on_hover_text(t!(
+                    l,
+                    "overview-tile-hint",
+                    team = row.name.as_str(),
+                    design = row.live.design.as_str(),
+                    delivered = f.delivered,
+                    late = f.late,
+                    lost = f.lost,
+                    wip = row.live.wip,
+                    profit = money(f.profit())
                 ))
                 .clicked()
             {
@@ -119,10 +122,10 @@ fn tiles(ui: &mut egui::Ui, rows: &[TeamRow], selected: usize, actions: &mut Vec
     });
 }
 
-/// The label of a small tile: the number of "Team 12", else the start of the name.
+/// The label of a small tile: the number of "Team 12" (or "Lag 12"), else the start of the name.
 fn short_name(name: &str) -> String {
-    match name.strip_prefix("Team ") {
-        Some(n) if n.chars().all(|c| c.is_ascii_digit()) => n.to_string(),
+    match name.split_once(' ') {
+        Some((_, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => n.to_string(),
         _ => name.chars().take(3).collect(),
     }
 }
@@ -248,9 +251,11 @@ fn compact(
         .response
         .interact(Sense::click());
     if response
-        .on_hover_text(format!(
-            "{}: {}; delivered, late, profit so far; click to watch this team",
-            row.name, row.live.design
+        .on_hover_text(t!(
+            lang(ui),
+            "overview-row-hint",
+            team = row.name.as_str(),
+            design = row.live.design.as_str()
         ))
         .clicked()
     {
@@ -261,6 +266,7 @@ fn compact(
 
 /// A card per team: figures and a throughput sparkline.
 fn cards(ui: &mut egui::Ui, rows: &[TeamRow], selected: usize, actions: &mut Vec<UiAction>) {
+    let l = lang(ui);
     for (i, row) in rows.iter().enumerate() {
         let is_selected = i == selected;
         let frame = egui::Frame::new()
@@ -295,7 +301,7 @@ fn cards(ui: &mut egui::Ui, rows: &[TeamRow], selected: usize, actions: &mut Vec
                 });
                 ui.horizontal(|ui| {
                     ui.label(format!("✔ {}", f.delivered))
-                        .on_hover_text("Delivered");
+                        .on_hover_text(t!(l, "overview-delivered"));
                     ui.label(
                         RichText::new(format!("⏰ {}", f.late)).color(if f.late > 0 {
                             style::WARNING
@@ -303,26 +309,24 @@ fn cards(ui: &mut egui::Ui, rows: &[TeamRow], selected: usize, actions: &mut Vec
                             Color32::LIGHT_GRAY
                         }),
                     )
-                    .on_hover_text("Delivered late");
+                    .on_hover_text(t!(l, "overview-late"));
                     ui.label(format!("✖ {}", f.lost))
-                        .on_hover_text("Lost (customer cancelled)");
-                    ui.label(format!("WIP {}", row.live.wip))
-                        .on_hover_text("Orders in the factory now");
+                        .on_hover_text(t!(l, "overview-lost"));
+                    ui.label(t!(l, "overview-wip-short", wip = row.live.wip))
+                        .on_hover_text(t!(l, "overview-wip"));
                     ui.label(RichText::new(money(profit)).color(if profit < 0.0 {
                         style::ALERT
                     } else {
                         style::GOOD
                     }))
-                    .on_hover_text("Profit so far");
+                    .on_hover_text(t!(l, "overview-profit"));
                 });
                 sparkline(ui, &row.buckets, style::color32(i));
             })
             .response
             .interact(Sense::click());
         if response
-            .on_hover_text(
-                "Deliveries per half hour since the start (sparkline); click to watch this team",
-            )
+            .on_hover_text(t!(l, "overview-sparkline"))
             .clicked()
         {
             actions.push(UiAction::SelectTeam(i));

@@ -5,69 +5,92 @@ use crate::domain::{Practices, Standup, StandupScope};
 use crate::factory::org::Org;
 use crate::i18n::Lang;
 use crate::scenario::Model;
+use crate::t;
 
-/// Every difference between the organisation now and the one a switch gives, one line each.
+/// Every difference between the organisation now and the one a switch gives, one line each, in `lang` with
+/// the scenario's own names.
 pub fn design_changes(model: &Model, now: &Org, after: &Org, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
-    units(&mut out, now, after);
-    people(&mut out, model, now, after);
-    spanners(&mut out, model, now, after);
+    units(&mut out, model, now, after, lang);
+    people(&mut out, model, now, after, lang);
+    spanners(&mut out, model, now, after, lang);
     practices(&mut out, model, &now.practices, &after.practices, lang);
     out
 }
 
-fn unit_names(org: &Org) -> Vec<&str> {
-    org.units.iter().map(|u| u.name.as_str()).collect()
+fn unit_names<'a>(model: &'a Model, org: &'a Org, lang: Lang) -> Vec<&'a str> {
+    org.units
+        .iter()
+        .map(|u| model.lexicon.say(lang, &u.name))
+        .collect()
 }
 
-fn units(out: &mut Vec<String>, now: &Org, after: &Org) {
-    let (a, b) = (unit_names(now), unit_names(after));
+fn units(out: &mut Vec<String>, model: &Model, now: &Org, after: &Org, lang: Lang) {
+    let (a, b) = (unit_names(model, now, lang), unit_names(model, after, lang));
     if a != b {
-        out.push(format!("Units: {} become {}", a.join(", "), b.join(", ")));
+        out.push(t!(
+            lang,
+            "reorg-units",
+            now = a.join(", "),
+            after = b.join(", ")
+        ));
     }
 }
 
 /// Who changes unit: each by name when few do, else how many.
-fn people(out: &mut Vec<String>, model: &Model, now: &Org, after: &Org) {
+fn people(out: &mut Vec<String>, model: &Model, now: &Org, after: &Org, lang: Lang) {
     let unit = |org: &Org, w: usize| org.units[org.worker_unit[w] as usize].name.clone();
     let moves: Vec<String> = (0..model.workers.len())
         .filter(|&w| unit(now, w) != unit(after, w))
-        .map(|w| format!("{} to {}", model.workers[w].name, unit(after, w)))
+        .map(|w| {
+            t!(
+                lang,
+                "reorg-move",
+                worker = model.lexicon.say(lang, &model.workers[w].name),
+                unit = model.lexicon.say(lang, &unit(after, w))
+            )
+        })
         .collect();
     match moves.len() {
         0 => {}
-        1..=4 => out.push(format!("Moves: {}", moves.join(", "))),
-        n => out.push(format!("{n} of {} people change unit", model.workers.len())),
+        1..=4 => out.push(t!(lang, "reorg-moves", moves = moves.join(", "))),
+        n => out.push(t!(
+            lang,
+            "reorg-many-move",
+            count = n,
+            people = model.workers.len()
+        )),
     }
 }
 
-fn spanners(out: &mut Vec<String>, model: &Model, now: &Org, after: &Org) {
+fn spanners(out: &mut Vec<String>, model: &Model, now: &Org, after: &Org, lang: Lang) {
     let names = |on: bool| -> Vec<String> {
         (0..model.workers.len())
             .filter(|&w| now.spanner[w] != after.spanner[w] && after.spanner[w] == on)
-            .map(|w| model.workers[w].name.clone())
+            .map(|w| model.lexicon.say(lang, &model.workers[w].name).to_string())
             .collect()
     };
     let (start, stop) = (names(true), names(false));
     if !start.is_empty() {
-        out.push(format!("New boundary spanners: {}", start.join(", ")));
+        out.push(t!(lang, "reorg-spanners-new", people = start.join(", ")));
     }
     if !stop.is_empty() {
-        out.push(format!("No longer boundary spanners: {}", stop.join(", ")));
+        out.push(t!(lang, "reorg-spanners-gone", people = stop.join(", ")));
     }
 }
 
 /// A stand-up in words.
-fn standup(s: &Option<Standup>) -> String {
+fn standup(s: &Option<Standup>, lang: Lang) -> String {
     match s {
-        None => "none".into(),
-        Some(s) => format!(
-            "every {:.0} min for {:.0} min, {}",
-            s.every_min,
-            s.duration_min,
-            match s.scope {
-                StandupScope::Unit => "each unit",
-                StandupScope::Factory => "whole factory",
+        None => t!(lang, "reorg-none"),
+        Some(s) => t!(
+            lang,
+            "reorg-standup",
+            every = format!("{:.0}", s.every_min),
+            minutes = format!("{:.0}", s.duration_min),
+            scope = match s.scope {
+                StandupScope::Unit => t!(lang, "reorg-each-unit"),
+                StandupScope::Factory => t!(lang, "reorg-whole-factory"),
             }
         ),
     }
@@ -75,31 +98,34 @@ fn standup(s: &Option<Standup>) -> String {
 
 fn practices(out: &mut Vec<String>, model: &Model, now: &Practices, after: &Practices, lang: Lang) {
     if now.standup != after.standup {
-        out.push(format!(
-            "Stand-ups: {} (now {})",
-            standup(&after.standup),
-            standup(&now.standup)
+        out.push(t!(
+            lang,
+            "reorg-standups",
+            after = standup(&after.standup, lang),
+            now = standup(&now.standup, lang)
         ));
     }
     if now.shared_board != after.shared_board {
         out.push(if after.shared_board {
-            "The shared board goes on".into()
+            t!(lang, "reorg-board-on")
         } else {
-            "The shared board goes off".into()
+            t!(lang, "reorg-board-off")
         });
     }
     if now.helping != after.helping {
-        out.push(format!(
-            "Helping: {} (now {})",
-            after.helping.words(lang),
-            now.helping.words(lang)
+        out.push(t!(
+            lang,
+            "reorg-helping",
+            after = after.helping.words(lang),
+            now = now.helping.words(lang)
         ));
     }
     if now.priority != after.priority {
-        out.push(format!(
-            "Queues: {} (now {})",
-            after.priority.words(lang),
-            now.priority.words(lang)
+        out.push(t!(
+            lang,
+            "reorg-queues",
+            after = after.priority.words(lang),
+            now = now.priority.words(lang)
         ));
     }
     for step in &model.steps {
@@ -107,11 +133,17 @@ fn practices(out: &mut Vec<String>, model: &Model, now: &Practices, after: &Prac
             p.wip_limits
                 .iter()
                 .find(|(s, _)| *s == step.id)
-                .map_or("none".to_string(), |(_, l)| l.to_string())
+                .map_or_else(|| t!(lang, "reorg-none"), |(_, l)| l.to_string())
         };
         let (a, b) = (limit(now), limit(after));
         if a != b {
-            out.push(format!("WIP limit on {}: {b} (now {a})", step.name));
+            out.push(t!(
+                lang,
+                "reorg-wip",
+                step = model.lexicon.say(lang, &step.name),
+                after = b,
+                now = a
+            ));
         }
     }
 }

@@ -3,9 +3,10 @@
 
 use bevy_egui::egui::{self, RichText};
 
-use super::{UiAction, style};
+use super::{UiAction, lang, style};
 use crate::debrief::timeline::MarkerKind;
 use crate::domain::{Command, SimTime};
+use crate::t;
 
 /// What the replay's controls ask for.
 #[derive(bevy::prelude::Message, Clone, Debug, PartialEq)]
@@ -70,10 +71,11 @@ pub struct ReplayPanelView {
 
 /// The panel: compare, what-if, leave.
 pub fn replay_panel(ui: &mut egui::Ui, v: &ReplayPanelView, actions: &mut Vec<UiAction>) {
-    ui.heading("Replay");
+    let l = lang(ui);
+    ui.heading(t!(l, "replay-title"));
     ui.label(RichText::new(&v.record).color(style::MUTED).small());
     ui.add_space(6.0);
-    ui.label(RichText::new("Team on screen (Tab)").strong());
+    ui.label(RichText::new(t!(l, "replay-team-on-screen")).strong());
     ui.horizontal_wrapped(|ui| {
         for (i, name) in v.teams.iter().enumerate() {
             let text = RichText::new(name).color(style::color32(i));
@@ -83,10 +85,10 @@ pub fn replay_panel(ui: &mut egui::Ui, v: &ReplayPanelView, actions: &mut Vec<Ui
         }
     });
     ui.add_space(6.0);
-    ui.label(RichText::new("Beside it").strong());
+    ui.label(RichText::new(t!(l, "replay-beside")).strong());
     let mut send = |a: ReplayAction| actions.push(UiAction::Replay(a));
     if ui
-        .radio(v.compare == Compare::Off, "nothing: its floor")
+        .radio(v.compare == Compare::Off, t!(l, "replay-beside-nothing"))
         .clicked()
     {
         send(ReplayAction::Compare(Compare::Off));
@@ -95,7 +97,7 @@ pub fn replay_panel(ui: &mut egui::Ui, v: &ReplayPanelView, actions: &mut Vec<Ui
         if ui
             .radio(
                 v.compare == Compare::Team(i),
-                format!("{name}, at the same moment"),
+                t!(l, "replay-beside-team", team = name.as_str()),
             )
             .clicked()
         {
@@ -106,7 +108,7 @@ pub fn replay_panel(ui: &mut egui::Ui, v: &ReplayPanelView, actions: &mut Vec<Ui
         if ui
             .radio(
                 v.compare == Compare::Round(*r),
-                format!("itself in round {r}, at the same minute"),
+                t!(l, "replay-beside-round", round = *r),
             )
             .clicked()
         {
@@ -116,19 +118,16 @@ pub fn replay_panel(ui: &mut egui::Ui, v: &ReplayPanelView, actions: &mut Vec<Ui
     ui.add_space(10.0);
     if !v.what_if_open
         && ui
-            .button("What if... from this moment")
-            .on_hover_text(
-                "Change the teams' decisions from here on (leave some out, add others) and run the rest of \
-                 the session with the same random numbers",
-            )
+            .button(t!(l, "replay-what-if"))
+            .on_hover_text(t!(l, "replay-what-if-hint"))
             .clicked()
     {
         send(ReplayAction::WhatIfHere);
     }
     ui.add_space(10.0);
     if ui
-        .button("Leave the replay")
-        .on_hover_text("Back to the whole session")
+        .button(t!(l, "replay-leave"))
+        .on_hover_text(t!(l, "replay-leave-hint"))
         .clicked()
     {
         send(ReplayAction::Leave);

@@ -6,9 +6,10 @@
 use bevy_egui::egui::{self, Color32, Pos2, Rect, RichText, Sense, Stroke, vec2};
 
 use super::replay::ReplayAction;
-use super::{UiAction, style};
+use super::{UiAction, lang, style};
 use crate::debrief::timeline::{Marker, MarkerKind, Timeline};
 use crate::domain::SimTime;
+use crate::t;
 
 /// What the timeline shows.
 pub struct TimelineView<'a> {
@@ -39,23 +40,24 @@ fn colour(kind: MarkerKind, team: u16) -> Color32 {
 
 /// The step buttons and the timeline.
 pub fn timeline(ui: &mut egui::Ui, v: &TimelineView, actions: &mut Vec<UiAction>) {
+    let l = lang(ui);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&v.moment).strong().monospace());
         for kind in KINDS {
-            let name = kind.name();
+            let name = kind.name(l);
             ui.separator();
             let step = |forward| UiAction::Replay(ReplayAction::Step { kind, forward });
             if ui
                 .button("◀")
-                .on_hover_text(format!("The team's previous {name}"))
+                .on_hover_text(t!(l, "timeline-previous", kind = name.as_str()))
                 .clicked()
             {
                 actions.push(step(false));
             }
-            ui.label(RichText::new(name).color(colour(kind, v.team)));
+            ui.label(RichText::new(&name).color(colour(kind, v.team)));
             if ui
                 .button("▶")
-                .on_hover_text(format!("The team's next {name}"))
+                .on_hover_text(t!(l, "timeline-next", kind = name.as_str()))
                 .clicked()
             {
                 actions.push(step(true));
@@ -83,6 +85,7 @@ fn t_at(rect: Rect, x: f32, end: SimTime) -> SimTime {
 
 /// The painted strip: a band of rounds, then a row per kind of marker.
 fn strip(ui: &mut egui::Ui, v: &TimelineView, actions: &mut Vec<UiAction>) {
+    let l = lang(ui);
     let row = ui.text_style_height(&egui::TextStyle::Body);
     let (rect, response) = ui.allocate_exact_size(
         vec2(ui.available_width(), row * 3.4),
@@ -106,7 +109,7 @@ fn strip(ui: &mut egui::Ui, v: &TimelineView, actions: &mut Vec<UiAction>) {
         painter.text(
             span.left_center() + vec2(4.0, 0.0),
             egui::Align2::LEFT_CENTER,
-            format!("Round {}", r.round),
+            t!(l, "debrief-round", round = r.round),
             egui::FontId::proportional(row * 0.8),
             Color32::from_gray(220),
         );
@@ -153,9 +156,7 @@ fn strip(ui: &mut egui::Ui, v: &TimelineView, actions: &mut Vec<UiAction>) {
     );
     let response = match hovered {
         Some(m) => response.on_hover_text_at_pointer(&m.text),
-        None => response.on_hover_text_at_pointer(
-            "Click or drag to go to a moment; hover a mark for what it was",
-        ),
+        None => response.on_hover_text_at_pointer(t!(l, "timeline-hint")),
     };
     let clicked_at = |p: Pos2| hovered.map_or_else(|| t_at(rect, p.x, end), |m| m.t);
     if (response.clicked() || response.drag_stopped())

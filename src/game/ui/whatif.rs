@@ -4,7 +4,8 @@
 use bevy_egui::egui::{self, RichText};
 
 use super::replay::ReplayAction;
-use super::{UiAction, style};
+use super::{UiAction, lang, style};
+use crate::t;
 
 /// What the draft shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,17 +23,13 @@ pub struct DraftView {
 /// The draft: keep or leave out, added decisions, run or cancel.
 pub fn draft(ui: &mut egui::Ui, v: &DraftView, actions: &mut Vec<UiAction>) {
     let mut send = |a: ReplayAction| actions.push(UiAction::Replay(a));
-    ui.heading(format!("What if... from {}", v.moment));
-    ui.label(
-        RichText::new(
-            "The same orders and the same random numbers; only the decisions change from this moment on.",
-        )
-        .color(style::MUTED),
-    );
+    let l = lang(ui);
+    ui.heading(t!(l, "draft-title", moment = v.moment.as_str()));
+    ui.label(RichText::new(t!(l, "draft-same")).color(style::MUTED));
     ui.add_space(4.0);
-    ui.label(RichText::new("The teams' decisions from here (untick to leave one out)").strong());
+    ui.label(RichText::new(t!(l, "draft-later")).strong());
     if v.later.is_empty() {
-        ui.label(RichText::new("none").color(style::MUTED));
+        ui.label(RichText::new(t!(l, "draft-none")).color(style::MUTED));
     }
     egui::ScrollArea::vertical()
         .id_salt("whatif_later")
@@ -46,18 +43,15 @@ pub fn draft(ui: &mut egui::Ui, v: &DraftView, actions: &mut Vec<UiAction>) {
             }
         });
     ui.add_space(4.0);
-    ui.label(RichText::new("Decisions added").strong());
-    ui.label(
-        RichText::new(format!(
-            "Decide with {}'s panel below: each decision is added at the moment on screen (move the \
-             timeline to add one later).",
-            v.team
-        ))
-        .color(style::MUTED),
-    );
+    ui.label(RichText::new(t!(l, "draft-added")).strong());
+    ui.label(RichText::new(t!(l, "draft-added-how", team = v.team.as_str())).color(style::MUTED));
     for (i, text) in v.added.iter().enumerate() {
         ui.horizontal(|ui| {
-            if ui.small_button("✖").on_hover_text("Take it back").clicked() {
+            if ui
+                .small_button("✖")
+                .on_hover_text(t!(l, "draft-take-back"))
+                .clicked()
+            {
                 send(ReplayAction::Forget(i));
             }
             ui.label(text);
@@ -66,12 +60,12 @@ pub fn draft(ui: &mut egui::Ui, v: &DraftView, actions: &mut Vec<UiAction>) {
     ui.add_space(6.0);
     ui.horizontal(|ui| {
         if ui
-            .button(RichText::new("Run to the end and compare").strong())
+            .button(RichText::new(t!(l, "draft-run")).strong())
             .clicked()
         {
             send(ReplayAction::RunWhatIf);
         }
-        if ui.button("Cancel").clicked() {
+        if ui.button(t!(l, "draft-cancel")).clicked() {
             send(ReplayAction::CloseWhatIf);
         }
     });
