@@ -59,6 +59,35 @@ fn check_reports_located_errors_with_exit_code_1() {
 }
 
 #[test]
+fn check_says_its_errors_in_the_language_asked_and_keeps_their_place() {
+    let bad = tmp("bad_sv.ron");
+    let src =
+        include_str!("data/minimal.ron").replacen("{\"baking\": 1.0}", "{\"bakign\": 1.0}", 1);
+    std::fs::write(&bad, src).unwrap();
+    let (code, _, err) = run(&["--lang", "sv", "check", bad.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let line = err.lines().next().unwrap();
+    assert!(
+        line.starts_with(&format!("{}:10:", bad.display())),
+        "{line}"
+    );
+    assert!(
+        line.contains("okänd färdighet `bakign` (förväntade en av:"),
+        "{line}"
+    );
+    // A file that does not parse is said in Swedish too, at its place.
+    let broken = tmp("broken_sv.ron");
+    let src = include_str!("data/minimal.ron").replacen("rounds:", "rundor:", 1);
+    std::fs::write(&broken, src).unwrap();
+    let (code, _, err) = run(&["--lang", "sv", "check", broken.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.starts_with(&format!("{}:", broken.display())), "{err}");
+    assert!(err.contains("okänt fält `rundor`"), "{err}");
+    let (_, _, err) = run(&["--lang", "en", "check", broken.to_str().unwrap()]);
+    assert!(err.contains("unknown field `rundor`"), "{err}");
+}
+
+#[test]
 fn check_of_a_missing_file_exits_2() {
     let (code, _, err) = run(&["check", "/nonexistent/x.ron"]);
     assert_eq!(code, 2);

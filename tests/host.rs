@@ -61,7 +61,21 @@ async fn a_device_joins_decides_and_sees_the_change_once() {
     .await;
     let refused = anna.ack("k-bad").await;
     assert_eq!(refused["accepted"], false);
-    assert!(!refused["reason"].as_str().unwrap().is_empty());
+    let reason = refused["reason"].as_str().unwrap();
+    assert!(reason.starts_with("unknown worker `nobody`"), "{reason}");
+    // A device that speaks Swedish hears the same refusal in Swedish.
+    let mut bo = Client::connect(&host.ws()).await;
+    bo.send_json(&json!({"type": "join", "code": host.codes[2], "who": "", "lang": "sv"}))
+        .await;
+    bo.recv_type("welcome").await;
+    bo.decide(
+        "k-bad-sv",
+        json!({"MoveWorker": {"worker": "nobody", "unit": "x"}}),
+    )
+    .await;
+    let refused = bo.ack("k-bad-sv").await;
+    let reason = refused["reason"].as_str().unwrap();
+    assert!(reason.starts_with("okänd person `nobody`"), "{reason}");
 
     // A second device of the same team sees the change too; another team's device does not.
     let mut ben = Client::join(&host.ws(), &host.codes[1], "").await;

@@ -88,6 +88,7 @@ pub fn main() -> ExitCode {
         }
     };
     let lang = cli.lang.unwrap_or_else(Lang::from_system);
+    let _ = ERRORS_IN.set(lang);
     match cli.command {
         Some(Cmd::Check { files }) => check::check(&files, lang),
         Some(Cmd::Run(args)) => run::run(&args, lang),
@@ -133,13 +134,21 @@ pub(crate) fn exit(result: Result<(), String>) -> ExitCode {
     }
 }
 
-/// Writes to stderr, ignoring errors.
+/// The language the command's errors are said in: the process's `--lang` (or its locale), set once when the
+/// command starts. Errors are made in English wherever they arise (logs and records keep them so); [`err`]
+/// says each line again in this language.
+static ERRORS_IN: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// Writes to stderr in the command's language (see [`ERRORS_IN`]), ignoring errors.
 pub(crate) fn err(text: &str) {
+    let lang = ERRORS_IN.get().copied().unwrap_or_default();
+    let said: Vec<String> = text
+        .lines()
+        .map(|line| crate::i18n::again_line(lang, line))
+        .collect();
     let mut stderr = std::io::stderr().lock();
-    let _ = stderr.write_all(text.as_bytes());
-    if !text.ends_with('\n') {
-        let _ = stderr.write_all(b"\n");
-    }
+    let _ = stderr.write_all(said.join("\n").as_bytes());
+    let _ = stderr.write_all(b"\n");
 }
 
 /// Loads a scenario: a file path, or the name of a shipped scenario when no such file exists, or the

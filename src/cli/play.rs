@@ -292,7 +292,13 @@ pub(super) fn debrief(args: &DebriefArgs, lang: Lang) -> ExitCode {
         .map(crate::sim::record::journal_of)
         .unwrap_or_default();
     let d = match crate::debrief::Debrief::from_record(&events, &journal) {
-        Ok(d) => d.with_scenario_beside(&log),
+        Ok(d) => {
+            let (d, problems) = d.with_files_beside(&log);
+            for p in problems {
+                err(&p);
+            }
+            d
+        }
         Err(e) => {
             err(&format!("{}: {e}", log.display()));
             return ExitCode::from(2);

@@ -32,8 +32,11 @@ fn report_inner(args: &ReportArgs, lang: Lang) -> Result<String, String> {
         .map(crate::sim::record::journal_of)
         .unwrap_or_default();
     let debrief = Debrief::from_record(&events, &journal)
-        .map_err(|e| format!("{}: {e}", args.events.display()))?
-        .with_scenario_beside(&args.events);
+        .map_err(|e| format!("{}: {e}", args.events.display()))?;
+    let (debrief, problems) = debrief.with_files_beside(&args.events);
+    for p in problems {
+        super::err(&p);
+    }
     let mut refl = reflection::load(&reflection::path_for(&args.events))?;
     refl.fit(&debrief.tables.factories, debrief.rounds as usize);
     let done = export::export(&debrief, &refl, &args.out, lang)?;

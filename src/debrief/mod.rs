@@ -6,6 +6,7 @@
 pub mod answers;
 pub mod charts;
 pub mod export;
+pub mod pins;
 pub mod reflection;
 pub mod ticker;
 pub mod timeline;
@@ -314,6 +315,27 @@ impl Debrief {
         match file.and_then(|f| crate::scenario::load_path(&f).ok()) {
             Some(m) => self.with_model(Arc::new(m)),
             None => self,
+        }
+    }
+
+    /// The debrief with the moments pinned in the replay of the record in `dir` (see [`pins`]) beside those
+    /// pinned live, and a located problem for every line of the pins file left out.
+    pub fn with_pins_from(mut self, dir: &Path) -> (Self, Vec<String>) {
+        let (pins, problems) = pins::load(dir);
+        for p in pins {
+            self.voices
+                .apply(crate::domain::SimTime::ZERO, &Command::Curate(p));
+        }
+        (self, problems)
+    }
+
+    /// The debrief with what its record's folder keeps beside the log at `log`: the scenario and the moments
+    /// pinned in the replay (and the problems of pins left out).
+    pub fn with_files_beside(self, log: &Path) -> (Self, Vec<String>) {
+        let d = self.with_scenario_beside(log);
+        match log.parent() {
+            Some(dir) => d.with_pins_from(dir),
+            None => (d, Vec::new()),
         }
     }
 

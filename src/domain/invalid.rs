@@ -45,7 +45,12 @@ impl Invalid {
 
     /// The same problem, with `context: ` before its message.
     pub fn context(mut self, context: &str) -> Self {
-        self.message = format!("{context}: {}", self.message);
+        self.message = crate::t!(
+            crate::i18n::Lang::En,
+            "problem-context",
+            context = context,
+            problem = self.message.as_str()
+        );
         self
     }
 }

@@ -293,8 +293,32 @@ fn act_on(world: &mut World, action: ReplayAction) -> Result<(), String> {
             replay.draft = None;
             replay.outcome = None;
         }
+        ReplayAction::Pin(note) => pin(world, note)?,
         ReplayAction::Leave => leave(world)?,
     }
+    Ok(())
+}
+
+/// Pins the moment on screen for the team on screen, beside the record (the record itself stays as played).
+fn pin(world: &mut World, note: String) -> Result<(), String> {
+    let t = now(world);
+    let team = world.resource::<UiSettings>().selected as u16;
+    let l = world.resource::<UiSettings>().lang;
+    let replay = world.resource::<Replay>();
+    let moment = replay.timeline.moment(t);
+    let dir = replay.record.dir.clone();
+    let pin = crate::domain::Curation::PinMoment {
+        t,
+        team: Some(team),
+        note,
+        on: true,
+    };
+    crate::debrief::pins::pin(&dir, &pin).map_err(|e| crate::i18n::again(l, &e))?;
+    let at = match moment {
+        (0, minute) => super::ui::clock(minute),
+        (round, minute) => format!("R{round} {}", super::ui::clock(minute)),
+    };
+    say(world, t!(l, "replay-pinned", moment = at));
     Ok(())
 }
 

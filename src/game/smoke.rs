@@ -32,7 +32,7 @@ use bevy_egui::egui;
 use bevy_egui::{EguiContext, PrimaryEguiContext};
 
 /// Screenshots the smoke test takes, in order.
-pub const SHOTS: [&str; 16] = [
+pub const SHOTS: [&str; 17] = [
     "lobby.png",
     "briefing.png",
     "floor.png",
@@ -49,6 +49,7 @@ pub const SHOTS: [&str; 16] = [
     "replay_whatif.png",
     "sv_lobby.png",
     "sv_floor.png",
+    "sv_debrief.png",
 ];
 
 #[derive(Resource)]
@@ -226,7 +227,13 @@ fn run(mut script: ResMut<Script>, mut g: Game) {
         }
         26 => swedish_disruption(&mut g),
         27 if f > 40 => shot(&mut g, &dir, 15),
-        28 => check_shots(&mut g, &dir, f),
+        // The Swedish session's debrief: its disruptions in Swedish, with the scenario's own headlines.
+        28 if f > 10 => {
+            g.open_debrief.write(OpenDebrief);
+            true
+        }
+        29 if g.on(Screen::Debrief) => swedish_debrief(&mut g, &dir, f),
+        30 => check_shots(&mut g, &dir, f),
         _ => false,
     };
     if done {
@@ -703,6 +710,12 @@ fn side_by_side(g: &mut Game, dir: &Path, frames: u32) -> bool {
     if frames == 30 {
         g.shoot(dir, SHOTS[12]);
     }
+    // The facilitator pins the moment on screen for the next morning.
+    if frames == 32 {
+        g.pending.0.push(UiAction::Replay(ReplayAction::Pin(
+            "smoke: look at the queues here".into(),
+        )));
+    }
     frames > 35
 }
 
@@ -740,9 +753,42 @@ fn what_if(g: &mut Game, dir: &Path, frames: u32) -> bool {
 /// Leaves the replay: an unfinished session goes back to the lobby.
 fn leave_replay(g: &mut Game, frames: u32) -> bool {
     if frames == 5 {
+        let pinned = g.replay.as_ref().is_some_and(|r| {
+            let (pins, problems) = crate::debrief::pins::load(&r.record.dir);
+            problems.is_empty()
+                && pins.iter().any(|p| {
+                    matches!(p, crate::domain::Curation::PinMoment { note, team: Some(0), .. }
+                        if note == "smoke: look at the queues here")
+                })
+        });
+        expect(
+            g,
+            pinned,
+            "a moment pinned in the replay is kept beside the record",
+        );
         g.pending.0.push(UiAction::Replay(ReplayAction::Leave));
     }
     frames > 10 && g.on(Screen::Lobby)
+}
+
+/// The debrief of the Swedish session: its disruptions tab, named from the scenario, shot.
+fn swedish_debrief(g: &mut Game, dir: &Path, frames: u32) -> bool {
+    let Some(v) = g.view.as_mut() else {
+        return false;
+    };
+    // The view of the session so far is put in place a frame after the screen changes.
+    if frames <= 10 {
+        debrief::select(v, Tab::Disruptions);
+    }
+    if frames == 12 {
+        let named = v.debrief.model.is_some() && g.settings.lang == crate::i18n::Lang::Sv;
+        expect(g, named, "the Swedish debrief has the scenario's own names");
+    }
+    if frames < 40 {
+        return false;
+    }
+    g.shoot(dir, SHOTS[16]);
+    true
 }
 
 /// Switches the lobby to Swedish with the mouse, as a facilitator would, and takes its screenshot.

@@ -168,6 +168,26 @@ pub fn again(lang: Lang, english: &str) -> String {
     english.to_string()
 }
 
+/// A line that may begin with where it is about ("FILE:LINE:COL: ", "FILE: "), said in `lang`: the first
+/// tail after a `": "` that is such a text is said again, its place kept as it is.
+pub fn again_line(lang: Lang, line: &str) -> String {
+    if lang == Lang::En {
+        return line.to_string();
+    }
+    let whole = again(lang, line);
+    if whole != line {
+        return whole;
+    }
+    for (at, _) in line.match_indices(": ") {
+        let (place, rest) = line.split_at(at + 2);
+        let said = again(lang, rest);
+        if said != rest {
+            return format!("{place}{said}");
+        }
+    }
+    line.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +208,12 @@ mod tests {
         assert_eq!(
             again(Lang::Sv, &outer),
             t!(Lang::Sv, "refuse-stuck", problem = sv_problem.as_str())
+        );
+        // A located line keeps its place.
+        let located = format!("scenario.ron:3:14: {inner}");
+        assert_eq!(
+            again_line(Lang::Sv, &located),
+            format!("scenario.ron:3:14: {}", again(Lang::Sv, &inner))
         );
         // A text no message made stays as it is.
         assert_eq!(again(Lang::Sv, "something else"), "something else");

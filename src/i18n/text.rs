@@ -129,21 +129,21 @@ impl<'de> Visitor<'de> for TextVisitor {
                 other => return Err(de::Error::unknown_field(other, &["en", "sv"])),
             };
             if slot.is_some() {
-                return Err(de::Error::custom(format!("`{key}` is given twice")));
+                return Err(de::Error::custom(crate::t!(
+                    Lang::En,
+                    "problem-text-twice",
+                    key = key.as_str()
+                )));
             }
             *slot = Some(map.next_value()?);
         }
         let missing = |code: &str| {
-            de::Error::custom(format!(
-                "a text in two languages needs both `en: \"...\"` and `sv: \"...\"`; `{code}` is missing"
-            ))
+            de::Error::custom(crate::t!(Lang::En, "problem-text-missing", code = code))
         };
         let en = en.ok_or_else(|| missing("en"))?;
         let sv = sv.ok_or_else(|| missing("sv"))?;
         if en.trim().is_empty() != sv.trim().is_empty() {
-            return Err(de::Error::custom(
-                "a text in two languages needs both: one of `en` and `sv` is empty",
-            ));
+            return Err(de::Error::custom(crate::t!(Lang::En, "problem-text-empty")));
         }
         Ok(Text::both(en, sv))
     }

@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Lang, decimal};
+use crate::t;
+
 /// The result of a run: every team's metrics and every disruption.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -170,22 +173,17 @@ pub struct Impact {
 }
 
 impl Impact {
-    /// In words, for tables and screens: "3 deliveries lost, 2 more late, 420 profit lost, gap settled after
-    /// 95 min" (negative numbers are gains).
-    pub fn summary(&self) -> String {
-        let n = |x: f64| {
-            if x.fract() == 0.0 {
-                format!("{x:.0}")
-            } else {
-                format!("{x:.1}")
-            }
-        };
-        format!(
-            "{} deliveries lost, {} more late, {} profit lost, gap settled after {:.0} min",
-            n(self.deliveries_lost),
-            n(self.late_added),
-            n(self.profit_lost.round()),
-            self.settled_min
+    /// In words in `lang`, for tables and screens: "3 deliveries lost, 2 more late, 420 profit lost, gap
+    /// settled after 95 min" (negative numbers are gains).
+    pub fn summary(&self, lang: Lang) -> String {
+        let n = |x: f64| decimal(lang, x, if x.fract() == 0.0 { 0 } else { 1 });
+        t!(
+            lang,
+            "impact-summary",
+            lost = n(self.deliveries_lost),
+            late = n(self.late_added),
+            profit = n(self.profit_lost.round()),
+            settled = decimal(lang, self.settled_min, 0)
         )
     }
 

@@ -311,10 +311,25 @@ impl Model {
         let workload = self.workload();
         if let Some(why) = workload.excess(teams, self.workers.len()) {
             return Err(format!(
-                "{}: too much work for {teams} team{}: {why}; this scenario allows at most {} teams",
+                "{}: {}",
                 self.file,
-                if teams == 1 { "" } else { "s" },
-                workload.max_teams(self.workers.len())
+                if teams == 1 {
+                    t!(
+                        En,
+                        "problem-too-much-work-one",
+                        teams = teams.to_string(),
+                        why = why,
+                        most = workload.max_teams(self.workers.len()).to_string()
+                    )
+                } else {
+                    t!(
+                        En,
+                        "problem-too-much-work",
+                        teams = teams.to_string(),
+                        why = why,
+                        most = workload.max_teams(self.workers.len()).to_string()
+                    )
+                }
             ));
         }
         for s in &self.schedule {
@@ -323,13 +338,26 @@ impl Model {
             {
                 let (line, col) = s.target_at.unwrap_or((1, 1));
                 return Err(format!(
-                    "{}:{line}:{col}: scheduled disruption `{}` is for team {bad}, but this session has {}: \
-                     play with more teams or change the schedule",
+                    "{}:{line}:{col}: {}",
                     self.file,
-                    s.spec.id,
-                    match teams {
-                        1 => "1 team, numbered 0".to_string(),
-                        n => format!("{n} teams, numbered 0 to {}", n - 1),
+                    if teams == 1 {
+                        t!(
+                            En,
+                            "problem-schedule-teams-one",
+                            id = s.spec.id.as_str(),
+                            team = bad.to_string(),
+                            teams = teams.to_string(),
+                            last = teams.saturating_sub(1).to_string()
+                        )
+                    } else {
+                        t!(
+                            En,
+                            "problem-schedule-teams",
+                            id = s.spec.id.as_str(),
+                            team = bad.to_string(),
+                            teams = teams.to_string(),
+                            last = teams.saturating_sub(1).to_string()
+                        )
                     }
                 ));
             }

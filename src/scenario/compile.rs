@@ -12,7 +12,9 @@ use super::locate;
 use super::model::*;
 use super::spanned::{Spanned, line_col};
 use crate::domain::{Dist, Invalid, Practices, SimTime, Target};
-use crate::i18n::{Lexicon, Text};
+use crate::i18n::Lang::En;
+use crate::i18n::{Lexicon, Text, tr};
+use crate::t;
 
 /// One validation problem: where (byte offset in the source, if known) and what.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,9 +60,11 @@ impl<'s> Diags<'s> {
         if !(0.0..=1.0).contains(&v.value) {
             self.at(
                 v,
-                format!(
-                    "`{what}` is a probability and must be within 0..1 (got {})",
-                    v.value
+                t!(
+                    En,
+                    "problem-probability",
+                    what = what,
+                    got = v.value.to_string()
                 ),
             );
         }
@@ -71,9 +75,11 @@ impl<'s> Diags<'s> {
         if !(v.value.is_finite() && v.value >= 0.0 && v.value <= 1e12) {
             self.at(
                 v,
-                format!(
-                    "`{what}` must be zero or a positive number (got {})",
-                    v.value
+                t!(
+                    En,
+                    "problem-non-negative",
+                    what = what,
+                    got = v.value.to_string()
                 ),
             );
             return 0.0;
@@ -83,7 +89,7 @@ impl<'s> Diags<'s> {
 
     fn dist(&mut self, d: &Spanned<Dist>, what: &str, allow_zero: bool) -> Dist {
         if let Err(e) = d.check(allow_zero) {
-            self.at(d, format!("`{what}`: {e}"));
+            self.at(d, t!(En, "problem-in-field", what = what, problem = e));
         }
         d.value.clone()
     }
@@ -93,21 +99,29 @@ impl<'s> Diags<'s> {
         if list.is_empty() {
             self.at(
                 list,
-                format!("the scenario needs at least one {what} in `{field}`"),
+                t!(
+                    En,
+                    "problem-none-in",
+                    what = tr(En, what, &[]),
+                    field = field
+                ),
             );
         } else {
-            self.at_most(list, what, field, max);
+            self.at_most(list, field, max);
         }
     }
 
     /// A list of at most `max` entries.
-    fn at_most<T>(&mut self, list: &Spanned<Vec<T>>, what: &str, field: &str, max: usize) {
+    fn at_most<T>(&mut self, list: &Spanned<Vec<T>>, field: &str, max: usize) {
         if list.len() > max {
             self.at(
                 list,
-                format!(
-                    "`{field}` has {} {what}s; a scenario may have at most {max}",
-                    list.len()
+                t!(
+                    En,
+                    "problem-too-many",
+                    field = field,
+                    count = list.len().to_string(),
+                    most = max.to_string()
                 ),
             );
         }
@@ -116,7 +130,7 @@ impl<'s> Diags<'s> {
 
 /// The ids of one kind of thing (skills, workers, ...) and their indices.
 struct Ids {
-    /// What they are, in messages ("skill").
+    /// The message id of what they are ("problem-kind-skill").
     what: &'static str,
     index: HashMap<String, usize>,
     /// In file order, for "expected one of".
@@ -130,9 +144,17 @@ impl Ids {
         let mut order = Vec::new();
         for (i, id) in ids.enumerate() {
             if id.trim().is_empty() {
-                d.at(id, format!("a {what} id must not be empty"));
+                d.at(id, t!(En, "problem-empty-id", what = tr(En, what, &[])));
             } else if index.insert(id.value.clone(), i).is_some() {
-                d.at(id, format!("duplicate {what} id `{}`", id.value));
+                d.at(
+                    id,
+                    t!(
+                        En,
+                        "problem-duplicate-id",
+                        what = tr(En, what, &[]),
+                        id = id.value.as_str()
+                    ),
+                );
             } else {
                 order.push(id.value.clone());
             }
@@ -147,11 +169,12 @@ impl Ids {
         if found.is_none() && !self.order.is_empty() {
             let message = {
                 let known: Vec<&str> = self.order.iter().map(String::as_str).take(12).collect();
-                format!(
-                    "unknown {} `{}` (expected one of: {})",
-                    self.what,
-                    id.value,
-                    known.join(", ")
+                t!(
+                    En,
+                    "problem-unknown",
+                    what = tr(En, self.what, &[]),
+                    id = id.value.as_str(),
+                    known = known.join(", ")
                 )
             };
             d.at(id, message);
@@ -187,10 +210,11 @@ fn lexicon(d: &mut Diags, file: &ScenarioFile) -> Lexicon {
             let offset = at.map(|o| locate::point(d.source, o, Some(field), None));
             d.at_offset(
                 offset,
-                format!(
-                    "\"{}\" is translated as \"{}\" elsewhere in the file; one English text has one Swedish text",
-                    text.english(),
-                    known
+                t!(
+                    En,
+                    "problem-translated-twice",
+                    english = text.english(),
+                    known = known
                 ),
             );
         }
@@ -318,33 +342,50 @@ fn sizes(d: &mut Diags, file: &ScenarioFile) -> (u32, f64) {
     if rounds == 0 || rounds > MAX_ROUNDS {
         d.at(
             &file.rounds,
-            format!("`rounds` must be within 1..{MAX_ROUNDS} (got {rounds})"),
+            t!(
+                En,
+                "problem-rounds",
+                most = MAX_ROUNDS.to_string(),
+                got = rounds.to_string()
+            ),
         );
     }
     let round_minutes = file.round_minutes.value;
     if !(round_minutes.is_finite() && round_minutes > 0.0) {
         d.at(
             &file.round_minutes,
-            format!("`round_minutes` must be a positive number (got {round_minutes})"),
+            t!(En, "problem-round-minutes", got = round_minutes.to_string()),
         );
     } else if round_minutes * f64::from(rounds.max(1)) > MAX_TOTAL_MINUTES {
         d.at(
             &file.round_minutes,
-            format!(
-                "{} round{} of {round_minutes} minutes is more than the {} minutes a session may last \
-                 (`round_minutes` is in minutes: a working day is 480)",
-                rounds.max(1),
-                if rounds == 1 { "" } else { "s" },
-                thousands(MAX_TOTAL_MINUTES)
-            ),
+            if rounds <= 1 {
+                t!(
+                    En,
+                    "problem-session-long-one",
+                    rounds = rounds.max(1).to_string(),
+                    minutes = round_minutes.to_string(),
+                    most = thousands(MAX_TOTAL_MINUTES)
+                )
+            } else {
+                t!(
+                    En,
+                    "problem-session-long",
+                    rounds = rounds.max(1).to_string(),
+                    minutes = round_minutes.to_string(),
+                    most = thousands(MAX_TOTAL_MINUTES)
+                )
+            },
         );
     }
     if file.teams.value == 0 || file.teams.value > MAX_TEAMS {
         d.at(
             &file.teams,
-            format!(
-                "`teams` must be within 1..{MAX_TEAMS} (got {})",
-                file.teams.value
+            t!(
+                En,
+                "problem-teams",
+                most = MAX_TEAMS.to_string(),
+                got = file.teams.value.to_string()
             ),
         );
     }
@@ -353,33 +394,40 @@ fn sizes(d: &mut Diags, file: &ScenarioFile) -> (u32, f64) {
 
 /// The ids of skills, workers, stations, ingredients, steps and products, with their list sizes.
 fn index(d: &mut Diags, file: &ScenarioFile) -> Index {
-    d.count(&file.skills, "skill", "skills", MAX_SKILLS);
-    d.count(&file.workers, "worker", "workers", MAX_WORKERS);
-    d.at_most(&file.stations, "station", "stations", MAX_STATIONS);
-    d.at_most(
-        &file.ingredients,
-        "ingredient",
-        "ingredients",
-        MAX_INGREDIENTS,
+    d.count(&file.skills, "problem-kind-skill", "skills", MAX_SKILLS);
+    d.count(&file.workers, "problem-kind-worker", "workers", MAX_WORKERS);
+    d.at_most(&file.stations, "stations", MAX_STATIONS);
+    d.at_most(&file.ingredients, "ingredients", MAX_INGREDIENTS);
+    d.count(&file.steps, "problem-kind-step", "steps", MAX_STEPS);
+    d.count(
+        &file.products,
+        "problem-kind-product",
+        "products",
+        MAX_PRODUCTS,
     );
-    d.count(&file.steps, "step", "steps", MAX_STEPS);
-    d.count(&file.products, "product", "products", MAX_PRODUCTS);
-    d.count(&file.demand, "source of orders", "demand", MAX_DEMAND);
-    d.count(&file.designs, "design", "designs", MAX_DESIGNS);
-    d.at_most(&file.palette, "palette entrie", "palette", MAX_PALETTE);
-    d.at_most(
-        &file.schedule,
-        "scheduled disruption",
-        "schedule",
-        MAX_SCHEDULE,
-    );
+    d.count(&file.demand, "problem-kind-demand", "demand", MAX_DEMAND);
+    d.count(&file.designs, "problem-kind-design", "designs", MAX_DESIGNS);
+    d.at_most(&file.palette, "palette", MAX_PALETTE);
+    d.at_most(&file.schedule, "schedule", MAX_SCHEDULE);
     Index {
-        skills: Ids::new(d, file.skills.iter(), "skill"),
-        workers: Ids::new(d, file.workers.iter().map(|w| &w.id), "worker"),
-        stations: Ids::new(d, file.stations.iter().map(|s| &s.id), "station"),
-        ingredients: Ids::new(d, file.ingredients.iter().map(|i| &i.id), "ingredient"),
-        steps: Ids::new(d, file.steps.iter().map(|s| &s.id), "step"),
-        products: Ids::new(d, file.products.iter().map(|p| &p.id), "product"),
+        skills: Ids::new(d, file.skills.iter(), "problem-kind-skill"),
+        workers: Ids::new(d, file.workers.iter().map(|w| &w.id), "problem-kind-worker"),
+        stations: Ids::new(
+            d,
+            file.stations.iter().map(|s| &s.id),
+            "problem-kind-station",
+        ),
+        ingredients: Ids::new(
+            d,
+            file.ingredients.iter().map(|i| &i.id),
+            "problem-kind-ingredient",
+        ),
+        steps: Ids::new(d, file.steps.iter().map(|s| &s.id), "problem-kind-step"),
+        products: Ids::new(
+            d,
+            file.products.iter().map(|p| &p.id),
+            "problem-kind-product",
+        ),
     }
 }
 
@@ -388,22 +436,22 @@ fn workers(d: &mut Diags, file: &ScenarioFile, ix: &Index) -> Vec<Worker> {
     for w in file.workers.iter() {
         let mut levels = vec![0.0; file.skills.len()];
         if w.skills.is_empty() {
-            d.at(
-                w,
-                format!("worker `{}` needs at least one skill", w.id.value),
-            );
+            d.at(w, t!(En, "problem-no-skills", worker = w.id.value.as_str()));
         }
         for (skill, level) in w.skills.iter() {
             let Some(s) = ix.skills.resolve(d, skill) else {
                 continue;
             };
             if levels[s] > 0.0 {
-                d.at(skill, format!("skill `{}` listed twice", skill.value));
+                d.at(
+                    skill,
+                    t!(En, "problem-skill-twice", skill = skill.value.as_str()),
+                );
             }
             if !(level.is_finite() && level.value > 0.0 && level.value <= 10.0) {
                 d.at(
                     level,
-                    format!("a skill level must be within (0, 10] (got {})", level.value),
+                    t!(En, "problem-skill-level", got = level.value.to_string()),
                 );
             } else {
                 levels[s] = level.value;
@@ -434,9 +482,11 @@ fn stations(d: &mut Diags, file: &ScenarioFile) -> Vec<Station> {
         if s.count.value == 0 || s.count.value > MAX_STATION_COUNT {
             d.at(
                 &s.count,
-                format!(
-                    "a station `count` must be within 1..{MAX_STATION_COUNT} (got {})",
-                    s.count.value
+                t!(
+                    En,
+                    "problem-station-count",
+                    most = MAX_STATION_COUNT.to_string(),
+                    got = s.count.value.to_string()
                 ),
             );
         }
@@ -453,7 +503,7 @@ fn ingredients(d: &mut Diags, file: &ScenarioFile) -> Vec<Ingredient> {
     let mut ingredients = Vec::new();
     for i in file.ingredients.iter() {
         if i.reorder_qty.value == 0 {
-            d.at(&i.reorder_qty, "`reorder_qty` must be at least 1");
+            d.at(&i.reorder_qty, t!(En, "problem-reorder-qty"));
         }
         ingredients.push(Ingredient {
             id: i.id.value.clone(),
@@ -491,10 +541,16 @@ fn products(d: &mut Diags, file: &ScenarioFile, ix: &Index) -> (Vec<Product>, Ha
     let mut routed = HashSet::new();
     for p in file.products.iter() {
         if p.routing.is_empty() {
-            d.at(p, format!("product `{}` has an empty routing", p.id.value));
+            d.at(
+                p,
+                t!(En, "problem-empty-routing", product = p.id.value.as_str()),
+            );
         }
         if p.routing.len() > MAX_ROUTING {
-            d.at(p, format!("a routing may have at most {MAX_ROUTING} steps"));
+            d.at(
+                p,
+                t!(En, "problem-routing-long", most = MAX_ROUTING.to_string()),
+            );
         }
         let routing = routing(d, p, ix, &mut routed);
         let spec_pos = match &p.spec_step {
@@ -505,9 +561,11 @@ fn products(d: &mut Diags, file: &ScenarioFile, ix: &Index) -> (Vec<Product>, Ha
                 .unwrap_or_else(|| {
                     d.at(
                         s,
-                        format!(
-                            "`spec_step` `{}` is not a step of product `{}`'s routing",
-                            s.value, p.id.value
+                        t!(
+                            En,
+                            "problem-spec-step",
+                            step = s.value.as_str(),
+                            product = p.id.value.as_str()
                         ),
                     );
                     0
@@ -517,7 +575,7 @@ fn products(d: &mut Diags, file: &ScenarioFile, ix: &Index) -> (Vec<Product>, Ha
         if !(p.price.is_finite() && p.price.value >= 0.0 && p.price.value <= 1e9) {
             d.at(
                 &p.price,
-                format!("`price` must be zero or positive (got {})", p.price.value),
+                t!(En, "problem-price", got = p.price.value.to_string()),
             );
         }
         products.push(Product {
@@ -559,10 +617,17 @@ fn routing(
                 continue;
             };
             if ingredients.iter().any(|(j, _)| *j == i) {
-                d.at(ing, format!("ingredient `{}` listed twice", ing.value));
+                d.at(
+                    ing,
+                    t!(
+                        En,
+                        "problem-ingredient-twice",
+                        ingredient = ing.value.as_str()
+                    ),
+                );
             }
             if qty.value == 0 {
-                d.at(qty, "an ingredient quantity must be at least 1");
+                d.at(qty, t!(En, "problem-ingredient-qty"));
             }
             ingredients.push((i, qty.value));
         }
@@ -618,10 +683,7 @@ fn rate(d: &mut Diags, per_hour: &Spanned<f64>) -> f64 {
     if !(per_hour.is_finite() && per_hour.value > 0.0 && per_hour.value <= 1e6) {
         d.at(
             per_hour,
-            format!(
-                "`per_hour` must be a positive rate of at most 1,000,000 (got {})",
-                per_hour.value
-            ),
+            t!(En, "problem-rate", got = per_hour.value.to_string()),
         );
     }
     per_hour.value
@@ -637,21 +699,28 @@ fn factors(
         d.field(
             source,
             "round_factors",
-            format!(
-                "{} `round_factors` for {rounds} round{}",
-                round_factors.len(),
-                if rounds == 1 { "" } else { "s" }
-            ),
+            if rounds == 1 {
+                t!(
+                    En,
+                    "problem-round-factors-one",
+                    count = round_factors.len().to_string(),
+                    rounds = rounds.to_string()
+                )
+            } else {
+                t!(
+                    En,
+                    "problem-round-factors",
+                    count = round_factors.len().to_string(),
+                    rounds = rounds.to_string()
+                )
+            },
         );
     }
     round_factors
         .iter()
         .map(|f| {
             if !(f.is_finite() && f.value >= 0.0 && f.value <= 1000.0) {
-                d.at(
-                    f,
-                    format!("a round factor must be within 0..1000 (got {})", f.value),
-                );
+                d.at(f, t!(En, "problem-round-factor", got = f.value.to_string()));
             }
             f.value.clamp(0.0, 1000.0)
         })
@@ -669,11 +738,24 @@ fn times(
     for t in at {
         let (round, minute) = t.value;
         if round == 0 || round > rounds {
-            d.at(t, format!("round {round} is outside 1..{rounds}"));
+            d.at(
+                t,
+                t!(
+                    En,
+                    "problem-round-outside",
+                    round = round.to_string(),
+                    rounds = rounds.to_string()
+                ),
+            );
         } else if !(minute.is_finite() && minute >= 0.0 && minute < round_minutes) {
             d.at(
                 t,
-                format!("minute {minute} is outside the round (0..{round_minutes})"),
+                t!(
+                    En,
+                    "problem-minute-outside",
+                    minute = minute.to_string(),
+                    length = round_minutes.to_string()
+                ),
             );
         } else {
             times.push((round, minute));
@@ -715,15 +797,13 @@ fn duty(d: &mut Diags, duty: &Spanned<DutyFile>) -> (SimTime, SimTime) {
         d.field(
             duty,
             "every_min",
-            format!("`every_min` must be at least 1 minute (got {every})"),
+            t!(En, "problem-duty-every", got = every.to_string()),
         );
     } else if !(duration.is_finite() && duration >= 0.0 && duration < every) {
         d.field(
             duty,
             "duration_min",
-            format!(
-                "`duration_min` must be 0 or more and shorter than `every_min` (got {duration})"
-            ),
+            t!(En, "problem-duty-duration", got = duration.to_string()),
         );
     }
     (
@@ -748,10 +828,7 @@ fn effect(d: &mut Diags, e: &Spanned<EffectFile>) -> Effect {
                     let within = locate::field(d.source, o, boundary).unwrap_or(o);
                     locate::field(d.source, within, name).unwrap_or(within)
                 });
-                d.at_offset(
-                    at,
-                    format!("an effect multiplier must be within 0..1000 (got {v})"),
-                );
+                d.at_offset(at, t!(En, "problem-effect", got = v.to_string()));
             }
         }
     }
@@ -772,7 +849,7 @@ fn economics(d: &mut Diags, file: &ScenarioFile) {
             d.field(
                 econ,
                 what,
-                format!("`{what}` must be zero or positive (got {v})"),
+                t!(En, "problem-cost", what = what, got = v.to_string()),
             );
         }
     }
@@ -781,9 +858,10 @@ fn economics(d: &mut Diags, file: &ScenarioFile) {
         d.field(
             limits,
             "min_factor",
-            format!(
-                "`min_factor` must be within (0, 1] (got {})",
-                limits.min_factor
+            t!(
+                En,
+                "problem-min-factor",
+                got = limits.min_factor.to_string()
             ),
         );
     }
@@ -791,9 +869,10 @@ fn economics(d: &mut Diags, file: &ScenarioFile) {
         d.field(
             limits,
             "max_factor",
-            format!(
-                "`max_factor` must be within 1..100 (got {})",
-                limits.max_factor
+            t!(
+                En,
+                "problem-max-factor",
+                got = limits.max_factor.to_string()
             ),
         );
     }
@@ -808,7 +887,11 @@ fn designs(
     steps: &[Step],
     routed: &HashSet<usize>,
 ) -> (Vec<Design>, usize) {
-    let names = Ids::new(d, file.designs.iter().map(|x| &x.name), "design");
+    let names = Ids::new(
+        d,
+        file.designs.iter().map(|x| &x.name),
+        "problem-kind-design",
+    );
     let designs = file
         .designs
         .iter()
@@ -820,7 +903,10 @@ fn designs(
             for s in &des.spanners {
                 if let Some(w) = ix.workers.resolve(d, s) {
                     if spanners.contains(&w) {
-                        d.at(s, format!("spanner `{}` listed twice", s.value));
+                        d.at(
+                            s,
+                            t!(En, "problem-spanner-twice", worker = s.value.as_str()),
+                        );
                     }
                     spanners.push(w);
                 }
@@ -846,11 +932,11 @@ fn designs(
 
 /// A design's units: every worker in exactly one, every step listed once per unit.
 fn units(d: &mut Diags, des: &DesignFile, ix: &Index, workers: &[Worker]) -> Vec<Unit> {
-    Ids::new(d, des.units.iter().map(|u| &u.id), "unit");
+    Ids::new(d, des.units.iter().map(|u| &u.id), "problem-kind-unit");
     if des.units.is_empty() {
         d.at(
             &des.name,
-            format!("design `{}` has no units", des.name.value),
+            t!(En, "problem-no-units", design = des.name.value.as_str()),
         );
     }
     let mut unit_of = vec![None; workers.len()];
@@ -864,12 +950,14 @@ fn units(d: &mut Diags, des: &DesignFile, ix: &Index, workers: &[Worker]) -> Vec
             match unit_of[w] {
                 Some(prev) if prev != ui => d.at(
                     m,
-                    format!(
-                        "worker `{}` is in two units of design `{}`",
-                        m.value, des.name.value
+                    t!(
+                        En,
+                        "problem-two-units",
+                        worker = m.value.as_str(),
+                        design = des.name.value.as_str()
                     ),
                 ),
-                Some(_) => d.at(m, format!("worker `{}` listed twice", m.value)),
+                Some(_) => d.at(m, t!(En, "problem-worker-twice", worker = m.value.as_str())),
                 None => {
                     unit_of[w] = Some(ui);
                     members.push(w);
@@ -880,7 +968,7 @@ fn units(d: &mut Diags, des: &DesignFile, ix: &Index, workers: &[Worker]) -> Vec
         for s in &u.steps {
             match ix.steps.resolve(d, s) {
                 Some(si) if owned.contains(&si) => {
-                    d.at(s, format!("step `{}` listed twice", s.value));
+                    d.at(s, t!(En, "problem-step-twice", step = s.value.as_str()));
                 }
                 Some(si) => owned.push(si),
                 None => {}
@@ -897,9 +985,11 @@ fn units(d: &mut Diags, des: &DesignFile, ix: &Index, workers: &[Worker]) -> Vec
         if unit.is_none() {
             d.at(
                 &des.name,
-                format!(
-                    "design `{}` is missing worker `{}`: every worker must belong to one unit",
-                    des.name.value, workers[w].id
+                t!(
+                    En,
+                    "problem-missing-worker",
+                    design = des.name.value.as_str(),
+                    worker = workers[w].id.as_str()
                 ),
             );
         }
@@ -922,13 +1012,13 @@ fn practices(d: &mut Diags, practices: &Spanned<Practices>, ix: &Index) {
             locate::string(d.source, map, step, nth).unwrap_or(map)
         });
         if nth > 0 {
-            d.at_offset(at, format!("step `{step}` has two WIP limits"));
+            d.at_offset(at, t!(En, "problem-two-wip-limits", step = step.as_str()));
         }
         if !ix.steps.order.is_empty() && !ix.steps.index.contains_key(step) {
-            d.at_offset(at, format!("unknown step `{step}` in `wip_limits`"));
+            d.at_offset(at, t!(En, "problem-wip-unknown", step = step.as_str()));
         }
         if *limit == 0 {
-            d.at_offset(at, format!("the WIP limit of `{step}` must be at least 1"));
+            d.at_offset(at, t!(En, "problem-wip-zero", step = step.as_str()));
         }
     }
 }
@@ -954,7 +1044,12 @@ fn doable(
     for problem in staffing_problems(workers, steps, &skills, &units, helping, &needed) {
         d.at(
             &des.name,
-            format!("in design `{}` {problem}", des.name.value),
+            t!(
+                En,
+                "problem-in-design",
+                design = des.name.value.as_str(),
+                problem = problem
+            ),
         );
     }
 }
@@ -979,11 +1074,15 @@ fn palette(d: &mut Diags, file: &ScenarioFile, model: &mut Model) {
     let mut ids = HashSet::new();
     for p in file.palette.iter() {
         if !ids.insert(p.id.clone()) {
-            d.field(p, "id", format!("duplicate disruption id `{}`", p.id));
+            d.field(
+                p,
+                "id",
+                t!(En, "problem-duplicate-disruption", id = p.id.as_str()),
+            );
         }
         if let Err(e) = model.check_disruption(p) {
             let id = p.id.clone();
-            d.invalid(p, e.context(&format!("disruption `{id}`")));
+            d.invalid(p, e.context(&t!(En, "problem-disruption-context", id = id)));
         }
         model.palette.push(p.value.clone());
     }
@@ -1001,9 +1100,10 @@ fn schedule(d: &mut Diags, file: &ScenarioFile, model: &mut Model) {
         else {
             d.at(
                 &s.disruption,
-                format!(
-                    "unknown disruption `{}` (the schedule refers to palette ids)",
-                    s.disruption.value
+                t!(
+                    En,
+                    "problem-unknown-scheduled",
+                    id = s.disruption.value.as_str()
                 ),
             );
             continue;
@@ -1011,15 +1111,22 @@ fn schedule(d: &mut Diags, file: &ScenarioFile, model: &mut Model) {
         if s.round.value == 0 || s.round.value > rounds {
             d.at(
                 &s.round,
-                format!("round {} is outside 1..{rounds}", s.round.value),
+                t!(
+                    En,
+                    "problem-round-outside",
+                    round = s.round.value.to_string(),
+                    rounds = rounds.to_string()
+                ),
             );
         }
         if !(s.minute.is_finite() && s.minute.value >= 0.0 && s.minute.value < round_minutes) {
             d.at(
                 &s.minute,
-                format!(
-                    "minute {} is outside the round (0..{round_minutes})",
-                    s.minute.value
+                t!(
+                    En,
+                    "problem-minute-outside",
+                    minute = s.minute.value.to_string(),
+                    length = round_minutes.to_string()
                 ),
             );
         }
@@ -1027,17 +1134,27 @@ fn schedule(d: &mut Diags, file: &ScenarioFile, model: &mut Model) {
             .offset
             .map(|o| locate::field(d.source, o, "target").unwrap_or(o));
         if let Target::Factories(list) = &s.target
-            && let Err(e) = list
-                .iter()
-                .try_for_each(|&f| Model::check_team(model.teams as usize, f))
+            && let Some(&bad) = list.iter().find(|&&f| u32::from(f) >= model.teams)
         {
             d.at_offset(
                 target_at,
-                format!(
-                    "{} (`teams: {}`)",
-                    e.message.replace("the session has", "the scenario has"),
-                    model.teams
-                ),
+                if model.teams == 1 {
+                    t!(
+                        En,
+                        "problem-scheduled-team-one",
+                        team = bad.to_string(),
+                        teams = model.teams.to_string(),
+                        last = model.teams.saturating_sub(1).to_string()
+                    )
+                } else {
+                    t!(
+                        En,
+                        "problem-scheduled-team",
+                        team = bad.to_string(),
+                        teams = model.teams.to_string(),
+                        last = model.teams.saturating_sub(1).to_string()
+                    )
+                },
             );
         }
         model.schedule.push(Scheduled {

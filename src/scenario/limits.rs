@@ -80,25 +80,47 @@ impl Workload {
     pub fn excess(&self, teams: u32, workers: usize) -> Option<String> {
         let n = f64::from(teams);
         if self.orders * n > MAX_ORDERS {
-            return Some(format!(
-                "about {} orders per team x {teams} team{} = {} orders, more than the {} one run may hold \
-                 (lower the demand, the rounds or their length, or the teams)",
-                thousands(self.orders),
-                if teams == 1 { "" } else { "s" },
-                thousands(self.orders * n),
-                thousands(MAX_ORDERS)
-            ));
+            return Some(if teams == 1 {
+                crate::t!(
+                    crate::i18n::Lang::En,
+                    "problem-too-many-orders-one",
+                    orders = thousands(self.orders),
+                    teams = teams.to_string(),
+                    total = thousands(self.orders * n),
+                    most = thousands(MAX_ORDERS)
+                )
+            } else {
+                crate::t!(
+                    crate::i18n::Lang::En,
+                    "problem-too-many-orders",
+                    orders = thousands(self.orders),
+                    teams = teams.to_string(),
+                    total = thousands(self.orders * n),
+                    most = thousands(MAX_ORDERS)
+                )
+            });
         }
         let events = self.events(workers) * n;
         if events > MAX_EVENTS {
-            return Some(format!(
-                "about {} events in a run of {teams} team{}, more than the {} one run may take \
-                 ({} tasks per team: very short steps or endless rework make many)",
-                thousands(events),
-                if teams == 1 { "" } else { "s" },
-                thousands(MAX_EVENTS),
-                thousands(self.tasks)
-            ));
+            return Some(if teams == 1 {
+                crate::t!(
+                    crate::i18n::Lang::En,
+                    "problem-too-many-events-one",
+                    events = thousands(events),
+                    teams = teams.to_string(),
+                    most = thousands(MAX_EVENTS),
+                    tasks = thousands(self.tasks)
+                )
+            } else {
+                crate::t!(
+                    crate::i18n::Lang::En,
+                    "problem-too-many-events",
+                    events = thousands(events),
+                    teams = teams.to_string(),
+                    most = thousands(MAX_EVENTS),
+                    tasks = thousands(self.tasks)
+                )
+            });
         }
         None
     }

@@ -13,6 +13,7 @@ use std::fmt;
 use std::path::Path;
 
 use crate::i18n::Lang;
+use crate::i18n::Lang::En;
 use crate::t;
 
 pub use compile::Diagnostic;
@@ -120,7 +121,7 @@ pub fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
             errors: vec![Located {
                 line: 1,
                 col: 1,
-                message: format!("file is larger than {MAX_FILE_BYTES} bytes"),
+                message: t!(En, "problem-file-large", most = MAX_FILE_BYTES.to_string()),
             }],
         });
     }
@@ -137,10 +138,7 @@ pub fn text_of_unbounded<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Loa
             errors: vec![Located {
                 line,
                 col,
-                message: format!(
-                    "not UTF-8 text (invalid byte at offset {})",
-                    e.valid_up_to()
-                ),
+                message: t!(En, "problem-not-utf8", offset = e.valid_up_to().to_string()),
             }],
         }
     })
@@ -155,8 +153,7 @@ pub fn load_str(file: &str, source: &str) -> Result<Model, LoadError> {
             errors: vec![Located {
                 line: 1,
                 col: 1,
-                message: "the file is empty: expected a scenario `( name: ..., rounds: ..., ... )`"
-                    .into(),
+                message: t!(En, "problem-empty-file"),
             }],
         });
     }

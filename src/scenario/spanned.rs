@@ -12,6 +12,10 @@ use ron::value::RawValue;
 use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::i18n::Lang::En;
+use crate::i18n::tr;
+use crate::t;
+
 /// A value with the byte offset of its text in the source it was parsed from (if it came from one).
 #[derive(Clone, Default)]
 pub struct Spanned<T> {
@@ -140,15 +144,15 @@ pub fn without_bom(source: &str) -> &str {
     source.strip_prefix('\u{feff}').unwrap_or(source)
 }
 
-/// What kind of value a Rust type is, in a user's words.
+/// The message id of what kind of value a Rust type is, in a user's words.
 fn kind_of(type_name: &str) -> Option<&'static str> {
     let leaf = type_name.rsplit("::").next().unwrap_or(type_name);
     Some(match leaf {
-        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number (0 or more)",
-        "i32" | "i64" => "a whole number",
-        "f32" | "f64" => "a number",
-        "String" => "text in double quotes",
-        "bool" => "`true` or `false`",
+        "u8" | "u16" | "u32" | "u64" | "usize" => "problem-value-count",
+        "i32" | "i64" => "problem-value-whole",
+        "f32" | "f64" => "problem-value-number",
+        "String" => "problem-value-text",
+        "bool" => "problem-value-bool",
         _ => return None,
     })
 }
@@ -159,6 +163,7 @@ fn in_words(code: &ron::error::Error, found: &str, type_name: Option<&str>) -> S
     use ron::error::Error as E;
     let found = found.trim();
     let shown: String = found.chars().take(40).collect();
+    let shown = shown.as_str();
     let expected = type_name.and_then(kind_of);
     match code {
         E::TrailingCharacters
@@ -170,46 +175,57 @@ fn in_words(code: &ron::error::Error, found: &str, type_name: Option<&str>) -> S
         | E::InvalidValueForType { .. }
             if expected.is_some() =>
         {
-            let what = expected.unwrap_or_default();
+            let what = tr(En, expected.unwrap_or_default(), &[]);
             if matches!(code, E::IntegerOutOfBounds) {
-                format!("expected {what} that fits this field, found `{shown}`")
+                t!(En, "problem-expected-fitting", what = what, found = shown)
             } else {
-                format!("expected {what}, found `{shown}`")
+                t!(En, "problem-expected-found", what = what, found = shown)
             }
         }
-        E::TrailingCharacters => format!("unexpected text after the value `{shown}`"),
-        E::Eof => "the text ends too early: a bracket or a quote is not closed".into(),
-        E::ExpectedComma => "expected a comma `,` between entries (or a closing bracket)".into(),
-        E::ExpectedArray => "expected a list `[ ... ]`".into(),
-        E::ExpectedMap => "expected a map `{ ... }` (like `{\"flour\": 2}`)".into(),
-        E::ExpectedMapColon => "expected `:` between a key and its value".into(),
-        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
-            "expected `(` to open a group of fields".into()
-        }
-        E::ExpectedString => "expected text in double quotes, like \"oven\"".into(),
-        E::ExpectedInteger => "expected a whole number".into(),
-        E::ExpectedFloat => "expected a number".into(),
-        E::IntegerOutOfBounds => "the number is too large (or negative) for this field".into(),
+        E::TrailingCharacters => t!(En, "problem-trailing", found = shown),
+        E::Eof => t!(En, "problem-eof"),
+        E::ExpectedComma => t!(En, "problem-expected-comma"),
+        E::ExpectedArray => t!(En, "problem-expected-list"),
+        E::ExpectedMap => t!(En, "problem-expected-map"),
+        E::ExpectedMapColon => t!(En, "problem-expected-colon"),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => t!(En, "problem-expected-group"),
+        E::ExpectedString => t!(En, "problem-expected-text"),
+        E::ExpectedInteger => t!(En, "problem-expected-whole"),
+        E::ExpectedFloat => t!(En, "problem-expected-number"),
+        E::IntegerOutOfBounds => t!(En, "problem-out-of-bounds"),
         E::MissingStructField { field, outer } => match outer {
-            Some(o) => format!("`{o}` needs the field `{field}`"),
-            None => format!("the field `{field}` is missing"),
+            Some(o) => t!(
+                En,
+                "problem-needs-field",
+                outer = o.to_string(),
+                field = field.to_string()
+            ),
+            None => t!(En, "problem-missing-field", field = field.to_string()),
         },
-        E::DuplicateStructField { field, .. } => format!("the field `{field}` is given twice"),
+        E::DuplicateStructField { field, .. } => {
+            t!(En, "problem-field-twice", field = field.to_string())
+        }
         E::NoSuchStructField {
             expected, found, ..
-        } => format!(
-            "unknown field `{found}`{}",
+        } => {
             if expected.is_empty() {
-                String::new()
+                t!(En, "problem-unknown-field", found = found.as_str())
             } else {
-                format!(" (the fields here: {})", expected.join(", "))
+                t!(
+                    En,
+                    "problem-unknown-field-here",
+                    found = found.as_str(),
+                    expected = expected.join(", ")
+                )
             }
-        ),
+        }
         E::NoSuchEnumVariant {
             expected, found, ..
-        } => format!(
-            "unknown kind `{found}` (expected one of: {})",
-            expected.join(", ")
+        } => t!(
+            En,
+            "problem-unknown-kind",
+            found = found.as_str(),
+            expected = expected.join(", ")
         ),
         other => {
             let text = other.to_string();

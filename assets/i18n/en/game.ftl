@@ -393,3 +393,5 @@ reorg-board-off = The shared board goes off
 reorg-helping = Helping: { $after } (now { $now })
 reorg-queues = Queues: { $after } (now { $now })
 reorg-wip = WIP limit on { $step }: { $after } (now { $now })
+replay-pin-hint = Keep the moment on screen, for the team on screen, with your note: the debrief and the next morning's "then and now" show it (kept beside the record, which stays as played)
+replay-pinned = Pinned { $moment } for the next morning

@@ -393,3 +393,5 @@ reorg-board-off = Den gemensamma tavlan tas ner
 reorg-helping = Hjälp: { $after } (nu { $now })
 reorg-queues = Köer: { $after } (nu { $now })
 reorg-wip = PIA-gräns för { $step }: { $after } (nu { $now })
+replay-pin-hint = Spara ögonblicket på skärmen, för laget på skärmen, med din anteckning: debriefingen och nästa morgons "då och nu" visar det (sparas bredvid inspelningen, som förblir som den spelades)
+replay-pinned = Nålade fast { $moment } till nästa morgon

@@ -192,6 +192,13 @@ fn open_from_game(
     match Debrief::from_record(&record.0, &journal) {
         Ok(d) => {
             let d = d.with_model(Arc::clone(&session.model));
+            let (d, problems) = match folder.dir.as_deref() {
+                Some(dir) => d.with_pins_from(dir),
+                None => (d, Vec::new()),
+            };
+            for p in problems {
+                warn!("{p}");
+            }
             commands.insert_resource(DebriefView::new(
                 Arc::new(d),
                 log,

@@ -28,6 +28,6 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief, s: &mut ScoreboardState) {
     egui::ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            standings(ui, &d.report, s.round, &mut s.table);
+            standings(ui, &d.report, d.model.as_deref(), s.round, &mut s.table);
         });
 }

@@ -27,6 +27,7 @@ fn final_ui(
     mut sort: ResMut<Standings>,
     mut pending: ResMut<PendingActions>,
     folder: Res<SessionFolder>,
+    session: Option<Res<crate::sim::Session>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     prepare(ctx, &settings);
@@ -36,6 +37,7 @@ fn final_ui(
             ctx,
             &crate::t!(settings.lang, "results-final"),
             report,
+            session.as_ref().map(|s| &*s.model),
             None,
             folder.dir.as_deref().filter(|_| folder.recorded),
             &mut sort.0,

@@ -85,6 +85,7 @@ fn round_end_ui(
             ctx,
             &title,
             report,
+            Some(&session.model),
             Some(session.round),
             None,
             &mut sort.0,
@@ -100,6 +101,7 @@ pub(super) fn results(
     ctx: &egui::Context,
     title: &str,
     report: &Report,
+    model: Option<&crate::scenario::Model>,
     round: Option<u32>,
     replay: Option<&std::path::Path>,
     sort: &mut StandingsState,
@@ -122,13 +124,13 @@ pub(super) fn results(
                 });
                 if let Some(r) = round {
                     ui.heading(crate::t!(l, "results-round", round = r));
-                    standings(ui, report, Some(r), sort);
+                    standings(ui, report, model, Some(r), sort);
                     ui.add_space(12.0);
                 }
                 ui.heading(crate::t!(l, "results-all-rounds"));
-                standings(ui, report, None, sort);
+                standings(ui, report, model, None, sort);
                 explain_profit(ui, report, round);
-                disruptions(ui, report);
+                disruptions(ui, report, model);
             });
         });
 }
@@ -153,7 +155,7 @@ fn explain_profit(ui: &mut egui::Ui, report: &Report, round: Option<u32>) {
 }
 
 /// Each disruption with what it cost the teams (mean), against their twins.
-fn disruptions(ui: &mut egui::Ui, report: &Report) {
+fn disruptions(ui: &mut egui::Ui, report: &Report, model: Option<&crate::scenario::Model>) {
     if report.disruptions.is_empty() {
         return;
     }
@@ -163,14 +165,14 @@ fn disruptions(ui: &mut egui::Ui, report: &Report) {
     for d in &report.disruptions {
         let impact = d.impact.as_ref().map_or_else(
             || crate::t!(l, "results-twin-later"),
-            |i| crate::t!(l, "results-mean-per-team", impact = i.summary()),
+            |i| crate::t!(l, "results-mean-per-team", impact = i.summary(l)),
         );
         ui.label(crate::t!(
             l,
             "results-disruption",
             round = d.round,
             minute = d.minute.round(),
-            headline = d.headline.as_str(),
+            headline = model.map_or(d.headline.as_str(), |m| m.lexicon.say(l, &d.headline)),
             impact = impact
         ));
     }

@@ -243,7 +243,15 @@ fn scenario_column(ui: &mut egui::Ui, state: &mut LobbyState) {
         }
     });
     if let Some(e) = &state.error {
-        ui.label(RichText::new(e).color(style::ALERT).monospace());
+        let said: Vec<String> = e
+            .lines()
+            .map(|line| crate::i18n::again_line(l, line))
+            .collect();
+        ui.label(
+            RichText::new(said.join("\n"))
+                .color(style::ALERT)
+                .monospace(),
+        );
     }
     match state.model() {
         Ok(m) => {
@@ -256,7 +264,7 @@ fn scenario_column(ui: &mut egui::Ui, state: &mut LobbyState) {
             ui.label(RichText::new(t!(l, "lobby-open-first")).color(style::MUTED));
         }
         Err(e) => {
-            ui.label(RichText::new(e).color(style::MUTED));
+            ui.label(RichText::new(crate::i18n::again_line(l, &e)).color(style::MUTED));
         }
     }
 }

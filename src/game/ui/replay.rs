@@ -34,6 +34,8 @@ pub enum ReplayAction {
     RunWhatIf,
     /// Close the what-if.
     CloseWhatIf,
+    /// Pin the moment on screen, for the team on screen, with this note (kept beside the record).
+    Pin(String),
     /// Leave the replay.
     Leave,
 }
@@ -116,6 +118,8 @@ pub fn replay_panel(ui: &mut egui::Ui, v: &ReplayPanelView, actions: &mut Vec<Ui
         }
     }
     ui.add_space(10.0);
+    pin(ui, &mut send);
+    ui.add_space(10.0);
     if !v.what_if_open
         && ui
             .button(t!(l, "replay-what-if"))
@@ -132,6 +136,29 @@ pub fn replay_panel(ui: &mut egui::Ui, v: &ReplayPanelView, actions: &mut Vec<Ui
     {
         send(ReplayAction::Leave);
     }
+}
+
+/// The note and the button that pin the moment on screen for the next morning.
+fn pin(ui: &mut egui::Ui, send: &mut impl FnMut(ReplayAction)) {
+    let l = lang(ui);
+    let id = ui.id().with("replay_pin_note");
+    let mut note: String = ui.data_mut(|d| d.get_temp(id).unwrap_or_default());
+    ui.add(
+        egui::TextEdit::singleline(&mut note)
+            .hint_text(t!(l, "console-pin-note"))
+            .desired_width(ui.available_width())
+            .char_limit(crate::domain::voice::MAX_TEXT),
+    );
+    if ui
+        .button(format!("📌 {}", t!(l, "console-pin")))
+        .on_hover_text(t!(l, "replay-pin-hint"))
+        .clicked()
+    {
+        send(ReplayAction::Pin(
+            std::mem::take(&mut note).trim().to_string(),
+        ));
+    }
+    ui.data_mut(|d| d.insert_temp(id, note));
 }
 
 #[cfg(test)]

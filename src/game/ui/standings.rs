@@ -6,6 +6,7 @@ use bevy_egui::egui::{self, RichText};
 use super::style;
 use crate::i18n::{Lang, decimal, percent, tr};
 use crate::metrics::{Metrics, Report};
+use crate::scenario::Model;
 use crate::t;
 
 /// A column: header and hover explanation (message ids), the value, whether higher is better.
@@ -118,9 +119,11 @@ type Row<'a> = (usize, &'a str, &'a Metrics);
 
 /// The figures of `round` (or the totals when `None`) for every team, sortable by any column, the best value
 /// of each ranked column marked.
+/// Teams and designs are named from the scenario (`model`) when it is at hand.
 pub fn standings(
     ui: &mut egui::Ui,
     report: &Report,
+    model: Option<&Model>,
     round: Option<u32>,
     state: &mut StandingsState,
 ) {
@@ -135,7 +138,11 @@ pub fn standings(
                 None => Some(&f.totals),
                 Some(r) => f.rounds.iter().find(|m| m.round == r),
             }?;
-            Some((i, f.name.as_str(), m))
+            Some((
+                i,
+                model.map_or(f.name.as_str(), |x| x.lexicon.say(l, &f.name)),
+                m,
+            ))
         })
         .collect();
     let best: Vec<Option<f64>> = cols.iter().map(|c| best_value(c, &rows)).collect();
@@ -162,7 +169,10 @@ pub fn standings(
                 } else {
                     ui.label(name);
                 }
-                ui.label(RichText::new(&m.design).color(style::MUTED));
+                let design = model.map_or(m.design.as_str(), |x| {
+                    x.lexicon.say(l, x.design_title(&m.design))
+                });
+                ui.label(RichText::new(design).color(style::MUTED));
                 for (c, b) in cols.iter().zip(&best) {
                     cell(ui, c, m, *b, rows.len() > 1, l);
                 }
@@ -321,7 +331,7 @@ mod tests {
             descending: true,
             selected: Some(1),
         };
-        let t = texts(|ui| standings(ui, &report, Some(1), &mut state));
+        let t = texts(|ui| standings(ui, &report, None, Some(1), &mut state));
         assert!(shows(&t, "Team 1") && shows(&t, "Team 2"));
         assert!(shows(&t, "Profit v"), "{t:?}");
         let delivered = report.factories[0].rounds[0].orders_delivered.to_string();
@@ -346,7 +356,7 @@ mod tests {
         for p in crate::game::ui::testing::PROJECTORS {
             let width = p.0 / p.2 - 48.0;
             let problems = crate::game::ui::testing::layout_problems(p, width, |ui| {
-                standings(ui, &report, Some(1), &mut state);
+                standings(ui, &report, None, Some(1), &mut state);
                 profit_breakdown(ui, &report, Some(1));
             });
             assert!(problems.is_empty(), "{p:?}: {problems:#?}");
