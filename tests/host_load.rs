@@ -21,7 +21,7 @@ fn a_room_of_devices_loses_and_repeats_nothing() {
     let _ = std::fs::remove_dir_all(&dir);
     let model = Arc::new(cakefactory::scenario::default_model().unwrap());
     let report = load_test(model, &options, dir.clone()).unwrap();
-    println!("{}", report.text(&options));
+    println!("{}", report.text(&options, cakefactory::i18n::Lang::En));
     assert_eq!(report.devices, 200);
     assert!(report.commands >= 200 * 4, "{report:?}");
     assert_eq!(report.lost, 0, "{report:?}");

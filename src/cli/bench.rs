@@ -9,7 +9,9 @@ use clap::Args;
 use super::{exit, out};
 use crate::domain::SimTime;
 use crate::headless::{self, RunOptions};
+use crate::i18n::{Lang, decimal};
 use crate::scenario;
+use crate::t;
 
 #[derive(Args, Debug)]
 pub(crate) struct BenchArgs {
@@ -36,15 +38,13 @@ fn time_runs(
     Ok((times[0], times[times.len() / 2], events))
 }
 
-pub(super) fn bench(args: &BenchArgs) -> ExitCode {
-    exit(bench_inner(args))
+pub(super) fn bench(args: &BenchArgs, lang: Lang) -> ExitCode {
+    exit(bench_inner(args, lang))
 }
 
-fn bench_inner(args: &BenchArgs) -> Result<(), String> {
+fn bench_inner(args: &BenchArgs, l: Lang) -> Result<(), String> {
     if cfg!(debug_assertions) {
-        out(
-            "note: this is a debug build; run `cargo run --release -- bench` for meaningful figures\n",
-        );
+        out(&format!("{}\n", t!(l, "bench-debug-build")));
     }
     let standard = Arc::new(scenario::default_model().map_err(|e| e.to_string())?);
     for teams in [6, 12] {
@@ -57,15 +57,21 @@ fn bench_inner(args: &BenchArgs) -> Result<(), String> {
             Ok(r.factories.iter().map(|f| f.totals.orders_received).sum())
         })?;
         out(&format!(
-            "standard scenario, {teams} factories x {} rounds: best {:.1} ms, median {:.1} ms ({orders} orders in all, {:.1} us per order)\n",
-            standard.rounds,
-            best * 1e3,
-            median * 1e3,
-            best * 1e6 / orders.max(1) as f64
+            "{}\n",
+            t!(
+                l,
+                "bench-standard",
+                teams = teams,
+                rounds = standard.rounds,
+                best = decimal(l, best * 1e3, 1),
+                median = decimal(l, median * 1e3, 1),
+                orders = orders,
+                per_order = decimal(l, best * 1e6 / orders.max(1) as f64, 1)
+            )
         ));
     }
 
-    seek(args, &standard)?;
+    seek(args, &standard, l)?;
 
     let (name, src) = scenario::shipped("calibration_mmc").ok_or("calibration scenario missing")?;
     let mmc = scenario::load_str(name, src).map_err(|e| e.to_string())?;
@@ -91,8 +97,15 @@ fn bench_inner(args: &BenchArgs) -> Result<(), String> {
             Ok(r.factories[0].totals.orders_received)
         })?;
         out(&format!(
-            "calibration M/M/c, 1 factory, {got} orders: best {best:.2} s, median {median:.2} s ({:.2} us per order)\n",
-            best * 1e6 / got.max(1) as f64
+            "{}\n",
+            t!(
+                l,
+                "bench-calibration",
+                orders = got,
+                best = decimal(l, best, 2),
+                median = decimal(l, median, 2),
+                per_order = decimal(l, best * 1e6 / got.max(1) as f64, 2)
+            )
         ));
     }
     Ok(())
@@ -100,7 +113,7 @@ fn bench_inner(args: &BenchArgs) -> Result<(), String> {
 
 /// Seeking in a replay: the standard game (6 factories x 4 rounds, with a team's decision and an injection)
 /// recorded, then put at a quarter, half, three quarters and the end of its time.
-fn seek(args: &BenchArgs, standard: &Arc<scenario::Model>) -> Result<(), String> {
+fn seek(args: &BenchArgs, standard: &Arc<scenario::Model>, l: Lang) -> Result<(), String> {
     use crate::headless::replay::{end_of, session_at};
     let dir = std::env::temp_dir().join(format!("cakefactory-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -128,15 +141,20 @@ fn seek(args: &BenchArgs, standard: &Arc<scenario::Model>) -> Result<(), String>
         })?;
         worst = worst.max(median);
         out(&format!(
-            "replay seek to {}% of the standard game (6 factories): best {:.1} ms, median {:.1} ms ({events} events re-simulated)\n",
-            quarter * 25,
-            best * 1e3,
-            median * 1e3
+            "{}\n",
+            t!(
+                l,
+                "bench-seek",
+                share = quarter * 25,
+                best = decimal(l, best * 1e3, 1),
+                median = decimal(l, median * 1e3, 1),
+                events = events
+            )
         ));
     }
     out(&format!(
-        "replay seek, slowest median: {:.1} ms (limit 100 ms)\n",
-        worst * 1e3
+        "{}\n",
+        t!(l, "bench-seek-worst", median = decimal(l, worst * 1e3, 1))
     ));
     Ok(())
 }

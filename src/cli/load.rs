@@ -6,6 +6,8 @@ use std::time::Duration;
 use clap::Args;
 
 use crate::host::load::{LoadOptions, load_test};
+use crate::i18n::Lang;
+use crate::t;
 
 #[derive(Args, Debug)]
 pub struct LoadArgs {
@@ -26,31 +28,34 @@ pub struct LoadArgs {
     pub every_ms: u64,
 }
 
-pub fn load(args: &LoadArgs) -> ExitCode {
-    super::exit(load_result(args))
+pub fn load(args: &LoadArgs, lang: Lang) -> ExitCode {
+    super::exit(load_result(args, lang))
 }
 
-fn load_result(args: &LoadArgs) -> Result<(), String> {
+fn load_result(args: &LoadArgs, l: Lang) -> Result<(), String> {
+    let within = |flag: &str, range: String| t!(l, "cli-flag-within", flag = flag, range = range);
     if !(1..=super::host::MAX_HOSTED_TEAMS).contains(&args.teams) {
-        return Err(format!(
-            "--teams must be within 1..{}",
-            super::host::MAX_HOSTED_TEAMS
+        return Err(within(
+            "--teams",
+            format!("1..{}", super::host::MAX_HOSTED_TEAMS),
         ));
     }
     if !(1..=20).contains(&args.devices) {
-        return Err("--devices must be within 1..20".into());
+        return Err(within("--devices", "1..20".into()));
     }
     if !(args.seconds > 0.0 && args.seconds <= 600.0) {
-        return Err("--seconds must be within 0..600".into());
+        return Err(within("--seconds", "0..600".into()));
     }
     if !crate::domain::time::SPEEDS.contains(&args.speed) {
-        return Err(format!(
-            "--speed must be one of {:?}",
-            crate::domain::time::SPEEDS
+        return Err(t!(
+            l,
+            "cli-flag-one-of",
+            flag = "--speed",
+            values = format!("{:?}", crate::domain::time::SPEEDS)
         ));
     }
     if !(50..=60_000).contains(&args.every_ms) {
-        return Err("--every-ms must be within 50..60000".into());
+        return Err(within("--every-ms", "50..60000".into()));
     }
     let options = LoadOptions {
         teams: args.teams,
@@ -66,6 +71,6 @@ fn load_result(args: &LoadArgs) -> Result<(), String> {
     )));
     let report = load_test(model, &options, dir.clone());
     let _ = std::fs::remove_dir_all(&dir);
-    super::out(&report?.text(&options));
+    super::out(&report?.text(&options, l));
     Ok(())
 }

@@ -92,13 +92,13 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Cmd::Check { files }) => check::check(&files, lang),
         Some(Cmd::Run(args)) => run::run(&args, lang),
-        Some(Cmd::Bench(args)) => bench::bench(&args),
+        Some(Cmd::Bench(args)) => bench::bench(&args, lang),
         Some(Cmd::Tournament(args)) => tournament::tournament(&args, lang),
         Some(Cmd::Report(args)) => report::report(&args, lang),
         Some(Cmd::Verify(args)) => verify::verify(&args, lang),
         Some(Cmd::Replay(args)) => replay::replay(&args, lang),
         Some(Cmd::Host(args)) => host::host(&args, lang),
-        Some(Cmd::LoadTest(args)) => load::load(&args),
+        Some(Cmd::LoadTest(args)) => load::load(&args, lang),
         #[cfg(feature = "gui")]
         Some(Cmd::Play(args)) => play::play(&args, lang),
         #[cfg(feature = "gui")]

@@ -10,6 +10,7 @@ use bevy::prelude::*;
 use super::PlayOptions;
 use super::clock::{GameClock, SPEEDS};
 use super::screens::{Screen, StartGame, StartRound};
+use crate::t;
 
 #[derive(Resource)]
 struct Bench {
@@ -148,8 +149,10 @@ fn frame_end(
     mut bench: ResMut<Bench>,
     mut parts: ResMut<Parts>,
     screen: Res<State<Screen>>,
+    settings: Res<crate::game::ui::UiSettings>,
     mut exit: MessageWriter<AppExit>,
 ) {
+    let l = settings.lang;
     let part = std::mem::take(&mut parts.current);
     let Some((t0, cpu0)) = bench.started.take() else {
         return;
@@ -173,45 +176,37 @@ fn frame_end(
             s.sort_by(f64::total_cmp);
             let mean = s.iter().sum::<f64>() / s.len() as f64;
             let p = |q: f64| s[((s.len() as f64 - 1.0) * q).round() as usize];
-            format!(
-                "mean {mean:.2} ms, median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
-                p(0.5),
-                p(0.95),
-                p(1.0)
+            let d = |x: f64| crate::i18n::decimal(l, x, 2);
+            t!(
+                l,
+                "bench-frame-summary",
+                mean = d(mean),
+                median = d(p(0.5)),
+                p95 = d(p(0.95)),
+                max = d(p(1.0))
             )
         };
-        println!(
-            "frames: {} at 60x with 12 teams (1/60 s of game time per frame)",
-            bench.samples.len()
-        );
+        println!("{}", t!(l, "bench-frames", frames = bench.samples.len()));
         let part = |i: usize| parts.done.iter().map(|p| p[i]).collect::<Vec<f64>>();
         let ours: Vec<f64> = parts.done.iter().map(|p| p.iter().sum()).collect();
+        println!("{}", t!(l, "bench-ours", figures = summary(ours)));
         println!(
-            "the game's own work per frame (simulation + floor + panels): {}",
-            summary(ours)
+            "  {}",
+            t!(l, "bench-simulation", figures = summary(part(0)))
         );
-        println!(
-            "  simulation (commands, advancing 12 factories, metrics, event log): {}",
-            summary(part(0))
-        );
-        println!(
-            "  factory floor (2D entities, marks, camera): {}",
-            summary(part(1))
-        );
-        println!(
-            "  panels (egui: top bar, overview, team panel, ticker, windows): {}",
-            summary(part(2))
-        );
+        println!("  {}", t!(l, "bench-floor", figures = summary(part(1))));
+        println!("  {}", t!(l, "bench-panels", figures = summary(part(2))));
         let cpu: Option<Vec<f64>> = bench.samples.iter().map(|s| s.1).collect();
         if let Some(cpu) = cpu {
-            println!(
-                "whole main schedule, CPU time of the app's threads (Bevy included): {}",
-                summary(cpu)
-            );
+            println!("{}", t!(l, "bench-cpu", figures = summary(cpu)));
         }
         println!(
-            "main schedule wall time per frame (includes waiting for cores the renderer holds): {}",
-            summary(bench.samples.iter().map(|s| s.0).collect())
+            "{}",
+            t!(
+                l,
+                "bench-wall",
+                figures = summary(bench.samples.iter().map(|s| s.0).collect())
+            )
         );
         exit.write(AppExit::Success);
     }

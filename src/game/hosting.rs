@@ -265,14 +265,16 @@ fn keep_port(world: &mut World, host: &Host) {
 /// the presenter view's own window), never onto the projector.
 fn announce(world: &mut World, address: &str, console: &str) {
     use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(
-        out,
-        "Teams join at {address}\nfacilitator's console page (keep this link to yourself): {console}"
-    );
     let lang = world
         .get_resource::<crate::game::ui::UiSettings>()
         .map_or(crate::i18n::Lang::En, |s| s.lang);
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "{}\n{}",
+        crate::t!(lang, "notice-devices-at", address = address),
+        crate::t!(lang, "cli-host-console", url = console)
+    );
     say(
         world,
         crate::t!(lang, "notice-devices-at", address = address),

@@ -15,8 +15,10 @@ use serde_json::{Value, json};
 use tokio_tungstenite::tungstenite::Message;
 
 use super::run::{HostOptions, run};
+use crate::i18n::{Lang, decimal};
 use crate::scenario::Model;
 use crate::sim::record::{Entry, Source};
+use crate::t;
 
 /// What to load the host with.
 #[derive(Clone, Debug)]
@@ -63,30 +65,46 @@ pub struct LoadReport {
 }
 
 impl LoadReport {
-    /// The figures as lines of text.
-    pub fn text(&self, o: &LoadOptions) -> String {
-        format!(
-            "load test: {} teams x {} devices ({} joined) at {}x for {:.1} s, a decision every {} ms per device\n\
-             commands: {} sent, {} answered, {} lost, {} duplicated, {} sent again after a reconnect\n\
-             command to answer: median {:.1} ms, p99 {:.1} ms, longest {:.1} ms\n\
-             state updates per device: at least {:.1}/s, mean {:.1}/s\n",
-            o.teams,
-            o.devices,
-            self.devices,
-            o.speed,
-            self.seconds,
-            o.every.as_millis(),
-            self.commands,
-            self.answered,
-            self.lost,
-            self.duplicated,
-            self.resent,
-            self.p50_ms,
-            self.p99_ms,
-            self.max_ms,
-            self.min_updates_per_s,
-            self.mean_updates_per_s
-        )
+    /// The figures as lines of text in `l`.
+    pub fn text(&self, o: &LoadOptions, l: Lang) -> String {
+        let d = |x: f64| decimal(l, x, 1);
+        [
+            t!(
+                l,
+                "load-setup",
+                teams = o.teams,
+                devices = o.devices,
+                joined = self.devices,
+                speed = o.speed,
+                seconds = d(self.seconds),
+                every = o.every.as_millis() as u64
+            ),
+            t!(
+                l,
+                "load-commands",
+                sent = self.commands,
+                answered = self.answered,
+                lost = self.lost,
+                duplicated = self.duplicated,
+                resent = self.resent
+            ),
+            t!(
+                l,
+                "load-latency",
+                median = d(self.p50_ms),
+                p99 = d(self.p99_ms),
+                longest = d(self.max_ms)
+            ),
+            t!(
+                l,
+                "load-updates",
+                least = d(self.min_updates_per_s),
+                mean = d(self.mean_updates_per_s)
+            ),
+        ]
+        .iter()
+        .map(|line| format!("{line}\n"))
+        .collect()
     }
 }
 

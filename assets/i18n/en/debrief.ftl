@@ -216,3 +216,7 @@ chart-per-hour = deliveries per hour
 chart-disruptions = Deliveries each disruption cost, against the team's twin (a round's length after it)
 chart-disruption-axis = disruption (numbered in the key)
 chart-deliveries-lost = deliveries lost
+bench-debrief = debrief of 12 teams x 4 rounds: { $events } events
+bench-debrief-frames = debrief UI work per frame (egui dashboard, ms; the first frames of each tab included):
+bench-debrief-tab = mean { $mean }, median { $median }, p95 { $p95 }, max { $max }
+bench-debrief-all = all tabs       mean { $mean }, p95 { $p95 }, max { $max }

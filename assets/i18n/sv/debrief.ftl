@@ -216,3 +216,7 @@ chart-per-hour = leveranser per timme
 chart-disruptions = Leveranser som varje störning kostade, mot lagets tvilling (en omgångs längd efter den)
 chart-disruption-axis = störning (numrerad i förklaringen)
 chart-deliveries-lost = förlorade leveranser
+bench-debrief = debriefing av 12 lag x 4 omgångar: { $events } händelser
+bench-debrief-frames = debriefingens UI-arbete per bildruta (egui-panelen, ms; de första bildrutorna för varje flik inräknade):
+bench-debrief-tab = medel { $mean }, median { $median }, p95 { $p95 }, max { $max }
+bench-debrief-all = alla flikar     medel { $mean }, p95 { $p95 }, max { $max }

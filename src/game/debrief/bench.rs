@@ -66,7 +66,10 @@ fn setup(mut commands: Commands, options: Res<PlayOptions>, mut next: ResMut<Nex
                 samples: Vec::new(),
             });
             next.set(Screen::Debrief);
-            println!("debrief of 12 teams x 4 rounds: {} events", events.len());
+            println!(
+                "{}",
+                crate::t!(options.lang, "bench-debrief", events = events.len())
+            );
         }
         Err(e) => error!("bench: {e}"),
     }
@@ -86,6 +89,7 @@ fn end(mut bench: ResMut<DebriefBench>, view: Res<DebriefView>) {
 
 fn cycle(
     bench: ResMut<DebriefBench>,
+    options: Res<PlayOptions>,
     mut view: ResMut<DebriefView>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -97,9 +101,8 @@ fn cycle(
     }
     if n >= per_tab * 6 {
         let mut all: Vec<f64> = Vec::new();
-        println!(
-            "debrief UI work per frame (egui dashboard, ms; the first frames of each tab included):"
-        );
+        let l = options.lang;
+        println!("{}", crate::t!(l, "bench-debrief-frames"));
         for t in Tab::ALL {
             let mut v: Vec<f64> = bench
                 .samples
@@ -112,21 +115,32 @@ fn cycle(
                 continue;
             }
             let mean = v.iter().sum::<f64>() / v.len() as f64;
+            let d = |x: f64| crate::i18n::decimal(l, x, 2);
             println!(
-                "  {:<14} mean {mean:.2}, median {:.2}, p95 {:.2}, max {:.2}",
-                t.label(crate::i18n::Lang::En),
-                v[v.len() / 2],
-                v[((v.len() - 1) as f64 * 0.95) as usize],
-                v[v.len() - 1]
+                "  {:<14} {}",
+                t.label(l),
+                crate::t!(
+                    l,
+                    "bench-debrief-tab",
+                    mean = d(mean),
+                    median = d(v[v.len() / 2]),
+                    p95 = d(v[((v.len() - 1) as f64 * 0.95) as usize]),
+                    max = d(v[v.len() - 1])
+                )
             );
             all.extend(v);
         }
         all.sort_by(f64::total_cmp);
+        let d = |x: f64| crate::i18n::decimal(l, x, 2);
         println!(
-            "  all tabs       mean {:.2}, p95 {:.2}, max {:.2}",
-            all.iter().sum::<f64>() / all.len() as f64,
-            all[((all.len() - 1) as f64 * 0.95) as usize],
-            all[all.len() - 1]
+            "  {}",
+            crate::t!(
+                l,
+                "bench-debrief-all",
+                mean = d(all.iter().sum::<f64>() / all.len() as f64),
+                p95 = d(all[((all.len() - 1) as f64 * 0.95) as usize]),
+                max = d(all[all.len() - 1])
+            )
         );
         exit.write(AppExit::Success);
     }
