@@ -193,6 +193,22 @@ async fn a_device_joins_decides_and_sees_it_in_the_browser() {
     )
     .await;
     shot(&console, "console-laptop.png").await;
+    // The console switches to Swedish: its own texts at once, the room's from the host after reconnecting.
+    console
+        .execute(
+            "const s = document.getElementById('lang'); s.value = 'sv'; s.dispatchEvent(new Event('change'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    until(
+        &console,
+        "the console in Swedish",
+        "return document.getElementById('end').textContent === 'Avsluta omgången nu' \
+           && document.getElementById('teams').textContent.includes('1 enhet: Bea, baking') \
+           && document.getElementById('clock').textContent.includes('Omgång 1')",
+    )
+    .await;
 
     c.set_window_size(1366, 768).await.unwrap();
     c.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
@@ -362,6 +378,30 @@ async fn two_devices_give_their_hopes_fears_and_scales_and_the_console_shows_the
         &console,
         "the fear under its theme",
         "return Array.from(document.querySelectorAll('#voices .cluster h4')).some(h => h.textContent === 'Friction')",
+    )
+    .await;
+    // ... and drags Bo's hope onto one of the suggested themes, as a mouse would (the page's own drag and
+    // drop handlers, with the browser's DataTransfer).
+    console
+        .execute(
+            "const li = Array.from(document.querySelectorAll('#voices li[draggable][data-fear=false]')) \
+               .find(l => l.textContent.includes('courage to try')); \
+             const chip = document.querySelector('#voices .chip[data-fear=false]'); \
+             window.dropped = chip.dataset.theme; \
+             const dt = new DataTransfer(); \
+             li.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: dt})); \
+             chip.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: dt})); \
+             chip.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: dt})); \
+             li.dispatchEvent(new DragEvent('dragend', {bubbles: true, dataTransfer: dt}));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    until(
+        &console,
+        "the hope dragged under a suggested theme",
+        "return Array.from(document.querySelectorAll('#voices .cluster[data-fear=false]')) \
+           .some(c => c.dataset.theme === window.dropped && c.textContent.includes('courage to try'))",
     )
     .await;
     console

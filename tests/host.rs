@@ -648,6 +648,26 @@ async fn participants_voices_reach_the_console_anonymously_and_survive_a_resume(
         hers.contains("the handoff jam"),
         "the pinned moment goes home too"
     );
+    // The researcher's table of voices: every score, hope, fear, answer and commitment, by participant id.
+    let voices = std::fs::read_to_string(out.join("voices.csv")).unwrap();
+    assert!(
+        voices.starts_with(
+            "team,participant,signed,kind,round,theme,level,question,score,text,cluster"
+        )
+    );
+    assert!(
+        voices
+            .lines()
+            .any(|l| l.contains(",pa,,fear,") && l.contains("silos") && l.ends_with(",Friktion")),
+        "{voices}"
+    );
+    assert!(
+        voices
+            .lines()
+            .any(|l| l.contains(",pb,Bo,answer (pinned),1,")
+                && l.contains("talk before handing over")),
+        "{voices}"
+    );
     let mut texts = done.csv.clone();
     texts.push(done.html.clone());
     texts.extend(done.take_home.iter().cloned());

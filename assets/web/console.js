@@ -10,6 +10,7 @@ let paletteKey = "";
 let voicesKey = "";
 
 function open(key) {
+  openedWith = key;
   if (link) link.close();
   link = new CF.Link(
     () => ({ type: "console", key, lang: CF.lang }),
@@ -29,7 +30,7 @@ function onMessage(msg) {
       render();
       break;
     case "ack":
-      CF.toast(msg.accepted ? (msg.repeat ? "Already done" : "Done") : `Not done: ${msg.reason}`, msg.accepted ? "good" : "bad");
+      CF.toast(msg.accepted ? (msg.repeat ? t("already-done") : t("accepted")) : t("rejected", { reason: msg.reason }), msg.accepted ? "good" : "bad");
       break;
     case "error":
       if (msg.error === "forbidden") {
@@ -55,14 +56,14 @@ function render() {
   $("clock").innerHTML = `<strong>${CF.esc(CF.roundText(c))}</strong> <span class="muted">(${CF.esc(CF.paceText(c))})</span>`;
   $("start").disabled = c.running || c.finished;
   $("end").disabled = !c.running;
-  $("pause").textContent = c.paused ? "Resume" : "Pause";
+  $("pause").textContent = c.paused ? t("console-resume") : t("console-pause");
   $("speeds").innerHTML = r.speeds.map((s) =>
     `<button data-speed="${s}" class="${s === c.speed ? "selected" : ""}">${s}×</button>`).join("");
-  const key = JSON.stringify([r.palette, r.teams.map((t) => t.team)]);
+  const key = JSON.stringify([r.palette, r.teams.map((t) => t.team), CF.lang]);
   if (key !== paletteKey) {
     paletteKey = key;
     $("palette").innerHTML = r.palette.map((p) => `<option value="${CF.esc(p.id)}">${CF.esc(p.headline)}</option>`).join("");
-    $("targets").innerHTML = `<label class="inline"><input type="checkbox" id="all-teams" checked> all teams</label>` +
+    $("targets").innerHTML = `<label class="inline"><input type="checkbox" id="all-teams" checked> ${t("console-all-teams")}</label>` +
       r.teams.map((t, i) => `<label class="inline"><input type="checkbox" class="target" value="${i}"> ${CF.esc(t.team)}</label>`).join("");
   }
   $("teams").innerHTML = r.teams.map((t, i) => `
@@ -71,9 +72,9 @@ function render() {
       <div class="qr">${t.qr_svg}</div>
       <div class="code">${CF.esc(t.code)}</div>
       <div class="muted small">${CF.esc(t.join_url)}</div>
-      <div>${t.devices.length} device${t.devices.length === 1 ? "" : "s"}${t.devices.filter((d) => d).length ? `: ${CF.esc(t.devices.filter((d) => d).join(", "))}` : ""}</div>
-      <div>Delivered ${t.figures.delivered} · late ${t.figures.late} · profit ${CF.money(t.figures.profit)} · WIP ${t.figures.wip}</div>
-      <button data-revoke="${i}">New code</button>
+      <div>${CF.t(t.devices.length === 1 ? "console-device" : "console-devices", { count: t.devices.length })}${t.devices.filter((d) => d).length ? `: ${CF.esc(t.devices.filter((d) => d).join(", "))}` : ""}</div>
+      <div>${CF.t("console-figures", { delivered: t.figures.delivered, late: t.figures.late, profit: CF.money(t.figures.profit), wip: t.figures.wip })}</div>
+      <button data-revoke="${i}">${CF.t("console-new-code")}</button>
     </div>`).join("");
   renderVoices(r.voices);
   $("ticker").innerHTML = r.ticker.slice().reverse().map((t) =>
@@ -84,7 +85,12 @@ function render() {
 // fears by the facilitator's themes (type or pick a theme beside each), and the dialogue answers to pin.
 function renderVoices(v) {
   const box = $("voices");
+  // Not while the facilitator types a theme or drags an item: the next update (or the drop) draws it.
   if (box.contains(document.activeElement) && document.activeElement.tagName !== "BUTTON") return;
+  if (dragging) {
+    waiting = v;
+    return;
+  }
   const key = JSON.stringify(v);
   if (key === voicesKey) return;
   voicesKey = key;
@@ -97,11 +103,17 @@ function renderVoices(v) {
   };
   const scales = v.scales.map((s) => `<tr><td>${s.level === 0 ? `<strong>${CF.esc(v.labels.themes[s.theme])}</strong><br>` : ""}${CF.esc(v.labels.levels[s.level])}</td>
     <td>${t("before")} ${dist(s.before)}</td><td>${t("after")} ${dist(s.after)}</td></tr>`).join("");
+  // Each hope or fear can be dragged onto a theme (a cluster, or one of the suggested themes below them), or
+  // given a theme by typing or picking it beside it.
   const items = (list, fear) => {
     const themes = [...new Set(list.map((i) => i.theme))].sort((a, b) => (a === "") - (b === "") || a.localeCompare(b));
-    return themes.map((theme) => `<div class="cluster"><h4>${CF.esc(theme || t("unclustered"))}</h4><ul>${list.filter((i) => i.theme === theme).map((i) =>
-      `<li>${CF.esc(i.text)} <input class="tag" list="clusters" value="${CF.esc(i.theme)}" placeholder="${t("theme-for")}" aria-label="${t("theme-for")}"
-        data-participant="${CF.esc(i.participant)}" data-index="${i.index}" data-fear="${fear}"></li>`).join("")}</ul></div>`).join("") || `<p class="muted">${t("nothing-yet")}</p>`;
+    const used = new Set(themes);
+    const clusters = themes.map((theme) => `<div class="cluster" data-theme="${CF.esc(theme)}" data-fear="${fear}"><h4>${CF.esc(theme || t("unclustered"))}</h4><ul>${list.filter((i) => i.theme === theme).map((i) =>
+      `<li draggable="true" data-participant="${CF.esc(i.participant)}" data-index="${i.index}" data-fear="${fear}" title="${t("drag-hint")}">${CF.esc(i.text)} <input class="tag" list="clusters" value="${CF.esc(i.theme)}" placeholder="${t("theme-for")}" aria-label="${t("theme-for")}"
+        data-participant="${CF.esc(i.participant)}" data-index="${i.index}" data-fear="${fear}"></li>`).join("")}</ul></div>`).join("");
+    const chips = v.clusters.filter((c) => !used.has(c)).map((c) =>
+      `<span class="chip" data-theme="${CF.esc(c)}" data-fear="${fear}">${CF.esc(c)}</span>`).join("");
+    return clusters ? `${clusters}<div class="chips">${chips}</div>` : `<p class="muted">${t("nothing-yet")}</p>`;
   };
   const answer = (a) => `<li>${CF.esc(a.text)}${a.signed ? ` <span class="muted">— ${CF.esc(a.signed)}</span>` : ""}
     <span class="muted small">(${CF.esc(room.teams[a.factory] ? room.teams[a.factory].team : "")})</span>
@@ -126,11 +138,59 @@ function renderVoices(v) {
     ${dialogue || `<p class="muted">${t("nothing-yet")}</p>`}`;
 }
 
+// Puts a hope or fear (`item`: its participant, index and whether a fear) under `theme` ("": no theme).
+function tag(item, theme) {
+  control({ curate: { Tag: { item, theme: theme.trim() } } });
+}
+
+const itemOf = (el) => ({ participant: el.dataset.participant, fear: el.dataset.fear === "true", index: Number(el.dataset.index) });
+
 document.addEventListener("change", (e) => {
   const el = e.target;
   if (!room || !el.classList.contains("tag")) return;
-  control({ curate: { Tag: { item: { participant: el.dataset.participant, fear: el.dataset.fear === "true", index: Number(el.dataset.index) }, theme: el.value.trim() } } });
+  tag(itemOf(el), el.value);
   el.blur();
+});
+
+// Clustering by dragging: a hope or fear dropped onto a theme (a cluster or a suggested theme) of its own
+// column goes under that theme; dropped onto "not clustered", it leaves its theme.
+let dragging = null;
+let waiting = null;
+const dropTarget = (e) => {
+  const target = e.target.closest && e.target.closest("#voices [data-theme]");
+  return target && dragging && target.dataset.fear === String(dragging.fear) ? target : null;
+};
+document.addEventListener("dragstart", (e) => {
+  const li = e.target.closest && e.target.closest("#voices li[draggable]");
+  if (!li) return;
+  dragging = itemOf(li);
+  e.dataTransfer.setData("text/plain", JSON.stringify(dragging));
+  e.dataTransfer.effectAllowed = "move";
+});
+document.addEventListener("dragover", (e) => {
+  const target = dropTarget(e);
+  if (!target) return;
+  e.preventDefault();
+  target.classList.add("over");
+});
+document.addEventListener("dragleave", (e) => {
+  const target = e.target.closest && e.target.closest("#voices [data-theme]");
+  if (target) target.classList.remove("over");
+});
+document.addEventListener("drop", (e) => {
+  const target = dropTarget(e);
+  if (!target) return;
+  e.preventDefault();
+  target.classList.remove("over");
+  tag(dragging, target.dataset.theme);
+});
+document.addEventListener("dragend", () => {
+  dragging = null;
+  if (waiting) {
+    const v = waiting;
+    waiting = null;
+    renderVoices(v);
+  }
 });
 
 document.addEventListener("click", (e) => {
@@ -155,12 +215,21 @@ document.addEventListener("click", (e) => {
     control({ inject: { disruption: $("palette").value, teams } });
   } else if (t.dataset.revoke !== undefined) {
     const team = room.teams[Number(t.dataset.revoke)];
-    if (confirm(`Give ${team.team} a new code? Its devices must join again with the new one.`)) {
+    if (confirm(CF.t("console-revoke-confirm", { team: team.team }))) {
       control({ revoke: { team: Number(t.dataset.revoke) } });
     }
   }
 });
 
 $("login-button").addEventListener("click", () => open($("key").value.trim()));
+// The console's language: its texts at once, and the room's states (names, ticker, labels) from the host in
+// it after reconnecting.
+let openedWith = "";
+$("lang").addEventListener("change", (e) => CF.setLang(e.target.value, () => {
+  voicesKey = "";
+  paletteKey = "";
+  if (openedWith) open(openedWith);
+}));
+CF.localize();
 const key = decodeURIComponent(location.hash.slice(1));
 if (key) open(key); else $("login").hidden = false;

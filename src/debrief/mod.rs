@@ -307,14 +307,15 @@ impl Debrief {
         self
     }
 
-    /// The debrief with the scenario of the record the log at `log` lies in, when there is one.
+    /// The debrief with the scenario of the record the log at `log` lies in, when there is one and it is the
+    /// scenario the log played (by its title).
     pub fn with_scenario_beside(self, log: &Path) -> Self {
         let file = log
             .parent()
             .map(|d| d.join(crate::sim::record::SCENARIO_FILE));
         match file.and_then(|f| crate::scenario::load_path(&f).ok()) {
-            Some(m) => self.with_model(Arc::new(m)),
-            None => self,
+            Some(m) if m.name == self.scenario => self.with_model(Arc::new(m)),
+            _ => self,
         }
     }
 

@@ -17,12 +17,21 @@ pub const MAX_TEXT: usize = 280;
 /// The longest theme or participant id, in characters.
 pub const MAX_LABEL: usize = 40;
 /// The self-assessment's themes: working across functions, adapting to change, using boundary spanners
-/// (message ids `theme-0` .. `theme-2`).
+/// (message ids `theme-across`, `theme-change`, `theme-spanners`).
 pub const THEMES: usize = 3;
-/// The self-assessment's levels: me, my organisation, us together (message ids `level-0` .. `level-2`).
+/// The themes as the data exports name them.
+pub const THEME_IDS: [&str; THEMES] = [
+    "across_functions",
+    "adapting_to_change",
+    "boundary_spanners",
+];
+/// The self-assessment's levels: me, my organisation, us together (message ids `level-me`,
+/// `level-organisation`, `level-together`).
 pub const LEVELS: usize = 3;
+/// The levels as the data exports name them.
+pub const LEVEL_IDS: [&str; LEVELS] = ["me", "organisation", "together"];
 /// The dialogue questions: what did we hear, what do we take with us, how do we apply it at home (message
-/// ids `question-0` .. `question-2`).
+/// ids `question-heard`, `question-take`, `question-apply`).
 pub const QUESTIONS: usize = 3;
 /// The highest score of a scale (1 = poor .. 5 = excellent; 0 = not answered).
 pub const TOP_SCORE: u8 = 5;

@@ -124,6 +124,7 @@ fn apply_actions(
             }
             UiAction::ToggleConsole => settings.show_console = !settings.show_console,
             UiAction::TogglePanel => settings.show_team_panel = !settings.show_team_panel,
+            UiAction::ToggleVoices => settings.show_voices = !settings.show_voices,
             UiAction::ToggleMenu => settings.show_menu = !settings.show_menu,
             UiAction::Presenter(on) => {
                 settings.presenter = on;

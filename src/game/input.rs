@@ -51,6 +51,7 @@ pub fn actions_of_keys(input: &ButtonInput<KeyCode>) -> Vec<UiAction> {
     for (key, action) in [
         (KeyCode::KeyD, UiAction::TogglePanel),
         (KeyCode::KeyF, UiAction::ToggleConsole),
+        (KeyCode::KeyV, UiAction::ToggleVoices),
         (KeyCode::Escape, UiAction::ToggleMenu),
     ] {
         if input.just_pressed(key) {

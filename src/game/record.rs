@@ -115,6 +115,10 @@ pub struct InjectionLog(pub Vec<Injection>);
 #[derive(Resource, Default)]
 pub struct EventRecord(pub Vec<SimEvent>);
 
+/// What the participants said from their devices so far, and the facilitator's curation of it.
+#[derive(Resource, Default)]
+pub struct RoomVoices(pub crate::debrief::voices::Voices);
+
 /// One line of the ticker.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TickerItem {
@@ -183,6 +187,7 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<Ticker>()
         .init_resource::<InjectionLog>()
         .init_resource::<OpenOffers>()
+        .init_resource::<RoomVoices>()
         .init_resource::<SessionFolder>();
     app.add_systems(
         Update,
@@ -199,6 +204,7 @@ fn observe(
     mut ticker: ResMut<Ticker>,
     mut injections: ResMut<InjectionLog>,
     mut offers: ResMut<OpenOffers>,
+    mut voices: ResMut<RoomVoices>,
 ) {
     let mut round = session.round;
     for e in events.read() {
@@ -209,6 +215,7 @@ fn observe(
                 ticker.round_starts.clear();
                 injections.0.clear();
                 offers.0.clear();
+                voices.0 = Default::default();
             }
             EventKind::RoundStarted { round: r } => {
                 round = *r;
@@ -222,6 +229,7 @@ fn observe(
             }
             _ => follow_offers(&session.model, e, &mut offers.0),
         }
+        voices.0.observe(e);
         record.0.push(e.clone());
         if let Some((severity, text)) = describe(&session.model, e, Lang::En) {
             let team = team_of(e);

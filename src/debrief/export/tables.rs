@@ -12,7 +12,7 @@ type Table = fn(&Debrief, &Reflection, &Path) -> Result<()>;
 
 /// Writes every table as CSV into `dir`.
 pub fn tables(d: &Debrief, reflection: &Reflection, dir: &Path) -> Result<Vec<PathBuf>> {
-    let tables: [(&str, Table); 11] = [
+    let tables: [(&str, Table); 12] = [
         ("scoreboard.csv", scoreboard),
         ("disruptions.csv", disruptions),
         ("handoffs.csv", handoffs),
@@ -24,6 +24,7 @@ pub fn tables(d: &Debrief, reflection: &Reflection, dir: &Path) -> Result<Vec<Pa
         ("lead_times.csv", lead_times),
         ("commands.csv", commands),
         ("reflection.csv", reflection_notes),
+        ("voices.csv", voices),
     ];
     tables
         .iter()
@@ -325,5 +326,135 @@ fn reflection_notes(_: &Debrief, reflection: &Reflection, path: &Path) -> Result
             });
             scores.chain(notes)
         }),
+    )
+}
+
+/// `voices.csv`: What every participant said from a device, one row per answer: each score of the
+/// self-assessment (`kind` before/after), each hope and fear (with the facilitator's theme), each dialogue
+/// answer (with whether it was pinned) and each commitment. A participant is the id their device made up;
+/// `signed` is the name they chose to show, empty when they stayed anonymous.
+fn voices(d: &Debrief, _: &Reflection, path: &Path) -> Result<()> {
+    use crate::domain::Phase;
+    use crate::domain::voice::HopeRef;
+    let v = &d.voices;
+    let team = |f: u16| {
+        d.teams
+            .get(usize::from(f))
+            .map_or_else(String::new, |t| t.name.clone())
+    };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let row = |team: String, id: &str, signed: &str, kind: &str, fields: [String; 7]| {
+        let mut r = vec![team, id.to_string(), signed.to_string(), kind.to_string()];
+        r.extend(fields);
+        r
+    };
+    let blank = String::new;
+    for (id, p) in &v.participants {
+        for (phase, kind) in [(Phase::Before, "before"), (Phase::After, "after")] {
+            let Some(scores) = p.scores(phase) else {
+                continue;
+            };
+            for (th, levels) in scores.iter().enumerate() {
+                for (lv, score) in levels.iter().enumerate() {
+                    if *score == 0 {
+                        continue;
+                    }
+                    rows.push(row(
+                        team(p.factory),
+                        id,
+                        &p.signed,
+                        kind,
+                        [
+                            blank(),
+                            crate::domain::voice::THEME_IDS[th].into(),
+                            crate::domain::voice::LEVEL_IDS[lv].into(),
+                            blank(),
+                            score.to_string(),
+                            blank(),
+                            blank(),
+                        ],
+                    ));
+                }
+            }
+        }
+        for (fear, list) in [(false, &p.hopes), (true, &p.fears)] {
+            for (i, text) in list.iter().enumerate() {
+                let at = HopeRef {
+                    participant: id.clone(),
+                    fear,
+                    index: i as u8,
+                };
+                rows.push(row(
+                    team(p.factory),
+                    id,
+                    &p.signed,
+                    if fear { "fear" } else { "hope" },
+                    [
+                        blank(),
+                        blank(),
+                        blank(),
+                        blank(),
+                        blank(),
+                        text.clone(),
+                        v.tags.get(&at).cloned().unwrap_or_default(),
+                    ],
+                ));
+            }
+        }
+        if !p.commitment.is_empty() {
+            rows.push(row(
+                team(p.factory),
+                id,
+                &p.signed,
+                "commitment",
+                [
+                    blank(),
+                    blank(),
+                    blank(),
+                    blank(),
+                    blank(),
+                    p.commitment.clone(),
+                    blank(),
+                ],
+            ));
+        }
+    }
+    for (at, a) in &v.answers {
+        rows.push(row(
+            team(a.factory),
+            &at.participant,
+            &a.signed,
+            if v.pinned.contains(at) {
+                "answer (pinned)"
+            } else {
+                "answer"
+            },
+            [
+                at.round.to_string(),
+                blank(),
+                blank(),
+                (at.question + 1).to_string(),
+                blank(),
+                a.text.clone(),
+                blank(),
+            ],
+        ));
+    }
+    write_csv(
+        path,
+        &[
+            "team",
+            "participant",
+            "signed",
+            "kind",
+            "round",
+            "theme",
+            "level",
+            "question",
+            "score",
+            "text",
+            "cluster",
+        ],
+        rows,
     )
 }

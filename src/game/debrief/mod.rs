@@ -430,19 +430,19 @@ mod tests {
         Debrief::from_events(&take(&events)).unwrap()
     }
 
+    /// The view of `d` with its reflection in a fresh folder `name` (a folder left by an earlier run under the
+    /// same process id must not hold its reflection).
+    fn view_of(d: &Debrief, name: &str, lang: Lang) -> DebriefView {
+        let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        DebriefView::new(Arc::new(d.clone()), dir.join("events.jsonl"), None, lang)
+    }
+
     #[test]
     fn every_tab_draws_and_explains_itself() {
         let d = small_debrief();
-        let dir = std::env::temp_dir().join(format!("cf-tabs-{}", std::process::id()));
-        // A folder left by an earlier run under the same process id must not hold its reflection.
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let mut view = DebriefView::new(
-            Arc::new(d.clone()),
-            dir.join("events.jsonl"),
-            None,
-            Lang::En,
-        );
+        let mut view = view_of(&d, "cf-tabs", Lang::En);
         let t = texts(|ui| scoreboard::ui(ui, &d, &mut view.scoreboard));
         assert!(shows(&t, "Team 1") && shows(&t, "Profit"));
         let t = texts(|ui| flow::ui(ui, &d, &mut view.flow));
@@ -468,15 +468,7 @@ mod tests {
     fn every_tab_speaks_swedish_with_the_scenario_s_own_names() {
         let model = Arc::new(crate::scenario::default_model().unwrap());
         let d = small_debrief().with_model(model);
-        let dir = std::env::temp_dir().join(format!("cf-tabs-sv-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let mut view = DebriefView::new(
-            Arc::new(d.clone()),
-            dir.join("events.jsonl"),
-            None,
-            Lang::Sv,
-        );
+        let mut view = view_of(&d, "cf-tabs-sv", Lang::Sv);
         let sv = |f: &mut dyn FnMut(&mut egui::Ui)| {
             texts(|ui| {
                 crate::game::ui::set_lang(ui.ctx(), Lang::Sv);
@@ -511,7 +503,6 @@ mod tests {
         for tab in Tab::ALL {
             assert_ne!(tab.label(Lang::Sv), tab.label(Lang::En), "{tab:?}");
         }
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -11,11 +11,12 @@ use crate::factory::FactoryView;
 use crate::game::clock::{GameClock, SPEEDS};
 use crate::game::floor::SelectedView;
 use crate::game::presenter::DeskCamera;
-use crate::game::record::{OpenOffers, Ticker};
+use crate::game::record::{OpenOffers, RoomVoices, Ticker};
 use crate::game::ui::overview::{TeamRow, overview};
 use crate::game::ui::team::{TeamPanelState, TeamPanelView, team_panel};
 use crate::game::ui::ticker::ticker;
 use crate::game::ui::topbar::{TopBarView, top_bar};
+use crate::game::ui::voices::{VoicesView, voices};
 use crate::game::ui::{FloorArea, PanelSet, PendingActions, UiSettings, prepare, root_ui};
 use crate::metrics::LiveMetrics;
 use crate::metrics::series::per_bucket;
@@ -159,6 +160,7 @@ fn play_ui(
     mut area: ResMut<FloorArea>,
     desks: Query<(), With<DeskCamera>>,
     offers: Res<OpenOffers>,
+    room: Res<RoomVoices>,
     banners: BannerData,
 ) -> Result {
     // In the presenter view the room sees no controls and no decisions: they are on the desk.
@@ -216,6 +218,20 @@ fn play_ui(
         egui::Panel::top("banners")
             .show_separator_line(false)
             .show(&mut root, |ui| banner_strip(ui, &shown));
+    }
+    // The room's voices, when asked for, cover the floor (the projector's view of them).
+    if settings.show_voices {
+        let teams: Vec<String> = session
+            .team_names
+            .iter()
+            .map(|n| session.model.lexicon.say(settings.lang, n).to_string())
+            .collect();
+        let v = VoicesView {
+            voices: &room.0,
+            teams: &teams,
+            round_starts: &ticker_items.round_starts,
+        };
+        egui::CentralPanel::default().show(&mut root, |ui| voices(ui, &v));
     }
     let free = root.available_rect_before_wrap();
     area.min = Vec2::new(free.min.x, free.min.y);

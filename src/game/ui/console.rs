@@ -190,6 +190,13 @@ pub fn console(
     let l = super::lang(ui);
     round_control(ui, v, state, actions);
     pin_moment(ui, v, state, actions);
+    if ui
+        .button(format!("👥 {}", t!(l, "console-voices")))
+        .on_hover_text(t!(l, "console-voices-hint"))
+        .clicked()
+    {
+        actions.push(UiAction::ToggleVoices);
+    }
     ui.separator();
     coming(ui, v.coming);
     ui.separator();
@@ -336,27 +343,33 @@ fn pin_moment(
     state: &mut ConsoleState,
     actions: &mut Vec<UiAction>,
 ) {
-    let l = super::lang(ui);
-    ui.add(
-        egui::TextEdit::singleline(&mut state.pin_note)
-            .hint_text(t!(l, "console-pin-note"))
-            .desired_width(ui.available_width())
-            .char_limit(crate::domain::voice::MAX_TEXT),
-    );
-    if ui
-        .button(format!("📌 {}", t!(l, "console-pin")))
-        .on_hover_text(t!(l, "console-pin-hint"))
-        .clicked()
-    {
+    let hint = t!(super::lang(ui), "console-pin-hint");
+    if let Some(note) = pin_note(ui, &mut state.pin_note, &hint) {
         actions.push(UiAction::Command(Command::Curate(
             crate::domain::Curation::PinMoment {
                 t: v.now,
                 team: None,
-                note: std::mem::take(&mut state.pin_note).trim().to_string(),
+                note,
                 on: true,
             },
         )));
     }
+}
+
+/// A note and the "Pin this moment" button (with `hint` on it): the note, trimmed, when the button was
+/// pressed (the field is emptied then).
+pub fn pin_note(ui: &mut egui::Ui, note: &mut String, hint: &str) -> Option<String> {
+    let l = super::lang(ui);
+    ui.add(
+        egui::TextEdit::singleline(note)
+            .hint_text(t!(l, "console-pin-note"))
+            .desired_width(ui.available_width())
+            .char_limit(crate::domain::voice::MAX_TEXT),
+    );
+    ui.button(format!("📌 {}", t!(l, "console-pin")))
+        .on_hover_text(hint)
+        .clicked()
+        .then(|| std::mem::take(note).trim().to_string())
 }
 
 /// The palette entry and its numbers, within the scenario's limits.

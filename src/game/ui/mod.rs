@@ -19,6 +19,7 @@ pub mod team;
 pub mod ticker;
 pub mod timeline;
 pub mod topbar;
+pub mod voices;
 pub mod whatif;
 
 use std::sync::Arc;
@@ -51,6 +52,8 @@ pub enum UiAction {
     ToggleConsole,
     /// Show or hide the team's decision panel.
     TogglePanel,
+    /// Show or hide the room's voices over the floor.
+    ToggleVoices,
     /// Show or hide the menu.
     ToggleMenu,
     /// Open (true) or close the presenter view's second window, for the facilitator.
@@ -121,6 +124,8 @@ pub struct UiSettings {
     pub show_menu: bool,
     /// The team's decision panel is shown.
     pub show_team_panel: bool,
+    /// The room's voices cover the floor (for the projector).
+    pub show_voices: bool,
     /// The presenter view is wanted: the facilitator's panels in a window of their own.
     pub presenter: bool,
     /// Index of the team on screen.
@@ -137,6 +142,7 @@ impl Default for UiSettings {
             show_console: false,
             show_menu: false,
             show_team_panel: true,
+            show_voices: false,
             presenter: false,
             selected: 0,
             focus: None,

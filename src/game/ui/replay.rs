@@ -140,23 +140,11 @@ pub fn replay_panel(ui: &mut egui::Ui, v: &ReplayPanelView, actions: &mut Vec<Ui
 
 /// The note and the button that pin the moment on screen for the next morning.
 fn pin(ui: &mut egui::Ui, send: &mut impl FnMut(ReplayAction)) {
-    let l = lang(ui);
+    let hint = t!(lang(ui), "replay-pin-hint");
     let id = ui.id().with("replay_pin_note");
     let mut note: String = ui.data_mut(|d| d.get_temp(id).unwrap_or_default());
-    ui.add(
-        egui::TextEdit::singleline(&mut note)
-            .hint_text(t!(l, "console-pin-note"))
-            .desired_width(ui.available_width())
-            .char_limit(crate::domain::voice::MAX_TEXT),
-    );
-    if ui
-        .button(format!("📌 {}", t!(l, "console-pin")))
-        .on_hover_text(t!(l, "replay-pin-hint"))
-        .clicked()
-    {
-        send(ReplayAction::Pin(
-            std::mem::take(&mut note).trim().to_string(),
-        ));
+    if let Some(pinned) = super::console::pin_note(ui, &mut note, &hint) {
+        send(ReplayAction::Pin(pinned));
     }
     ui.data_mut(|d| d.insert_temp(id, note));
 }
