@@ -376,6 +376,12 @@ const PLAN_MISTAKES: &[(&str, &str, &str, &str)] = &[
         "minute 480 is outside the round",
     ),
     (
+        "a dialogue about a round not played yet (minute 0 comes before its round starts)",
+        r#"(round: 2, minute: 0, command: Voice(factory: 0, participant: "p1", signed: "", voice: Dialogue(round: 2, question: 0, text: "too early")))"#,
+        r#"(round: 2, minute: 0, command: Voice("#,
+        "round 2 has not been played yet",
+    ),
+    (
         "a round started by hand",
         r#"(round: 2, minute: 0, command: StartRound)"#,
         "(round: 2, minute: 0, command: StartRound)",

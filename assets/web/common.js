@@ -40,6 +40,15 @@ CF.setLang = (lang, then) => {
   if (then) then();
 };
 
+// A host's error in the page's language, by its code; the host's own words stand beside a malformed
+// message's (they say what in it was wrong).
+CF.errorText = (msg) => {
+  const id = `error-${String(msg.error || "").replace(/_/g, "-")}`;
+  const said = t(id);
+  if (said === id) return msg.message || "";
+  return msg.error === "bad_message" && msg.message ? `${said} (${msg.message})` : said;
+};
+
 CF.esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({
   "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
 }[c]));

@@ -37,9 +37,9 @@ function onMessage(msg) {
         link.close();
         $("login").hidden = false;
         $("app").hidden = true;
-        $("login-error").textContent = msg.message;
+        $("login-error").textContent = CF.errorText(msg);
       } else {
-        CF.toast(msg.message, "bad");
+        CF.toast(CF.errorText(msg), "bad");
       }
       break;
   }

@@ -65,9 +65,9 @@ function onMessage(msg) {
     case "error":
       if (msg.error === "unknown_code" || msg.error === "revoked") {
         link.close();
-        showJoin(msg.message);
+        showJoin(CF.errorText(msg));
       } else {
-        CF.toast(msg.message, "bad");
+        CF.toast(CF.errorText(msg), "bad");
       }
       break;
   }

@@ -11,11 +11,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{Command, DisruptionKind, Invalid, Target, TeamAction};
+use crate::i18n::Lang::En;
 use crate::scenario::limits::{MAX_ORDERS, thousands};
 use crate::scenario::locate;
 use crate::scenario::spanned::{Spanned, line_col, parse_located, without_bom};
 use crate::scenario::{LoadError, Located, Model, read_bounded, text_of};
 use crate::sim::SessionConfig;
+use crate::t;
 
 /// One command of a plan and when it is given.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -140,18 +142,12 @@ impl<'a> Checker<'a> {
         let running = c.minute > 0.0;
         self.advance(c.round, c.minute, running);
         match &c.command {
-            Command::StartRound => Err(Invalid::new(
-                "a plan's rounds start by themselves: `StartRound` is for live play",
-            )),
-            Command::EndRound if !running => Err(Invalid::field(
-                "minute",
-                "`EndRound` at minute 0 comes before the round has started",
-            )),
+            Command::StartRound => Err(Invalid::new(t!(En, "problem-plan-start-round"))),
+            Command::EndRound if !running => {
+                Err(Invalid::field("minute", t!(En, "problem-plan-end-round")))
+            }
             Command::EndRound => Ok(()),
-            Command::OfferLapsed { .. } => Err(Invalid::new(
-                "a plan's rush offers close at their deadline in simulated minutes: `OfferLapsed` is for \
-                 live play",
-            )),
+            Command::OfferLapsed { .. } => Err(Invalid::new(t!(En, "problem-plan-offer-lapsed"))),
             Command::Team { factory, action } => {
                 Model::check_team(self.teams.len(), *factory)?;
                 let team = &mut self.teams[*factory as usize];
@@ -187,7 +183,16 @@ impl<'a> Checker<'a> {
             } => {
                 Model::check_team(self.teams.len(), *factory)?;
                 crate::domain::voice::check_voice(participant, signed, voice, self.model.rounds)
-                    .map_err(Invalid::new)
+                    .map_err(Invalid::new)?;
+                // As in the session: the dialogue is about a round played (one at minute 0 is given before
+                // its round starts).
+                let played = if running { c.round } else { c.round - 1 };
+                match voice {
+                    crate::domain::Voice::Dialogue { round, .. } if *round > played => Err(
+                        Invalid::new(t!(En, "refuse-round-not-played", round = *round)),
+                    ),
+                    _ => Ok(()),
+                }
             }
             Command::Curate(curation) => curation.check().map_err(Invalid::new),
         }
@@ -198,16 +203,23 @@ impl<'a> Checker<'a> {
         if c.round == 0 || c.round > rounds {
             return Err(Invalid::field(
                 "round",
-                format!("round {} is outside 1..{rounds}", c.round),
+                t!(
+                    En,
+                    "problem-round-outside",
+                    round = c.round.to_string(),
+                    rounds = rounds.to_string()
+                ),
             ));
         }
         let round_minutes = self.model.round_len.minutes();
         if !(c.minute.is_finite() && c.minute >= 0.0 && c.minute < round_minutes) {
             return Err(Invalid::field(
                 "minute",
-                format!(
-                    "minute {} is outside the round (0 to under {round_minutes})",
-                    c.minute
+                t!(
+                    En,
+                    "problem-plan-minute",
+                    minute = c.minute.to_string(),
+                    length = round_minutes.to_string()
                 ),
             ));
         }
@@ -264,10 +276,11 @@ impl<'a> Checker<'a> {
         if self.orders_left < 0.0 {
             return Err(Invalid::field(
                 "kind",
-                format!(
-                    "with this injection the run would take about {} orders more than the {} one run may hold",
-                    thousands(-self.orders_left),
-                    thousands(MAX_ORDERS)
+                t!(
+                    En,
+                    "problem-plan-orders",
+                    extra = thousands(-self.orders_left),
+                    most = thousands(MAX_ORDERS)
                 ),
             ));
         }
