@@ -3,6 +3,7 @@
 
 mod bench;
 mod check;
+mod help;
 mod host;
 mod load;
 #[cfg(feature = "gui")]
@@ -19,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::{Parser, Subcommand};
+use clap::{FromArgMatches, Parser, Subcommand};
 
 use crate::i18n::Lang;
 use crate::scenario::{self, LoadError, Model};
@@ -79,7 +80,13 @@ enum Cmd {
 
 /// Runs the CLI and returns the process exit code.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The help is said in the language asked for, so it is known before the arguments are read.
+    let asked = help::lang_in(&args).unwrap_or_else(Lang::from_system);
+    let parsed = help::command(asked)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };

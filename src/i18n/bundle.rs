@@ -119,6 +119,59 @@ pub(super) fn format(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
         .into_owned()
 }
 
+/// The command line's help in Swedish. Its English is the code's own documentation (the doc comments of
+/// the command line's arguments), so this file has no English twin; a test checks it against the commands.
+const HELP_SV: &str = include_str!("../../assets/i18n/sv/help.ftl");
+
+/// The Swedish help's bundle, built on first use.
+fn help_bundle() -> &'static Bundle {
+    static HELP: OnceLock<Bundle> = OnceLock::new();
+    HELP.get_or_init(|| {
+        let id: unic_langid::LanguageIdentifier = "sv".parse().expect("a valid language code");
+        let mut bundle = Bundle::new_concurrent(vec![id]);
+        bundle.set_use_isolating(false);
+        bundle.set_formatter(Some(formatter(Lang::Sv)));
+        let resource = FluentResource::try_new(HELP_SV.to_string()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+        bundle
+    })
+}
+
+/// Help message `id` of the command line in `lang` with `args`; `None` in English (the doc comments say
+/// it) and for an id the help file does not have.
+pub fn help(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+    if lang == Lang::En {
+        return None;
+    }
+    let bundle = help_bundle();
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut fluent = FluentArgs::with_capacity(args.len());
+    for (k, v) in args {
+        match v {
+            Arg::Str(s) => fluent.set(*k, FluentValue::String(Cow::Owned(s.clone()))),
+            Arg::Num(n) => fluent.set(*k, FluentValue::from(*n)),
+        }
+    }
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, Some(&fluent), &mut errors)
+            .into_owned(),
+    )
+}
+
+/// Every id of the command line's Swedish help.
+pub fn help_ids() -> Vec<String> {
+    let resource = FluentResource::try_new(HELP_SV.to_string()).unwrap_or_else(|(r, _)| r);
+    resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Every message id of a language's files with its file, in file order.
 pub fn messages(lang: Lang) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();

@@ -13,7 +13,7 @@ mod text;
 use serde::{Deserialize, Serialize};
 
 pub use again::{PREFIXES, again, again_line};
-pub use bundle::{FILES, messages, web_messages};
+pub use bundle::{FILES, help, help_ids, messages, web_messages};
 pub use number::{count, decimal, money, percent, signed};
 pub use text::{Lexicon, Text};
 
