@@ -104,7 +104,8 @@ fn values<'a>(parts: &[Part], text: &'a str, out: &mut Vec<&'a str>) -> bool {
             let Some(Part::Text(next)) = rest.first() else {
                 return false;
             };
-            let mut from = 1;
+            // A value has at least its first character.
+            let mut from = text.chars().next().map_or(1, char::len_utf8);
             while let Some(at) = text.get(from..).and_then(|s| s.find(next.as_str())) {
                 let end = from + at;
                 out.push(&text[..end]);
@@ -214,6 +215,22 @@ mod tests {
         assert_eq!(
             again_line(Lang::Sv, &located),
             format!("scenario.ron:3:14: {}", again(Lang::Sv, &inner))
+        );
+        // A value may begin with any character.
+        let with = t!(
+            Lang::En,
+            "refuse-already-in",
+            worker = "åsa",
+            unit = "bakning"
+        );
+        assert_eq!(
+            again(Lang::Sv, &with),
+            t!(
+                Lang::Sv,
+                "refuse-already-in",
+                worker = "åsa",
+                unit = "bakning"
+            )
         );
         // A text no message made stays as it is.
         assert_eq!(again(Lang::Sv, "something else"), "something else");

@@ -102,10 +102,12 @@ fn bundle(lang: Lang) -> &'static Bundle {
 
 /// Formats message `id` of `lang` with `args`.
 pub(super) fn format(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
-    let bundle = bundle(lang);
-    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-        return id.to_string();
-    };
+    say(bundle(lang), id, args).unwrap_or_else(|| id.to_string())
+}
+
+/// Message `id` of `bundle` with `args`, when the bundle has it.
+fn say(bundle: &Bundle, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+    let pattern = bundle.get_message(id)?.value()?;
     let mut fluent = FluentArgs::with_capacity(args.len());
     for (k, v) in args {
         match v {
@@ -114,9 +116,11 @@ pub(super) fn format(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
         }
     }
     let mut errors = Vec::new();
-    bundle
-        .format_pattern(pattern, Some(&fluent), &mut errors)
-        .into_owned()
+    Some(
+        bundle
+            .format_pattern(pattern, Some(&fluent), &mut errors)
+            .into_owned(),
+    )
 }
 
 /// The command line's help in Swedish. Its English is the code's own documentation (the doc comments of
@@ -140,24 +144,10 @@ fn help_bundle() -> &'static Bundle {
 /// Help message `id` of the command line in `lang` with `args`; `None` in English (the doc comments say
 /// it) and for an id the help file does not have.
 pub fn help(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<String> {
-    if lang == Lang::En {
-        return None;
+    match lang {
+        Lang::En => None,
+        Lang::Sv => say(help_bundle(), id, args),
     }
-    let bundle = help_bundle();
-    let pattern = bundle.get_message(id)?.value()?;
-    let mut fluent = FluentArgs::with_capacity(args.len());
-    for (k, v) in args {
-        match v {
-            Arg::Str(s) => fluent.set(*k, FluentValue::String(Cow::Owned(s.clone()))),
-            Arg::Num(n) => fluent.set(*k, FluentValue::from(*n)),
-        }
-    }
-    let mut errors = Vec::new();
-    Some(
-        bundle
-            .format_pattern(pattern, Some(&fluent), &mut errors)
-            .into_owned(),
-    )
 }
 
 /// Every id of the command line's Swedish help.

@@ -7,9 +7,10 @@
 use bevy_egui::egui::{self, RichText};
 
 use crate::debrief::Debrief;
-use crate::debrief::voices::{Voices, level, theme};
+use crate::debrief::voices::{level, theme};
 use crate::domain::Phase;
 use crate::domain::voice::{LEVELS, THEMES};
+use crate::game::ui::voices::{clusters, mean};
 use crate::game::ui::{lang, style};
 use crate::i18n::{Lang, decimal, percent};
 use crate::t;
@@ -38,32 +39,6 @@ pub fn ui(ui: &mut egui::Ui, d: &Debrief) -> bool {
             commitments(ui, d, l);
         });
     export
-}
-
-/// The hopes (or fears) under the facilitator's themes, the loose ones last.
-fn clusters(ui: &mut egui::Ui, v: &Voices, fear: bool, l: Lang) {
-    ui.heading(if fear {
-        t!(l, "then-now-fears")
-    } else {
-        t!(l, "then-now-hopes")
-    });
-    for (theme, items) in v.clusters(fear) {
-        let name = if theme.is_empty() {
-            t!(l, "then-now-unclustered")
-        } else {
-            theme
-        };
-        ui.label(RichText::new(format!("{name} ({})", items.len())).strong());
-        for item in items {
-            ui.label(format!("• {}", item.text));
-        }
-    }
-}
-
-/// A mean with how many answered: "3.4 (12)", or a dash.
-fn mean(counts: &[u32; 5], l: Lang) -> String {
-    let n: u32 = counts.iter().sum();
-    Voices::mean(counts).map_or_else(|| "–".into(), |m| format!("{} ({n})", decimal(l, m, 1)))
 }
 
 /// The self-assessment before and after, for the room and each team, beside what the game measured.

@@ -85,7 +85,7 @@ fn scales(ui: &mut egui::Ui, room: &Voices, l: Lang) {
 }
 
 /// A mean with how many answered: "3,4 (12)", or a dash.
-fn mean(counts: &[u32; 5], l: Lang) -> String {
+pub fn mean(counts: &[u32; 5], l: Lang) -> String {
     let n: u32 = counts.iter().sum();
     Voices::mean(counts).map_or_else(|| "–".into(), |m| format!("{} ({n})", decimal(l, m, 1)))
 }
@@ -113,7 +113,7 @@ fn bars(ui: &mut egui::Ui, counts: &[u32; 5]) {
 }
 
 /// The hopes (or fears) under the facilitator's themes, the loose ones last.
-fn clusters(ui: &mut egui::Ui, room: &Voices, fear: bool, l: Lang) {
+pub fn clusters(ui: &mut egui::Ui, room: &Voices, fear: bool, l: Lang) {
     ui.heading(if fear {
         t!(l, "then-now-fears")
     } else {
