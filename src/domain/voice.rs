@@ -165,16 +165,24 @@ pub fn check_signature(name: &str) -> Result<(), String> {
 }
 
 /// Whether a participant (`participant`, signing as `signed`) may say `voice` in a session of `rounds`
-/// rounds: the one check of a voice, wherever it comes from (a device, a plan, the session).
+/// rounds of which `played` have started: the one check of a voice, wherever it comes from (a device, a
+/// plan, the session). A dialogue answer is about a round played.
 pub fn check_voice(
     participant: &str,
     signed: &str,
     voice: &Voice,
     rounds: u32,
+    played: u32,
 ) -> Result<(), String> {
     check_participant(participant)?;
     check_signature(signed)?;
-    voice.check(rounds)
+    voice.check(rounds)?;
+    match voice {
+        Voice::Dialogue { round, .. } if *round > played => {
+            Err(t!(En, "refuse-round-not-played", round = *round))
+        }
+        _ => Ok(()),
+    }
 }
 
 impl Voice {
@@ -284,5 +292,13 @@ mod tests {
         assert!(check_participant("a b").is_err());
         assert!(check_signature("").is_ok());
         assert!(check_signature("Anna\u{0}").is_err());
+        // A dialogue answer is about a round played.
+        let second = Voice::Dialogue {
+            round: 2,
+            question: 0,
+            text: "x".into(),
+        };
+        assert!(check_voice("p1", "", &second, 4, 1).is_err());
+        assert!(check_voice("p1", "", &second, 4, 2).is_ok());
     }
 }

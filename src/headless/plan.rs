@@ -182,17 +182,16 @@ impl<'a> Checker<'a> {
                 voice,
             } => {
                 Model::check_team(self.teams.len(), *factory)?;
-                crate::domain::voice::check_voice(participant, signed, voice, self.model.rounds)
-                    .map_err(Invalid::new)?;
-                // As in the session: the dialogue is about a round played (one at minute 0 is given before
-                // its round starts).
+                // A command at minute 0 is given before its round starts.
                 let played = if running { c.round } else { c.round - 1 };
-                match voice {
-                    crate::domain::Voice::Dialogue { round, .. } if *round > played => Err(
-                        Invalid::new(t!(En, "refuse-round-not-played", round = *round)),
-                    ),
-                    _ => Ok(()),
-                }
+                crate::domain::voice::check_voice(
+                    participant,
+                    signed,
+                    voice,
+                    self.model.rounds,
+                    played,
+                )
+                .map_err(Invalid::new)
             }
             Command::Curate(curation) => curation.check().map_err(Invalid::new),
         }

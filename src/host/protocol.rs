@@ -218,7 +218,7 @@ fn check(request: &Request) -> Result<(), String> {
         } => {
             check_key(key)?;
             // The round of an answer is checked against the session when it is applied.
-            crate::domain::voice::check_voice(participant, signed, voice, u32::MAX)
+            crate::domain::voice::check_voice(participant, signed, voice, u32::MAX, u32::MAX)
         }
         Request::Console { .. } => Ok(()),
     }

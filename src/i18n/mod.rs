@@ -132,12 +132,26 @@ pub fn tr(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     bundle::format(lang, id, args)
 }
 
+/// Message `id` in `lang`, or its singular twin `{id}-one` when `one` ("for 1 team" beside "for 4 teams"):
+/// the form messages said again ([`again`]) use instead of a Fluent selector, which they cannot match.
+pub fn tr_one(lang: Lang, id: &str, one: bool, args: &[(&str, Arg)]) -> String {
+    if one {
+        tr(lang, &format!("{id}-one"), args)
+    } else {
+        tr(lang, id, args)
+    }
+}
+
 /// The text of a message in a language: `t!(lang, "lobby-title")`, or with values
-/// `t!(lang, "teams-count", count = 4)`.
+/// `t!(lang, "teams-count", count = 4)`; `t!(lang, "teams-count" if n == 1, count = n)` takes the
+/// message's singular twin `teams-count-one` when the condition holds (see [`tr_one`]).
 #[macro_export]
 macro_rules! t {
     ($lang:expr, $id:literal) => {
         $crate::i18n::tr($lang, $id, &[])
+    };
+    ($lang:expr, $id:literal if $one:expr, $($k:ident = $v:expr),+ $(,)?) => {
+        $crate::i18n::tr_one($lang, $id, $one, &[$((stringify!($k), $crate::i18n::Arg::from($v))),+])
     };
     ($lang:expr, $id:literal, $($k:ident = $v:expr),+ $(,)?) => {
         $crate::i18n::tr($lang, $id, &[$((stringify!($k), $crate::i18n::Arg::from($v))),+])

@@ -173,12 +173,19 @@ fn named_ids(text: &str, pattern: &str) -> Vec<String> {
             continue;
         }
         let id: String = rest[open + 1..].chars().take_while(|c| *c != '"').collect();
+        // `t!(lang, "id" if one, ...)` names the singular twin `id-one` too.
+        let singular = rest[open + 1 + id.len()..]
+            .strip_prefix('"')
+            .is_some_and(|a| a.starts_with(" if "));
         // Message ids are lower-case words joined by hyphens; anything else is not a message id.
         if !id.is_empty()
             && id
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
+            if singular {
+                out.push(format!("{id}-one"));
+            }
             out.push(id);
         }
     }

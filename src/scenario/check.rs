@@ -313,23 +313,11 @@ impl Model {
             return Err(format!(
                 "{}: {}",
                 self.file,
-                if teams == 1 {
-                    t!(
-                        En,
-                        "problem-too-much-work-one",
-                        teams = teams.to_string(),
-                        why = why,
-                        most = workload.max_teams(self.workers.len()).to_string()
-                    )
-                } else {
-                    t!(
-                        En,
-                        "problem-too-much-work",
-                        teams = teams.to_string(),
-                        why = why,
-                        most = workload.max_teams(self.workers.len()).to_string()
-                    )
-                }
+                t!(En, "problem-too-much-work" if teams == 1,
+                    teams = teams.to_string(),
+                    why = why,
+                    most = workload.max_teams(self.workers.len()).to_string()
+                )
             ));
         }
         for s in &self.schedule {
@@ -340,25 +328,12 @@ impl Model {
                 return Err(format!(
                     "{}:{line}:{col}: {}",
                     self.file,
-                    if teams == 1 {
-                        t!(
-                            En,
-                            "problem-schedule-teams-one",
-                            id = s.spec.id.as_str(),
-                            team = bad.to_string(),
-                            teams = teams.to_string(),
-                            last = teams.saturating_sub(1).to_string()
-                        )
-                    } else {
-                        t!(
-                            En,
-                            "problem-schedule-teams",
-                            id = s.spec.id.as_str(),
-                            team = bad.to_string(),
-                            teams = teams.to_string(),
-                            last = teams.saturating_sub(1).to_string()
-                        )
-                    }
+                    t!(En, "problem-schedule-teams" if teams == 1,
+                        id = s.spec.id.as_str(),
+                        team = bad.to_string(),
+                        teams = teams.to_string(),
+                        last = teams.saturating_sub(1).to_string()
+                    )
                 ));
             }
         }

@@ -359,23 +359,11 @@ fn sizes(d: &mut Diags, file: &ScenarioFile) -> (u32, f64) {
     } else if round_minutes * f64::from(rounds.max(1)) > MAX_TOTAL_MINUTES {
         d.at(
             &file.round_minutes,
-            if rounds <= 1 {
-                t!(
-                    En,
-                    "problem-session-long-one",
-                    rounds = rounds.max(1).to_string(),
-                    minutes = round_minutes.to_string(),
-                    most = thousands(MAX_TOTAL_MINUTES)
-                )
-            } else {
-                t!(
-                    En,
-                    "problem-session-long",
-                    rounds = rounds.max(1).to_string(),
-                    minutes = round_minutes.to_string(),
-                    most = thousands(MAX_TOTAL_MINUTES)
-                )
-            },
+            t!(En, "problem-session-long" if rounds <= 1,
+                rounds = rounds.max(1).to_string(),
+                minutes = round_minutes.to_string(),
+                most = thousands(MAX_TOTAL_MINUTES)
+            ),
         );
     }
     if file.teams.value == 0 || file.teams.value > MAX_TEAMS {
@@ -699,21 +687,10 @@ fn factors(
         d.field(
             source,
             "round_factors",
-            if rounds == 1 {
-                t!(
-                    En,
-                    "problem-round-factors-one",
-                    count = round_factors.len().to_string(),
-                    rounds = rounds.to_string()
-                )
-            } else {
-                t!(
-                    En,
-                    "problem-round-factors",
-                    count = round_factors.len().to_string(),
-                    rounds = rounds.to_string()
-                )
-            },
+            t!(En, "problem-round-factors" if rounds == 1,
+                count = round_factors.len().to_string(),
+                rounds = rounds.to_string()
+            ),
         );
     }
     round_factors
@@ -1138,23 +1115,11 @@ fn schedule(d: &mut Diags, file: &ScenarioFile, model: &mut Model) {
         {
             d.at_offset(
                 target_at,
-                if model.teams == 1 {
-                    t!(
-                        En,
-                        "problem-scheduled-team-one",
-                        team = bad.to_string(),
-                        teams = model.teams.to_string(),
-                        last = model.teams.saturating_sub(1).to_string()
-                    )
-                } else {
-                    t!(
-                        En,
-                        "problem-scheduled-team",
-                        team = bad.to_string(),
-                        teams = model.teams.to_string(),
-                        last = model.teams.saturating_sub(1).to_string()
-                    )
-                },
+                t!(En, "problem-scheduled-team" if model.teams == 1,
+                    team = bad.to_string(),
+                    teams = model.teams.to_string(),
+                    last = model.teams.saturating_sub(1).to_string()
+                ),
             );
         }
         model.schedule.push(Scheduled {

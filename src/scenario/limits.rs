@@ -80,47 +80,25 @@ impl Workload {
     pub fn excess(&self, teams: u32, workers: usize) -> Option<String> {
         let n = f64::from(teams);
         if self.orders * n > MAX_ORDERS {
-            return Some(if teams == 1 {
-                crate::t!(
-                    crate::i18n::Lang::En,
-                    "problem-too-many-orders-one",
+            return Some(
+                crate::t!(crate::i18n::Lang::En, "problem-too-many-orders" if teams == 1,
                     orders = thousands(self.orders),
                     teams = teams.to_string(),
                     total = thousands(self.orders * n),
                     most = thousands(MAX_ORDERS)
-                )
-            } else {
-                crate::t!(
-                    crate::i18n::Lang::En,
-                    "problem-too-many-orders",
-                    orders = thousands(self.orders),
-                    teams = teams.to_string(),
-                    total = thousands(self.orders * n),
-                    most = thousands(MAX_ORDERS)
-                )
-            });
+                ),
+            );
         }
         let events = self.events(workers) * n;
         if events > MAX_EVENTS {
-            return Some(if teams == 1 {
-                crate::t!(
-                    crate::i18n::Lang::En,
-                    "problem-too-many-events-one",
+            return Some(
+                crate::t!(crate::i18n::Lang::En, "problem-too-many-events" if teams == 1,
                     events = thousands(events),
                     teams = teams.to_string(),
                     most = thousands(MAX_EVENTS),
                     tasks = thousands(self.tasks)
-                )
-            } else {
-                crate::t!(
-                    crate::i18n::Lang::En,
-                    "problem-too-many-events",
-                    events = thousands(events),
-                    teams = teams.to_string(),
-                    most = thousands(MAX_EVENTS),
-                    tasks = thousands(self.tasks)
-                )
-            });
+                ),
+            );
         }
         None
     }

@@ -180,13 +180,13 @@ impl Session {
                 voice,
             } => {
                 Model::check_team(self.factories.len(), *factory)?;
-                crate::domain::voice::check_voice(participant, signed, voice, self.model.rounds)?;
-                match voice {
-                    crate::domain::Voice::Dialogue { round, .. } if *round > self.round => {
-                        Err(t!(En, "refuse-round-not-played", round = *round))
-                    }
-                    _ => Ok(()),
-                }
+                crate::domain::voice::check_voice(
+                    participant,
+                    signed,
+                    voice,
+                    self.model.rounds,
+                    self.round,
+                )
             }
             Command::Curate(c) => c.check(),
             Command::Inject {
