@@ -10,7 +10,7 @@ use crate::debrief::Debrief;
 use crate::debrief::voices::{level, theme};
 use crate::domain::Phase;
 use crate::domain::voice::{LEVELS, THEMES};
-use crate::game::ui::voices::{clusters, mean};
+use crate::game::ui::voices::{answer_text, clusters, mean};
 use crate::game::ui::{lang, style};
 use crate::i18n::{Lang, decimal, percent};
 use crate::t;
@@ -121,12 +121,7 @@ fn pinned(ui: &mut egui::Ui, d: &Debrief, l: Lang) {
     }
     for a in v.pinned_answers() {
         let team = d.team_name(l, usize::from(a.factory));
-        let by = if a.signed.is_empty() {
-            String::new()
-        } else {
-            format!(" — {}", a.signed)
-        };
-        ui.label(format!("📌 “{}”{by} ({team})", a.text));
+        ui.label(format!("📌 {}", answer_text(a, team)));
     }
     ui.add_space(10.0);
 }

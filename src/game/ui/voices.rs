@@ -154,12 +154,17 @@ fn pinned(ui: &mut egui::Ui, v: &VoicesView, l: Lang) {
     ui.add_space(10.0);
 }
 
-/// An answer with who gave it (a name only if signed) and the team: "“…” — Bo (Blue)".
+/// An answer of the team on screen at `v`.
 fn said(v: &VoicesView, a: &crate::debrief::voices::Answer) -> String {
     let team = v
         .teams
         .get(usize::from(a.factory))
         .map_or("", String::as_str);
+    answer_text(a, team)
+}
+
+/// An answer with who gave it (a name only if signed) and its team `team`: "“…” — Bo (Blue)".
+pub fn answer_text(a: &crate::debrief::voices::Answer, team: &str) -> String {
     let by = if a.signed.is_empty() {
         String::new()
     } else {
